@@ -1,0 +1,167 @@
+# Shared by scripts/demo and scripts/test: installs what is missing, idempotently, and sets up
+# the environment. Sourced, not run. Every install is pinned; every step first checks whether its
+# result is already there.
+#
+# Tools go to $AE_TOOLS (default: ~/.cache/article-explorer), outside the checkout, so that a fresh
+# clone reuses them. System packages (a browser, a wasm32 standard library where rustup cannot
+# fetch one) come from apt-get when the machine has it and we are root.
+
+set -euo pipefail
+
+AE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+AE_TOOLS=${AE_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/article-explorer}
+TRUNK_VERSION=0.21.14        # 0.22 needs rustc >= 1.96.1
+GECKODRIVER_VERSION=0.37.1
+# wasm-bindgen's CLI must equal the wasm-bindgen crate in Cargo.lock.
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$AE_ROOT/Cargo.lock")
+
+mkdir -p "$AE_TOOLS"
+export PATH="$AE_TOOLS/cargo/bin:$AE_TOOLS/npm/node_modules/.bin:$PATH"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
+have() { command -v "$1" >/dev/null 2>&1; }
+can_apt() { have apt-get && [ "$(id -u)" = 0 ]; }
+
+APT_UPDATED=
+apt_install() {
+    can_apt || return 1
+    if [ -z "$APT_UPDATED" ]; then
+        say "apt-get update"
+        apt-get update -qq >&2
+        APT_UPDATED=1
+    fi
+    say "apt-get install $*"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >&2
+}
+
+# --- Rust ------------------------------------------------------------------------------------
+
+ensure_rust() {
+    have cargo || die "cargo is missing. Install Rust with rustup (see the Rust website), then run this again."
+}
+
+# Is there a wasm32 standard library for the toolchain named by $1 ("" = the default one)?
+has_wasm_std() {
+    local sysroot
+    sysroot=$(RUSTUP_TOOLCHAIN=${1:-${RUSTUP_TOOLCHAIN:-}} rustc --print sysroot 2>/dev/null) || return 1
+    compgen -G "$sysroot/lib/rustlib/wasm32-unknown-unknown/lib/libstd-*.rlib" >/dev/null
+}
+
+# Chooses the toolchain for wasm32 builds and exports it as AE_WASM_TOOLCHAIN ("" = default).
+# 1. the default toolchain already has the target;  2. `rustup target add` works (a laptop);
+# 3. Debian's rustc-web, with a wasm32 std built from its sources (machines where rustup's
+#    download server is unreachable; see shared/TOOLCHAIN.md).
+ensure_wasm_toolchain() {
+    AE_WASM_TOOLCHAIN=
+    if has_wasm_std ""; then return; fi
+    if have rustup && has_wasm_std debian-web; then AE_WASM_TOOLCHAIN=debian-web; return; fi
+    if have rustup; then
+        say "rustup target add wasm32-unknown-unknown"
+        if timeout 120 rustup target add wasm32-unknown-unknown >&2 && has_wasm_std ""; then return; fi
+        say "rustup could not fetch the wasm32 target; trying Debian's rustc-web"
+    fi
+    can_apt || die "no wasm32-unknown-unknown standard library. Run: rustup target add wasm32-unknown-unknown
+  (or, on Debian without rustup's server: apt-get install rustc-web cargo-web rust-web-src lld-22, as root)"
+    have rustup || die "rustup is missing; it is needed to select Debian's toolchain for wasm builds."
+    [ -x /usr/bin/rustc ] && /usr/bin/rustc --version | grep -q . && [ -d /usr/lib/rustlib/src/rust/library ] \
+        || apt_install rustc-web cargo-web rust-web-src lld-22 \
+        || die "apt-get could not install rustc-web cargo-web rust-web-src lld-22"
+    local libdir=/usr/lib/rustlib/wasm32-unknown-unknown/lib
+    if ! compgen -G "$libdir/libstd-*.rlib" >/dev/null; then
+        say "building the wasm32 standard library from Debian's rust-web-src (about a minute)"
+        local work="$AE_TOOLS/wasm-std"
+        rm -rf "$work" && mkdir -p "$work/src"
+        printf '[package]\nname = "ae-wasm-std"\nversion = "0.0.0"\nedition = "2021"\n[lib]\npath = "src/lib.rs"\n' > "$work/Cargo.toml"
+        printf '#![no_std]\n' > "$work/src/lib.rs"
+        (cd "$work" && RUSTUP_TOOLCHAIN= RUSTC=/usr/bin/rustc RUSTC_BOOTSTRAP=1 RUSTFLAGS=-Cembed-bitcode=yes \
+            /usr/bin/cargo build --release --target wasm32-unknown-unknown \
+            -Zbuild-std=std,panic_abort,panic_unwind,test >&2) || die "building the wasm32 std failed"
+        mkdir -p "$libdir"
+        find "$work/target/wasm32-unknown-unknown/release/deps" -name '*.rlib' ! -name 'libae_wasm_std-*' \
+            -exec cp {} "$libdir/" \;
+    fi
+    rustup toolchain list | grep -q '^debian-web' || rustup toolchain link debian-web /usr >&2
+    has_wasm_std debian-web || die "Debian's toolchain still has no wasm32 std in $libdir"
+    AE_WASM_TOOLCHAIN=debian-web
+}
+
+# cargo install, pinned, into $AE_TOOLS/cargo; skipped when that version is already there.
+cargo_tool() { # crate version binary [--locked]
+    local crate=$1 version=$2 bin=$3; shift 3
+    if [ -x "$AE_TOOLS/cargo/bin/$bin" ] && "$AE_TOOLS/cargo/bin/$bin" --version 2>/dev/null | grep -qF "$version"; then
+        return
+    fi
+    say "cargo install $crate $version (a few minutes, once)"
+    RUSTUP_TOOLCHAIN= cargo install --quiet --root "$AE_TOOLS/cargo" "$crate" --version "$version" "$@" >&2 \
+        || die "cargo install $crate $version failed"
+}
+
+# --- npm packages (wasm-opt, axe-core, ...) ----------------------------------------------------
+
+ensure_npm_tools() {
+    have npm || can_apt && { have npm || apt_install nodejs npm; } || true
+    have npm || die "npm is missing (Node.js 18 or later). Install Node.js, then run this again."
+    local dir="$AE_TOOLS/npm" stamp
+    stamp=$(cat "$AE_ROOT/tools/package.json" "$AE_ROOT/tools/package-lock.json" | sha256sum | cut -c1-16)
+    if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+        say "npm ci (tools/package.json)"
+        mkdir -p "$dir"
+        cp "$AE_ROOT/tools/package.json" "$AE_ROOT/tools/package-lock.json" "$dir/"
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in $dir"
+        echo "$stamp" > "$dir/.stamp"
+    fi
+}
+
+# --- browsers ------------------------------------------------------------------------------------
+
+# Exports CHROME (a Chromium or Chrome binary) and CHROMEDRIVER.
+ensure_chromium() {
+    CHROME=${CHROME:-$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)}
+    CHROMEDRIVER=${CHROMEDRIVER:-$(command -v chromedriver || true)}
+    if [ -z "$CHROME" ] || [ -z "$CHROMEDRIVER" ] || ! fc-list 2>/dev/null | grep -i 'naskh\|amiri' >/dev/null; then
+        if can_apt; then
+            apt_install chromium chromium-driver fonts-noto-core fonts-hosny-amiri \
+                || die "apt-get could not install chromium chromium-driver"
+            CHROME=$(command -v chromium); CHROMEDRIVER=$(command -v chromedriver)
+        fi
+    fi
+    [ -n "$CHROME" ] || die "no Chromium: install chromium (or Chrome) and put it on PATH, or set CHROME"
+    [ -n "$CHROMEDRIVER" ] || die "no chromedriver matching your Chromium: install it and put it on PATH, or set CHROMEDRIVER"
+    export CHROME CHROMEDRIVER
+}
+
+# Exports FIREFOX and GECKODRIVER (the second engine).
+ensure_firefox() {
+    FIREFOX=${FIREFOX:-$(command -v firefox-esr || command -v firefox || true)}
+    if [ -z "$FIREFOX" ] && can_apt; then
+        apt_install firefox-esr || die "apt-get could not install firefox-esr"
+        FIREFOX=$(command -v firefox-esr)
+    fi
+    [ -n "$FIREFOX" ] || die "no Firefox: install Firefox (ESR is fine) and put it on PATH, or set FIREFOX"
+    cargo_tool geckodriver "$GECKODRIVER_VERSION" geckodriver --locked
+    GECKODRIVER=$AE_TOOLS/cargo/bin/geckodriver
+    export FIREFOX GECKODRIVER
+}
+
+# --- everything a wasm build needs -----------------------------------------------------------------
+
+ensure_build_tools() {
+    ensure_rust
+    ensure_wasm_toolchain
+    cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+    cargo_tool wasm-bindgen-cli "$WASM_BINDGEN_VERSION" wasm-bindgen
+    ensure_npm_tools
+    export AE_WASM_TOOLCHAIN
+}
+
+# Runs a command with the wasm toolchain selected.
+with_wasm_toolchain() {
+    if [ -n "$AE_WASM_TOOLCHAIN" ]; then RUSTUP_TOOLCHAIN=$AE_WASM_TOOLCHAIN "$@"; else "$@"; fi
+}
+
+# A release build of the demo into dist/.
+build_release() {
+    say "trunk build --release"
+    (cd "$AE_ROOT" && with_wasm_toolchain trunk build --release --offline >&2)
+}

@@ -1,0 +1,29 @@
+//! article-explorer: a news article, shown as written (Arabic, right to left), that a reader can
+//! explore.
+//!
+//! Modules in reading order:
+//! - [`model`]: the article as plain data, and readers that build it from text. Pure Rust: it never
+//!   imports `yew` or `web_sys`, and is tested with plain `cargo test`.
+//! - [`seed`]: the demo's default content, the seed article embedded at compile time.
+//! - [`components`]: the Yew view. The only module that touches the DOM.
+//!
+//! The public entry point for a host page is [`mount`].
+
+pub mod components;
+pub mod model;
+pub mod seed;
+
+pub use components::{App, AppProps};
+
+/// Mounts the explorer into `root`, showing the demo's default article.
+///
+/// The returned handle keeps the app alive; dropping it does not unmount it (Yew's behaviour),
+/// call `destroy()` on it to unmount.
+pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
+    mount_with(root, AppProps::default())
+}
+
+/// Mounts the explorer into `root` with the given properties (another article, for example).
+pub fn mount_with(root: web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
+    yew::Renderer::<App>::with_root_and_props(root, props).render()
+}

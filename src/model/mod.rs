@@ -1,0 +1,48 @@
+//! The article as plain data: what the view renders, decided without a browser.
+//!
+//! Invariant: nothing here imports `yew` or `web_sys`; every type is plain Rust and tested natively.
+
+pub mod plain;
+
+/// Writing direction of the article's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Rtl,
+    Ltr,
+}
+
+impl Direction {
+    /// The value of an HTML `dir` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Rtl => "rtl",
+            Direction::Ltr => "ltr",
+        }
+    }
+}
+
+/// What a block of the article body is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+}
+
+/// One block of the article body, its text exactly as written.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub text: String,
+}
+
+/// An article: a headline and its body, in one language and direction.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Article {
+    pub headline: String,
+    pub blocks: Vec<Block>,
+    /// A BCP 47 language tag, such as `ar`.
+    pub language: String,
+    pub direction: Direction,
+}

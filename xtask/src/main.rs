@@ -1,0 +1,55 @@
+//! Project tasks that need no browser, run as `cargo xtask <task>`:
+//!
+//! - `size [DIR]`: every file of the release build with raw, gzip and brotli sizes and the total;
+//!   writes the `.gz` and `.br` files beside each file, as a CDN would serve them.
+//! - `serve [DIR] [--port N]`: serves a build on localhost the way a CDN would (precompressed
+//!   brotli and gzip, `application/wasm`), and prints the URL.
+
+mod serve;
+mod size;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask size [DIR]\n       cargo xtask serve [DIR] [--port N]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (task, rest) = match args.split_first() {
+        Some((task, rest)) => (task.as_str(), rest),
+        None => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut dir = PathBuf::from("dist");
+    let mut port: u16 = 8080;
+    let mut it = rest.iter();
+    while let Some(arg) = it.next() {
+        match arg.as_str() {
+            "--port" => match it.next().and_then(|p| p.parse().ok()) {
+                Some(p) => port = p,
+                None => {
+                    eprintln!("--port needs a number\n{USAGE}");
+                    return ExitCode::from(2);
+                }
+            },
+            other => dir = PathBuf::from(other),
+        }
+    }
+    let result = match task {
+        "size" => size::run(&dir),
+        "serve" => serve::run(&dir, port),
+        _ => {
+            eprintln!("unknown task {task:?}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
