@@ -4,6 +4,7 @@
 //! Modules in reading order:
 //! - [`model`]: the article as plain data, and readers that build it from text. Pure Rust: it never
 //!   imports `yew` or `web_sys`, and is tested with plain `cargo test`.
+//! - [`text`]: Arabic normalisation, mention finding, quote anchoring. Pure Rust too.
 //! - [`seed`]: the demo's default content, the seed article embedded at compile time.
 //! - [`components`]: the Yew view. The only module that touches the DOM.
 //!
@@ -12,10 +13,11 @@
 pub mod components;
 pub mod model;
 pub mod seed;
+pub mod text;
 
 pub use components::{App, AppProps};
 
-/// Mounts the explorer into `root`, showing the demo's default article.
+/// Mounts the explorer into `root`, showing the seed document.
 ///
 /// The returned handle keeps the app alive; dropping it does not unmount it (Yew's behaviour),
 /// call `destroy()` on it to unmount.
@@ -23,7 +25,8 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
     mount_with(root, AppProps::default())
 }
 
-/// Mounts the explorer into `root` with the given properties (another article, for example).
+/// Mounts the explorer into `root` with the given properties: another document, for example
+/// `AppProps::from_json(json)`.
 pub fn mount_with(root: web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }

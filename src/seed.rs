@@ -1,12 +1,16 @@
-//! The seed article, the demo's default content: the text exactly as received, embedded at
-//! compile time and read with [`crate::model::plain::parse`].
+//! The seed article, the demo's default content: the document `assets/seed/article.json`, whose
+//! text is the seed article exactly as received (`assets/seed/article.txt`, checked by
+//! `tests/seed.rs`).
 
-use crate::model::Article;
+use crate::model::{load, Document, Problem};
 
 /// The seed article's text, byte for byte as received.
 pub const SEED_TEXT: &str = include_str!("../assets/seed/article.txt");
 
-/// The seed article as the app shows it.
-pub fn article() -> Article {
-    crate::model::plain::parse(SEED_TEXT)
+/// The seed document, as JSON.
+pub const SEED_JSON: &str = include_str!("../assets/seed/article.json");
+
+/// The seed document, parsed and validated.
+pub fn document() -> Result<Document, Vec<Problem>> {
+    load(SEED_JSON)
 }

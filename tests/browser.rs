@@ -1,7 +1,7 @@
 //! Browser tests: the app mounted into its own element in a real headless browser.
 #![cfg(target_arch = "wasm32")]
 
-use article_explorer::{mount, seed};
+use article_explorer::{mount, mount_with, seed, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -36,7 +36,7 @@ async fn renders_the_seed_article_as_right_to_left_arabic() {
     let app = mount(root.clone());
     settle().await;
 
-    let article = seed::article();
+    let article = seed::document().unwrap().article;
     let container = root.query_selector("article").unwrap().expect("an <article> element");
     assert_eq!(container.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(container.get_attribute("lang").as_deref(), Some("ar"));
@@ -65,4 +65,16 @@ async fn the_article_direction_is_computed_as_rtl() {
     let headline = root.query_selector("h1").unwrap().unwrap();
     let style = gloo::utils::window().get_computed_style(&headline).unwrap().unwrap();
     assert_eq!(style.get_property_value("direction").unwrap(), "rtl");
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_document_lists_its_problems_with_paths() {
+    let root = fresh_root();
+    let _app = mount_with(root.clone(), AppProps::from_json(r#"{"version": 9, "article": {"headline": "", "blocks": [], "language": "ar", "direction": "rtl"}}"#));
+    settle().await;
+    let alert = root.query_selector("[role=alert]").unwrap().expect("a problem list");
+    let text = text_of(&alert);
+    assert!(text.contains("version: version 9 is not supported"), "{text}");
+    assert!(text.contains("article.headline: must not be empty"), "{text}");
+    assert!(root.query_selector("article").unwrap().is_none());
 }

@@ -1,20 +1,19 @@
 //! The article as written: headline, sub-headings and paragraphs, in the article's own language
 //! and direction. Text is rendered as text nodes, never as HTML.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-use crate::model::{Article, BlockKind};
+use super::Shared;
+use crate::model::{BlockKind, Prepared};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
-    pub article: Rc<Article>,
+    pub document: Shared<Prepared>,
 }
 
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
-    let article = &props.article;
+    let article = &props.document.doc.article;
     let blocks = article.blocks.iter().enumerate().map(|(i, block)| {
         let text = block.text.clone();
         match block.kind {

@@ -2,10 +2,17 @@
 //!
 //! Invariant: nothing here imports `yew` or `web_sys`; every type is plain Rust and tested natively.
 
+pub mod document;
 pub mod plain;
+pub mod prepared;
+pub mod validate;
+
+pub use document::*;
+pub use prepared::Prepared;
+pub use validate::{load, Problem};
 
 /// Writing direction of the article's text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Direction {
     Rtl,
@@ -23,7 +30,7 @@ impl Direction {
 }
 
 /// What a block of the article body is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum BlockKind {
     Heading,
@@ -31,18 +38,9 @@ pub enum BlockKind {
 }
 
 /// One block of the article body, its text exactly as written.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Block {
     pub kind: BlockKind,
     pub text: String,
-}
-
-/// An article: a headline and its body, in one language and direction.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Article {
-    pub headline: String,
-    pub blocks: Vec<Block>,
-    /// A BCP 47 language tag, such as `ar`.
-    pub language: String,
-    pub direction: Direction,
 }

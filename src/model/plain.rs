@@ -34,6 +34,8 @@ pub fn parse(text: &str) -> Article {
         blocks,
         language: if arabic { "ar" } else { "und" }.to_owned(),
         direction: if arabic { Direction::Rtl } else { Direction::Ltr },
+        source: None,
+        published: None,
     }
 }
 

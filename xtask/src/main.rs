@@ -2,16 +2,18 @@
 //!
 //! - `size [DIR]`: every file of the release build with raw, gzip and brotli sizes and the total;
 //!   writes the `.gz` and `.br` files beside each file, as a CDN would serve them.
+//! - `check FILE`: validates an article document and reports mentions and near misses.
 //! - `serve [DIR] [--port N]`: serves a build on localhost the way a CDN would (precompressed
 //!   brotli and gzip, `application/wasm`), and prints the URL.
 
+mod check;
 mod serve;
 mod size;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask size [DIR]\n       cargo xtask serve [DIR] [--port N]";
+const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask size [DIR]\n       cargo xtask serve [DIR] [--port N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -39,6 +41,11 @@ fn main() -> ExitCode {
     }
     let result = match task {
         "size" => size::run(&dir),
+        "check" if rest.is_empty() => {
+            eprintln!("check needs a document\n{USAGE}");
+            return ExitCode::from(2);
+        }
+        "check" => check::run(&dir),
         "serve" => serve::run(&dir, port),
         _ => {
             eprintln!("unknown task {task:?}\n{USAGE}");

@@ -1,0 +1,512 @@
+//! The article document, version 1: everything the reader sees, in one JSON document that a
+//! newsroom can write for any article. These serde types are the format; `schema/document.schema.json`
+//! is generated from them (see the `schema` test).
+//!
+//! Conventions: entity ids are lowercase ASCII slugs of the English name (`nicolas-maduro`);
+//! every human-readable label is given in Arabic and English ([`Bilingual`]); evidence is a
+//! [`Quote`] of a block (W3C TextQuote style: exact words plus a little prefix and suffix).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Block, Direction};
+
+/// The document format version this crate reads and writes.
+pub const VERSION: u32 = 1;
+
+/// An article and what it says about the entities it names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// Format version: 1.
+    pub version: u32,
+    pub article: Article,
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    #[serde(default)]
+    pub relations: Vec<Relation>,
+    #[serde(default)]
+    pub map: MapData,
+    #[serde(default)]
+    pub timeline: Vec<TimelineEvent>,
+    /// Explicit corrections to the mentions found through aliases.
+    #[serde(default)]
+    pub mentions: MentionOverrides,
+}
+
+/// The article as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub headline: String,
+    /// Headings and paragraphs, in order, as plain text.
+    pub blocks: Vec<Block>,
+    /// BCP 47 language tag of the text, such as `ar`.
+    pub language: String,
+    pub direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Source>,
+    /// Publication date (ISO 8601, `YYYY-MM-DD`), where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+}
+
+/// Where the article comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// A text in Arabic and in English.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
+    pub ar: String,
+    pub en: String,
+}
+
+/// What an entity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    Person,
+    Country,
+    City,
+    Region,
+    Organisation,
+    MilitaryUnit,
+    MilitaryAsset,
+    Agreement,
+    Event,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 9] = [
+        EntityKind::Person,
+        EntityKind::Country,
+        EntityKind::City,
+        EntityKind::Region,
+        EntityKind::Organisation,
+        EntityKind::MilitaryUnit,
+        EntityKind::MilitaryAsset,
+        EntityKind::Agreement,
+        EntityKind::Event,
+    ];
+
+    /// The kebab-case name used in documents and CSS classes.
+    pub fn slug(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Country => "country",
+            EntityKind::City => "city",
+            EntityKind::Region => "region",
+            EntityKind::Organisation => "organisation",
+            EntityKind::MilitaryUnit => "military-unit",
+            EntityKind::MilitaryAsset => "military-asset",
+            EntityKind::Agreement => "agreement",
+            EntityKind::Event => "event",
+        }
+    }
+}
+
+/// A person, place, organisation, agreement or event the article names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    /// Lowercase ASCII slug of the English name: `nicolas-maduro`, `trinidad-and-tobago`.
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: Bilingual,
+    /// Surface forms to find in the text (Arabic, as written; proclitics are handled).
+    #[serde(default)]
+    pub aliases: Vec<Alias>,
+    /// A short description. Background knowledge, not a claim of the article: shown as such.
+    pub description: Bilingual,
+    /// What the article itself says of this entity alone, each statement with its evidence.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<Claim>,
+    /// Wikidata item, such as `Q57336`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+    /// Position of a place (background knowledge).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+}
+
+/// A surface form of an entity: a plain string, or an object with flags.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Alias {
+    Plain(String),
+    Detailed(AliasDetail),
+}
+
+/// An alias with flags.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AliasDetail {
+    pub text: String,
+    /// A relational adjective (nisba), such as الفنزويلي for Venezuela: shown apart from names.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub adjective: bool,
+    /// The entity this word literally names when the article uses it for this one (metonymy):
+    /// واشنطن (the city `washington`) standing for the US government.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metonym_of: Option<String>,
+}
+
+impl Alias {
+    pub fn text(&self) -> &str {
+        match self {
+            Alias::Plain(text) => text,
+            Alias::Detailed(d) => &d.text,
+        }
+    }
+
+    pub fn is_adjective(&self) -> bool {
+        matches!(self, Alias::Detailed(d) if d.adjective)
+    }
+
+    pub fn metonym_of(&self) -> Option<&str> {
+        match self {
+            Alias::Plain(_) => None,
+            Alias::Detailed(d) => d.metonym_of.as_deref(),
+        }
+    }
+}
+
+/// A position, in degrees (WGS 84).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Coordinates {
+    pub lat: f64,
+    pub lon: f64,
+}
+
+/// Which text of the article a quote is in: `"headline"` or the index of a block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum BlockRef {
+    Block(usize),
+    Headline(HeadlineTag),
+}
+
+/// The literal string `"headline"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum HeadlineTag {
+    Headline,
+}
+
+impl BlockRef {
+    pub const HEADLINE: BlockRef = BlockRef::Headline(HeadlineTag::Headline);
+}
+
+/// Words of the article, anchored as a W3C Web Annotation TextQuote selector would: the exact
+/// words, and optionally a little text just before and after them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    pub block: BlockRef,
+    pub exact: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prefix: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub suffix: String,
+}
+
+/// A statement of the article about one entity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Claim {
+    pub text: Bilingual,
+    pub evidence: Quote,
+    /// Who states it: an entity id, or absent when the article states it itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asserted_by: Option<String>,
+}
+
+/// A typed link between two entities, as the article states it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Relation {
+    pub subject: String,
+    pub predicate: Predicate,
+    pub object: String,
+    /// The words of the article that state it.
+    pub evidence: Quote,
+    /// Who states it: an entity id, or absent when the article states it itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asserted_by: Option<String>,
+    /// When, as the article says it ("last May").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Bilingual>,
+    /// What exactly, in a few words ("of drug trafficking").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Bilingual>,
+}
+
+/// Where the map's features come from: the document's points, areas and movements.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MapData {
+    #[serde(default)]
+    pub points: Vec<MapPoint>,
+    #[serde(default)]
+    pub areas: Vec<MapArea>,
+    #[serde(default)]
+    pub movements: Vec<MapMovement>,
+}
+
+/// What a map feature shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum MapFeatureKind {
+    Capital,
+    City,
+    Country,
+    Deployment,
+    Incident,
+    Exercise,
+    Station,
+    Route,
+}
+
+/// A point on the map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MapPoint {
+    pub id: String,
+    pub label: Bilingual,
+    pub kind: MapFeatureKind,
+    pub coordinates: Coordinates,
+    #[serde(default)]
+    pub entities: Vec<String>,
+    /// The article gives no exact position: drawn with a mark saying so.
+    #[serde(default)]
+    pub approximate: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<Bilingual>,
+}
+
+/// An area on the map: a country of the base map, or a polygon.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MapArea {
+    pub id: String,
+    pub label: Bilingual,
+    pub kind: MapFeatureKind,
+    pub shape: AreaShape,
+    #[serde(default)]
+    pub entities: Vec<String>,
+    #[serde(default)]
+    pub approximate: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<Bilingual>,
+}
+
+/// The outline of an area.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub enum AreaShape {
+    /// A country of the base map, by ISO 3166-1 numeric code (`"862"`, Venezuela).
+    Country(String),
+    /// A closed ring of at least three positions.
+    Polygon(Vec<Coordinates>),
+}
+
+/// A movement on the map: from, through, to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MapMovement {
+    pub id: String,
+    pub label: Bilingual,
+    pub kind: MapFeatureKind,
+    pub from: Waypoint,
+    pub to: Waypoint,
+    #[serde(default)]
+    pub via: Vec<Waypoint>,
+    #[serde(default)]
+    pub entities: Vec<String>,
+    #[serde(default)]
+    pub approximate: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub time: Option<Bilingual>,
+}
+
+/// A place a movement passes: a map point's id, or a position.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Waypoint {
+    Point(String),
+    At(Coordinates),
+}
+
+/// An event in time, dated or relatively dated as the article gives it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineEvent {
+    pub id: String,
+    pub label: Bilingual,
+    /// The time as the article says it: "last May", "until Thursday".
+    pub when: Bilingual,
+    /// The date or period (ISO 8601: `2025-05`, `2025-08/..`), where it can be known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Position in time order among the timeline's events (smaller is earlier).
+    pub order: i32,
+    #[serde(default)]
+    pub entities: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Quote>,
+}
+
+/// Corrections to the mentions found through aliases.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MentionOverrides {
+    /// Mentions to add at a quote (a reference that no alias can express).
+    #[serde(default)]
+    pub add: Vec<AddedMention>,
+    /// Quotes where alias matches are wrong and must not be linked.
+    #[serde(default)]
+    pub suppress: Vec<Quote>,
+}
+
+/// A mention added at a quote.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddedMention {
+    pub entity: String,
+    pub at: Quote,
+    /// Why, shown to the reader: "«موسكو» here stands for the Russian state".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Bilingual>,
+}
+
+/// The fixed vocabulary of relations. Each reads "subject PREDICATE object" and has labels for
+/// both directions ([`Predicate::labels`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Predicate {
+    PresidentOf,
+    Leads,
+    PartOf,
+    CapitalOf,
+    AlliedWith,
+    Supports,
+    Pressures,
+    Signed,
+    AgreedTo,
+    PartyTo,
+    Visited,
+    TookPlaceIn,
+    Offered,
+    Targets,
+    Accuses,
+    RejectsAccusationsOf,
+    Condemns,
+    WarnsAgainst,
+    Ordered,
+    TakesPartIn,
+    CarriedOut,
+    Sent,
+    SentTo,
+    LocatedOff,
+    DeployedIn,
+    CooperatesWith,
+    ConfrontsWith,
+    ComparedWith,
+    Reported,
+}
+
+/// Labels of a predicate: forward ("signed") and inverse ("signed by"), in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PredicateLabels {
+    pub ar: &'static str,
+    pub en: &'static str,
+    pub inverse_ar: &'static str,
+    pub inverse_en: &'static str,
+}
+
+impl Predicate {
+    pub const ALL: [Predicate; 29] = [
+        Predicate::PresidentOf,
+        Predicate::Leads,
+        Predicate::PartOf,
+        Predicate::CapitalOf,
+        Predicate::AlliedWith,
+        Predicate::Supports,
+        Predicate::Pressures,
+        Predicate::Signed,
+        Predicate::AgreedTo,
+        Predicate::PartyTo,
+        Predicate::Visited,
+        Predicate::TookPlaceIn,
+        Predicate::Offered,
+        Predicate::Targets,
+        Predicate::Accuses,
+        Predicate::RejectsAccusationsOf,
+        Predicate::Condemns,
+        Predicate::WarnsAgainst,
+        Predicate::Ordered,
+        Predicate::TakesPartIn,
+        Predicate::CarriedOut,
+        Predicate::Sent,
+        Predicate::SentTo,
+        Predicate::LocatedOff,
+        Predicate::DeployedIn,
+        Predicate::CooperatesWith,
+        Predicate::ConfrontsWith,
+        Predicate::ComparedWith,
+        Predicate::Reported,
+    ];
+
+    /// Whether "a P b" means "b P a" too.
+    pub fn is_symmetric(self) -> bool {
+        matches!(
+            self,
+            Predicate::AlliedWith | Predicate::CooperatesWith | Predicate::ConfrontsWith | Predicate::ComparedWith
+        )
+    }
+
+    pub fn labels(self) -> PredicateLabels {
+        let l = |ar, en, inverse_ar, inverse_en| PredicateLabels { ar, en, inverse_ar, inverse_en };
+        match self {
+            Predicate::PresidentOf => l("رئيس", "president of", "رئيسها", "its president"),
+            Predicate::Leads => l("يقود", "leads", "بقيادة", "led by"),
+            Predicate::PartOf => l("جزء من", "part of", "يشمل", "includes"),
+            Predicate::CapitalOf => l("عاصمة", "capital of", "عاصمتها", "its capital"),
+            Predicate::AlliedWith => l("حليف", "allied with", "حليف", "allied with"),
+            Predicate::Supports => l("يدعم", "supports", "يحظى بدعم", "supported by"),
+            Predicate::Pressures => l("يضغط على", "puts pressure on", "يتعرض لضغوط", "under pressure from"),
+            Predicate::Signed => l("وقّع", "signed", "وقّعه", "signed by"),
+            Predicate::AgreedTo => l("اتفق على", "agreed to", "اتفق عليه", "agreed to by"),
+            Predicate::PartyTo => l("طرف في", "party to", "من أطرافه", "parties"),
+            Predicate::Visited => l("زار", "visited", "زارها", "visited by"),
+            Predicate::TookPlaceIn => l("جرى في", "took place in", "شهدت", "scene of"),
+            Predicate::Offered => l("عرض", "offered", "عرضها", "offered by"),
+            Predicate::Targets => l("يستهدف", "targets", "مستهدف من", "targeted by"),
+            Predicate::Accuses => l("يتهم", "accuses", "متهم من", "accused by"),
+            Predicate::RejectsAccusationsOf => {
+                l("يرفض اتهامات", "rejects accusations of", "رُفضت اتهاماته من", "accusations rejected by")
+            }
+            Predicate::Condemns => l("يدين", "condemns", "مُدان من", "condemned by"),
+            Predicate::WarnsAgainst => l("يحذر من", "warns against", "حُذّر منه من", "warned against by"),
+            Predicate::Ordered => l("أمر بـ", "ordered", "بأمر من", "ordered by"),
+            Predicate::TakesPartIn => l("يشارك في", "takes part in", "بمشاركة", "with the participation of"),
+            Predicate::CarriedOut => l("نفّذ", "carried out", "نفّذه", "carried out by"),
+            Predicate::Sent => l("أرسل", "sent", "أرسله", "sent by"),
+            Predicate::SentTo => l("أُرسل إلى", "sent to", "أُرسل إليه", "receives"),
+            Predicate::LocatedOff => l("قبالة", "off the coast of", "قبالته", "lying off it"),
+            Predicate::DeployedIn => l("منتشر في", "deployed in", "ينتشر فيه", "hosts the deployment of"),
+            Predicate::CooperatesWith => l("يتعاون مع", "cooperates with", "يتعاون مع", "cooperates with"),
+            Predicate::ConfrontsWith => l("في مواجهة مع", "in confrontation with", "في مواجهة مع", "in confrontation with"),
+            Predicate::ComparedWith => l("يُقارن بـ", "compared with", "يُقارن بـ", "compared with"),
+            Predicate::Reported => l("نقل خبر", "reported", "نقلته", "reported by"),
+        }
+    }
+}

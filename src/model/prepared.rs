@@ -1,0 +1,168 @@
+//! A document made ready to show: its mentions found, its ids resolved to indices, its evidence
+//! quotes anchored. Computed once per document; the view only reads it.
+
+use std::collections::HashMap;
+
+use super::document::*;
+use super::validate::block_text;
+use crate::text::{locate_quote, Finder, Mention, MentionSource, Pattern, Utf8Range};
+
+/// One text of the article: the headline or a block.
+pub type TextRef = BlockRef;
+
+/// Where one mention is: which text, and its index among that text's mentions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MentionRef {
+    pub text: TextRef,
+    pub index: usize,
+}
+
+/// A relation with its ids resolved and its evidence anchored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ResolvedRelation {
+    /// Index into `Document::relations`.
+    pub relation: usize,
+    pub subject: usize,
+    pub object: usize,
+    pub asserted_by: Option<usize>,
+    pub evidence: Option<(TextRef, Utf8Range)>,
+}
+
+/// A document and everything derived from it that the view needs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prepared {
+    pub doc: Document,
+    /// Mentions of the headline, sorted, disjoint.
+    pub headline_mentions: Vec<Mention>,
+    /// Mentions of each block, sorted, disjoint.
+    pub block_mentions: Vec<Vec<Mention>>,
+    /// For each entity, its mentions in reading order.
+    pub by_entity: Vec<Vec<MentionRef>>,
+    /// For each added mention (`mentions.add`), its note, keyed by where it is.
+    pub notes: HashMap<(TextRef, usize), usize>,
+    pub relations: Vec<ResolvedRelation>,
+    ids: HashMap<String, usize>,
+}
+
+impl Prepared {
+    /// Prepares a document. It should have passed validation; anything that still does not
+    /// resolve (an unknown id, a quote not found) is left out rather than panicked on.
+    pub fn new(doc: Document) -> Prepared {
+        let ids: HashMap<String, usize> = doc.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        let finder = Finder::new(doc.entities.iter().enumerate().flat_map(|(entity, e)| {
+            e.aliases.iter().enumerate().map(move |(alias, a)| Pattern {
+                text: a.text(),
+                entity,
+                alias,
+                adjective: a.is_adjective(),
+            })
+        }));
+
+        let texts: Vec<TextRef> =
+            std::iter::once(BlockRef::HEADLINE).chain((0..doc.article.blocks.len()).map(BlockRef::Block)).collect();
+        let mut all: Vec<Vec<Mention>> = Vec::with_capacity(texts.len());
+        let mut notes = HashMap::new();
+        for &text_ref in &texts {
+            let text = block_text(&doc.article, text_ref).unwrap_or_default();
+            let anchored = |q: &Quote| {
+                (q.block == text_ref).then(|| locate_quote(text, &q.exact, &q.prefix, &q.suffix)).flatten()
+            };
+            let suppressed: Vec<Utf8Range> = doc.mentions.suppress.iter().filter_map(anchored).collect();
+            let added: Vec<(usize, Mention)> = doc
+                .mentions
+                .add
+                .iter()
+                .enumerate()
+                .filter_map(|(k, add)| {
+                    let entity = *ids.get(&add.entity)?;
+                    let range = anchored(&add.at)?;
+                    Some((k, Mention { range, entity, source: MentionSource::Added, adjective: false }))
+                })
+                .collect();
+            let mut mentions: Vec<Mention> = finder
+                .find(text)
+                .into_iter()
+                .filter(|m| {
+                    !suppressed.iter().chain(added.iter().map(|(_, a)| &a.range)).any(|r| r.overlaps(m.range))
+                })
+                .collect();
+            // Added mentions win over alias matches; among themselves, the first one listed wins.
+            let mut kept_added: Vec<(usize, Mention)> = Vec::new();
+            for (k, m) in added {
+                if !kept_added.iter().any(|(_, a)| a.range.overlaps(m.range)) {
+                    kept_added.push((k, m));
+                }
+            }
+            mentions.extend(kept_added.iter().map(|(_, m)| *m));
+            mentions.sort_by_key(|m| m.range.start);
+            for (k, m) in kept_added {
+                if let Some(index) = mentions.iter().position(|x| x.range == m.range) {
+                    notes.insert((text_ref, index), k);
+                }
+            }
+            all.push(mentions);
+        }
+
+        let mut by_entity = vec![Vec::new(); doc.entities.len()];
+        for (&text, mentions) in texts.iter().zip(&all) {
+            for (index, m) in mentions.iter().enumerate() {
+                by_entity[m.entity].push(MentionRef { text, index });
+            }
+        }
+
+        let relations = doc
+            .relations
+            .iter()
+            .enumerate()
+            .filter_map(|(relation, r)| {
+                Some(ResolvedRelation {
+                    relation,
+                    subject: *ids.get(&r.subject)?,
+                    object: *ids.get(&r.object)?,
+                    asserted_by: r.asserted_by.as_ref().and_then(|a| ids.get(a).copied()),
+                    evidence: anchor(&doc.article, &r.evidence),
+                })
+            })
+            .collect();
+
+        let mut all = all.into_iter();
+        let headline_mentions = all.next().unwrap_or_default();
+        Prepared { headline_mentions, block_mentions: all.collect(), by_entity, notes, relations, ids, doc }
+    }
+
+    /// The index of the entity with this id.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    /// The mentions of one text.
+    pub fn mentions_of(&self, text: TextRef) -> &[Mention] {
+        match text {
+            BlockRef::Headline(_) => &self.headline_mentions,
+            BlockRef::Block(i) => self.block_mentions.get(i).map(Vec::as_slice).unwrap_or(&[]),
+        }
+    }
+
+    /// The text of the headline or a block.
+    pub fn text(&self, text: TextRef) -> &str {
+        block_text(&self.doc.article, text).unwrap_or_default()
+    }
+
+    /// Every mention of every text, in reading order.
+    pub fn all_mentions(&self) -> impl Iterator<Item = (TextRef, &Mention)> {
+        let headline = self.headline_mentions.iter().map(|m| (BlockRef::HEADLINE, m));
+        let blocks = self.block_mentions.iter().enumerate().flat_map(|(i, ms)| ms.iter().map(move |m| (BlockRef::Block(i), m)));
+        headline.chain(blocks)
+    }
+
+    /// The relations an entity takes part in, as subject or object.
+    pub fn relations_of(&self, entity: usize) -> impl Iterator<Item = &ResolvedRelation> {
+        self.relations.iter().filter(move |r| r.subject == entity || r.object == entity)
+    }
+}
+
+/// The range a quote stands for in its text.
+pub fn anchor(article: &Article, quote: &Quote) -> Option<(TextRef, Utf8Range)> {
+    let text = block_text(article, quote.block)?;
+    locate_quote(text, &quote.exact, &quote.prefix, &quote.suffix).map(|r| (quote.block, r))
+}

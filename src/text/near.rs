@@ -1,0 +1,119 @@
+//! Near misses: words of a text that look like an alias but were not linked, so that an editor
+//! can add the alias. A word is a near miss of an alias when, after normalisation and with its
+//! proclitics taken off, it has the alias's stem (common Arabic endings removed: فنزويلا,
+//! الفنزويليون), or differs from the alias by one letter (توباغو, توباجو).
+
+use super::normalize::{is_word_char, normalize, normalize_str};
+use super::Utf8Range;
+
+/// A word that looks like an alias.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NearMiss {
+    /// The word's range in the original text.
+    pub range: Utf8Range,
+    /// Index of the alias (in the order given) it resembles.
+    pub alias: usize,
+}
+
+const PREFIXES: [&str; 12] = ["وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ك", "ل", ""];
+const SUFFIXES: [&str; 9] = ["يين", "يون", "يه", "ين", "ون", "ي", "ه", "ا", ""];
+
+/// The word without a common Arabic ending, when at least three letters remain.
+fn strip_ending(word: &str) -> &str {
+    SUFFIXES
+        .iter()
+        .find_map(|x| word.strip_suffix(x).filter(|rest| rest.chars().count() >= 3))
+        .unwrap_or(word)
+}
+
+/// The word without each possible run of proclitics (the word itself included).
+fn without_proclitics(word: &str) -> impl Iterator<Item = &str> {
+    PREFIXES.iter().filter_map(move |p| word.strip_prefix(p)).filter(|rest| rest.chars().count() >= 3)
+}
+
+/// Whether two words differ by at most one substitution, insertion or deletion.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    let suffix = short.iter().rev().zip(long.iter().rev()).take_while(|(x, y)| x == y).count();
+    prefix + suffix + 1 >= long.len()
+}
+
+/// Words of `text` outside `linked` ranges that resemble one of the single-word `aliases`.
+pub fn near_misses(text: &str, aliases: &[&str], linked: &[Utf8Range]) -> Vec<NearMiss> {
+    let stems: Vec<(String, String)> = aliases
+        .iter()
+        .map(|a| normalize_str(a))
+        .map(|a| (strip_ending(&a).to_owned(), a))
+        .collect();
+    let n = normalize(text);
+    let mut out = Vec::new();
+    let mut start = None;
+    let bytes_end = n.text.len();
+    let boundaries = n.text.char_indices().map(|(i, c)| (i, Some(c))).chain(std::iter::once((bytes_end, None)));
+    for (i, c) in boundaries {
+        match (c.is_some_and(is_word_char), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let word = &n.text[s..i];
+                if word.chars().count() < 4 {
+                    continue;
+                }
+                let range = n.original(Utf8Range::new(s, i));
+                if linked.iter().any(|l| l.overlaps(range)) {
+                    continue;
+                }
+                let hit = stems.iter().position(|(alias_stem, alias)| {
+                    !alias.contains(' ')
+                        && alias.chars().count() >= 4
+                        && without_proclitics(word).any(|w| {
+                            strip_ending(w) == alias_stem || (w.chars().count() >= 5 && one_edit_apart(w, alias))
+                        })
+                });
+                if let Some(alias) = hit {
+                    out.push(NearMiss { range, alias });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn check(text: &str, aliases: &[&str], expected: &[(&str, usize)]) {
+        let got: Vec<(&str, usize)> = near_misses(text, aliases, &[]).iter().map(|m| (m.range.of(text), m.alias)).collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn nisba_forms_of_a_name() {
+        check("الرئيس الفنزويلي والفنزويليون", &["فنزويلا"], &[("الفنزويلي", 0), ("والفنزويليون", 0)]);
+    }
+
+    #[test]
+    fn spelling_variants_one_letter_apart() {
+        check("ترينيداد وتوباغو", &["توباجو"], &[("وتوباغو", 0)]);
+        check("نيكاراغوا", &["نيكاراجوا"], &[("نيكاراغوا", 0)]);
+    }
+
+    #[test]
+    fn unrelated_and_short_words_are_not_near_misses() {
+        check("في خطوة ذات دلالات سياسية", &["فنزويلا", "روسيا"], &[]);
+    }
+
+    #[test]
+    fn linked_words_are_skipped() {
+        let text = "الفنزويلي";
+        assert!(near_misses(text, &["فنزويلا"], &[Utf8Range::new(0, text.len())]).is_empty());
+    }
+}

@@ -1,0 +1,194 @@
+//! Validation: every problem is reported with its path and never panics. One case per rule,
+//! each a small change to a valid document.
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_explorer::model::{load, validate::parse, Problem};
+use serde_json::{json, Value};
+
+fn valid() -> Value {
+    json!({
+        "version": 1,
+        "article": {
+            "headline": "روسيا وفنزويلا",
+            "blocks": [
+                { "kind": "paragraph", "text": "ووقّع الرئيس الروسي فلاديمير بوتين الاتفاقية." },
+                { "kind": "paragraph", "text": "وزار مادورو موسكو في مايو." }
+            ],
+            "language": "ar",
+            "direction": "rtl",
+            "published": "2025-10-28"
+        },
+        "entities": [
+            { "id": "vladimir-putin", "kind": "person", "name": { "ar": "فلاديمير بوتين", "en": "Vladimir Putin" },
+              "aliases": ["فلاديمير بوتين", "بوتين"], "description": { "ar": "رئيس روسيا", "en": "President of Russia" },
+              "wikidata": "Q7747" },
+            { "id": "nicolas-maduro", "kind": "person", "name": { "ar": "نيكولاس مادورو", "en": "Nicolás Maduro" },
+              "aliases": ["مادورو"], "description": { "ar": "رئيس فنزويلا", "en": "President of Venezuela" } },
+            { "id": "moscow", "kind": "city", "name": { "ar": "موسكو", "en": "Moscow" }, "aliases": ["موسكو"],
+              "description": { "ar": "عاصمة روسيا", "en": "Capital of Russia" }, "coordinates": { "lat": 55.75, "lon": 37.62 } }
+        ],
+        "relations": [
+            { "subject": "nicolas-maduro", "predicate": "visited", "object": "moscow",
+              "evidence": { "block": 1, "exact": "وزار مادورو موسكو" } }
+        ],
+        "map": {
+            "points": [ { "id": "moscow", "label": { "ar": "موسكو", "en": "Moscow" }, "kind": "capital",
+                          "coordinates": { "lat": 55.75, "lon": 37.62 }, "entities": ["moscow"] } ],
+            "movements": [ { "id": "visit", "label": { "ar": "زيارة", "en": "Visit" }, "kind": "route",
+                             "from": { "lat": 10.5, "lon": -66.9 }, "to": "moscow" } ]
+        },
+        "timeline": [ { "id": "visit", "label": { "ar": "زيارة", "en": "Visit" }, "when": { "ar": "في مايو", "en": "in May" },
+                        "order": 1, "entities": ["nicolas-maduro"], "evidence": { "block": 1, "exact": "في مايو" } } ],
+        "mentions": { "add": [ { "entity": "vladimir-putin", "at": { "block": 0, "exact": "الرئيس الروسي" } } ] }
+    })
+}
+
+/// Applies `change` to the valid document and checks the problems: each expected pair is a
+/// path and a fragment of the message.
+#[track_caller]
+fn check(change: impl FnOnce(&mut Value), expected: &[(&str, &str)]) {
+    let mut doc = valid();
+    change(&mut doc);
+    let problems = match load(&doc.to_string()) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    };
+    let got: Vec<(String, String)> = problems.iter().map(|p| (p.path.clone(), p.message.clone())).collect();
+    assert_eq!(got.len(), expected.len(), "problems: {got:#?}");
+    for ((path, message), (want_path, want_fragment)) in got.iter().zip(expected) {
+        assert_eq!(path, want_path, "problems: {got:#?}");
+        assert!(message.contains(want_fragment), "{message:?} should contain {want_fragment:?}");
+    }
+}
+
+#[test]
+fn the_valid_document_is_valid() {
+    check(|_| {}, &[]);
+}
+
+#[test]
+fn wrong_version() {
+    check(|d| d["version"] = json!(2), &[("version", "version 2 is not supported")]);
+}
+
+#[test]
+fn json_syntax_errors_give_line_and_column() {
+    let err: Problem = parse("{\n  \"version\": 1,\n  \"article\": {,\n}").unwrap_err();
+    assert_eq!(err.path, "article");
+    assert!(err.message.starts_with("JSON syntax error at line 3, column 15"), "{}", err.message);
+    let err = parse("").unwrap_err();
+    assert!(err.message.contains("line 1, column 0"), "{}", err.message);
+}
+
+#[test]
+fn wrong_types_and_unknown_fields_name_their_path() {
+    let mut doc = valid();
+    doc["entities"][2]["kind"] = json!("planet");
+    let err = parse(&doc.to_string()).unwrap_err();
+    assert_eq!(err.path, "entities[2].kind");
+    assert!(err.message.contains("unknown variant `planet`"), "{}", err.message);
+
+    let mut doc = valid();
+    doc["relations"][0]["predicat"] = json!("visited");
+    let err = parse(&doc.to_string()).unwrap_err();
+    assert_eq!(err.path, "relations[0].predicat");
+
+    let mut doc = valid();
+    doc["article"].as_object_mut().unwrap().remove("headline");
+    let err = parse(&doc.to_string()).unwrap_err();
+    assert!(err.message.contains("missing field `headline`"), "{}", err.message);
+}
+
+#[test]
+fn duplicate_and_malformed_ids() {
+    check(|d| d["entities"][1]["id"] = json!("vladimir-putin"), &[
+        ("entities[1].id", "duplicate id \"vladimir-putin\", also entities[0]"),
+        ("relations[0].subject", "unknown entity \"nicolas-maduro\""),
+        ("timeline[0].entities[0]", "unknown entity \"nicolas-maduro\""),
+    ]);
+    check(|d| d["entities"][2]["id"] = json!("Moscow City"), &[
+        ("entities[2].id", "not a lowercase ASCII slug"),
+        ("relations[0].object", "unknown entity \"moscow\""),
+        ("map.points[0].entities[0]", "unknown entity \"moscow\""),
+    ]);
+}
+
+#[test]
+fn unknown_entities_anywhere() {
+    check(|d| d["relations"][0]["asserted_by"] = json!("tass"), &[("relations[0].asserted_by", "unknown entity \"tass\"")]);
+    check(|d| d["mentions"]["add"][0]["entity"] = json!("putin"), &[("mentions.add[0].entity", "unknown entity \"putin\"")]);
+}
+
+#[test]
+fn empty_and_repeated_aliases() {
+    check(|d| d["entities"][0]["aliases"][1] = json!("  ،  "), &[("entities[0].aliases[1]", "empty alias")]);
+    check(|d| d["entities"][1]["aliases"][0] = json!("بُوتين"), &[("entities[1].aliases[0]", "is also entities[0].aliases[1]")]);
+}
+
+#[test]
+fn quotes_must_be_in_their_block() {
+    check(|d| d["relations"][0]["evidence"]["exact"] = json!("زار ترامب"), &[("relations[0].evidence.exact", "is not in block 1")]);
+    check(|d| d["relations"][0]["evidence"]["block"] = json!(7), &[("relations[0].evidence.block", "no such block")]);
+    check(|d| d["relations"][0]["evidence"]["block"] = json!("headline"), &[("relations[0].evidence.exact", "is not in the headline")]);
+}
+
+#[test]
+fn coordinates_in_range() {
+    check(|d| d["entities"][2]["coordinates"]["lat"] = json!(95.0), &[("entities[2].coordinates.lat", "out of range")]);
+    check(|d| d["map"]["movements"][0]["from"]["lon"] = json!(-200), &[("map.movements[0].from.lon", "out of range")]);
+}
+
+#[test]
+fn map_references() {
+    check(|d| d["map"]["movements"][0]["to"] = json!("havana"), &[("map.movements[0].to", "no map point has the id \"havana\"")]);
+    check(|d| d["map"]["areas"] = json!([{ "id": "x", "label": { "ar": "س", "en": "x" }, "kind": "country", "shape": { "country": "VE" } }]),
+        &[("map.areas[0].shape.country", "not an ISO 3166-1 numeric code")]);
+    check(|d| d["map"]["areas"] = json!([{ "id": "x", "label": { "ar": "س", "en": "x" }, "kind": "incident", "shape": { "polygon": [] } }]),
+        &[("map.areas[0].shape.polygon", "at least three")]);
+}
+
+#[test]
+fn empty_texts_and_bad_fields() {
+    check(|d| d["entities"][0]["name"]["en"] = json!(""), &[("entities[0].name.en", "must not be empty")]);
+    check(|d| d["entities"][0]["wikidata"] = json!("7747"), &[("entities[0].wikidata", "not a Wikidata item id")]);
+    check(|d| d["article"]["published"] = json!("28/10/2025"), &[("article.published", "not a date")]);
+    check(|d| d["article"]["language"] = json!(""), &[("article.language", "not a BCP 47 language tag")]);
+    check(|d| d["article"]["source"] = json!({ "name": "X", "url": "javascript:alert(1)" }), &[("article.source.url", "only http and https")]);
+}
+
+#[test]
+fn all_problems_are_collected() {
+    check(
+        |d| {
+            d["version"] = json!(3);
+            d["entities"][0]["aliases"][0] = json!("");
+            d["relations"][0]["object"] = json!("nicolas-maduro");
+        },
+        &[
+            ("version", "version 3"),
+            ("entities[0].aliases[0]", "empty alias"),
+            ("relations[0].object", "two different entities"),
+        ],
+    );
+}
+
+#[test]
+fn a_large_document_validates_fast_enough_to_measure_once() {
+    // Several MB: 4,000 paragraphs and 1,000 entities. Not a timing assertion (see the
+    // benchmark); this checks that nothing in validation is quadratic enough to hang here.
+    let mut doc = valid();
+    let para = json!({ "kind": "paragraph", "text": "ووقّع الرئيس الروسي فلاديمير بوتين الاتفاقية مع مادورو في موسكو. ".repeat(10) });
+    doc["article"]["blocks"].as_array_mut().unwrap().extend(vec![para; 4000]);
+    let entities = doc["entities"].as_array_mut().unwrap();
+    for i in 0..1000 {
+        entities.push(json!({ "id": format!("e{i}"), "kind": "event", "name": { "ar": "ح", "en": "e" },
+            "aliases": [format!("حدث{i}")], "description": { "ar": "و", "en": "d" } }));
+    }
+    let text = doc.to_string();
+    assert!(text.len() > 3_000_000);
+    let start = std::time::Instant::now();
+    if let Err(problems) = load(&text) {
+        panic!("{:?}", &problems[..problems.len().min(5)]);
+    }
+    eprintln!("validated {} MB in {:?}", text.len() / 1_000_000, start.elapsed());
+}
