@@ -5,14 +5,20 @@
 //! - [`model`]: the article as plain data, and readers that build it from text. Pure Rust: it never
 //!   imports `yew` or `web_sys`, and is tested with plain `cargo test`.
 //! - [`text`]: Arabic normalisation, mention finding, quote anchoring. Pure Rust too.
+//! - [`state`]: the reader's selection as a pure reducer; [`link`]: deep links in the fragment;
+//!   [`i18n`]: every UI string; Pure.
 //! - [`seed`]: the demo's default content, the seed article embedded at compile time.
 //! - [`components`]: the Yew view. The only module that touches the DOM.
 //!
 //! The public entry point for a host page is [`mount`].
 
 pub mod components;
+
+pub mod i18n;
+pub mod link;
 pub mod model;
 pub mod seed;
+pub mod state;
 pub mod text;
 
 pub use components::{App, AppProps};

@@ -1,19 +1,27 @@
 //! Browser tests: the app mounted into its own element in a real headless browser.
 #![cfg(target_arch = "wasm32")]
 
-use article_explorer::{mount, mount_with, seed, AppProps};
+use article_explorer::{mount, mount_with, seed, AppProps, App};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element of its own, attached to the test page's body.
+/// A fresh element of its own, attached to the test page's body, with no deep link in the URL.
 fn fresh_root() -> Element {
+    set_hash("");
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&root).unwrap();
     root
+}
+
+fn set_hash(hash: &str) {
+    let location = gloo::utils::window().location();
+    let url = format!("{}{}{hash}", location.pathname().unwrap(), location.search().unwrap());
+    gloo::utils::window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
 }
 
 /// Lets Yew's scheduler render: it runs on the next turn of the event loop.
@@ -22,7 +30,7 @@ async fn settle() {
 }
 
 fn text_of(element: &Element) -> String {
-    element.dyn_ref::<HtmlElement>().unwrap().text_content().unwrap_or_default()
+    element.text_content().unwrap_or_default()
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -30,51 +38,219 @@ fn all(root: &Element, selector: &str) -> Vec<Element> {
     (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
 }
 
-#[wasm_bindgen_test]
-async fn renders_the_seed_article_as_right_to_left_arabic() {
+fn one(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>().unwrap().click();
+}
+
+fn key(el: &Element, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    el.dispatch_event(&KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+}
+
+fn active() -> Option<Element> {
+    gloo::utils::document().active_element()
+}
+
+fn open_panel(root: &Element) -> Option<String> {
+    root.query_selector("[data-entity-panel]").unwrap().and_then(|p| p.get_attribute("data-entity-panel"))
+}
+
+async fn mounted() -> (Element, AppHandle<App>) {
     let root = fresh_root();
     let app = mount(root.clone());
     settle().await;
+    (root, app)
+}
 
+async fn done(app: AppHandle<App>) {
+    app.destroy();
+    settle().await;
+    set_hash("");
+}
+
+#[wasm_bindgen_test]
+async fn renders_the_seed_article_as_right_to_left_arabic() {
+    let (root, app) = mounted().await;
     let article = seed::document().unwrap().article;
-    let container = root.query_selector("article").unwrap().expect("an <article> element");
+    let container = one(&root, "article");
     assert_eq!(container.get_attribute("dir").as_deref(), Some("rtl"));
     assert_eq!(container.get_attribute("lang").as_deref(), Some("ar"));
-
-    let headline = container.query_selector("h1").unwrap().expect("a headline");
-    assert_eq!(text_of(&headline), article.headline);
-
+    assert_eq!(text_of(&one(&container, "h1")), article.headline);
     let blocks = all(&container, ".ae-body > *");
     let shown: Vec<String> = blocks.iter().map(text_of).collect();
     let expected: Vec<String> = article.blocks.iter().map(|b| b.text.clone()).collect();
-    assert_eq!(shown, expected);
+    assert_eq!(shown, expected, "highlighting must not change a character of the text");
     let tags: Vec<String> = blocks.iter().map(|b| b.tag_name().to_lowercase()).collect();
     assert_eq!(tags.iter().filter(|t| *t == "h2").count(), 1);
     assert_eq!(tags.iter().filter(|t| *t == "p").count(), 15);
-
-    app.destroy();
-    settle().await;
+    let style = gloo::utils::window().get_computed_style(&one(&root, "h1")).unwrap().unwrap();
+    assert_eq!(style.get_property_value("direction").unwrap(), "rtl");
+    done(app).await;
     assert!(root.query_selector("article").unwrap().is_none(), "destroy() unmounts the app");
 }
 
 #[wasm_bindgen_test]
-async fn the_article_direction_is_computed_as_rtl() {
-    let root = fresh_root();
-    let _app = mount(root.clone());
+async fn every_mention_is_a_named_focusable_element_inside_the_article() {
+    let (root, app) = mounted().await;
+    let mentions = all(&root, "[data-entity]:not(.ae-link)");
+    let in_article = all(&root, ".ae-article [data-entity]");
+    assert_eq!(mentions.len(), 86, "the seed has 86 mentions");
+    assert_eq!(in_article.len(), 86);
+    for m in &in_article {
+        assert_eq!(m.get_attribute("tabindex").as_deref(), Some("0"));
+        assert_eq!(m.get_attribute("role").as_deref(), Some("button"));
+        assert!(m.get_attribute("aria-label").is_some_and(|l| !l.is_empty()));
+    }
+    let maduro = one(&root, ".ae-article [data-entity=\"nicolas-maduro\"]");
+    assert_eq!(maduro.get_attribute("aria-label").as_deref(), Some("الرئيس الفنزويلي، نيكولاس مادورو، شخص"));
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_click_on_a_mention_opens_its_panel() {
+    let (root, app) = mounted().await;
+    assert_eq!(open_panel(&root), None);
+    click(&one(&root, ".ae-article [data-entity=\"vladimir-putin\"]"));
     settle().await;
-    let headline = root.query_selector("h1").unwrap().unwrap();
-    let style = gloo::utils::window().get_computed_style(&headline).unwrap().unwrap();
-    assert_eq!(style.get_property_value("direction").unwrap(), "rtl");
+    assert_eq!(open_panel(&root).as_deref(), Some("vladimir-putin"));
+    let panel = one(&root, "[data-entity-panel]");
+    assert!(text_of(&panel).contains("Vladimir Putin"));
+    assert!(text_of(&panel).contains("فلاديمير بوتين"));
+    assert!(gloo::utils::window().location().hash().unwrap().contains("entity=vladimir-putin"), "the URL records the open entity");
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn keyboard_enter_opens_escape_closes_and_focus_returns() {
+    let (root, app) = mounted().await;
+    let mention = one(&root, ".ae-article [data-entity=\"donald-trump\"]");
+    mention.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    key(&mention, "Enter");
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("donald-trump"));
+    let focused = active().unwrap();
+    assert!(focused.class_list().contains("ae-panel-title"), "focus moves to the panel's title");
+    key(&focused, "Escape");
+    settle().await;
+    assert_eq!(open_panel(&root), None);
+    assert_eq!(active().as_ref(), Some(&mention), "focus returns to the mention that opened the panel");
+    // Space opens too.
+    key(&mention, " ");
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("donald-trump"));
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_relation_link_opens_the_other_entity_and_back_returns() {
+    let (root, app) = mounted().await;
+    click(&one(&root, ".ae-article [data-entity=\"vladimir-putin\"]"));
+    settle().await;
+    click(&one(&root, "[data-entity-panel] .ae-link[data-entity=\"russia\"]"));
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("russia"));
+    let back = one(&root, ".ae-back");
+    assert!(text_of(&back).contains("فلاديمير بوتين"), "Back names where it returns to");
+    click(&back);
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("vladimir-putin"));
+    assert!(root.query_selector(".ae-back").unwrap().is_none());
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn evidence_click_marks_the_sentence_in_the_article() {
+    let (root, app) = mounted().await;
+    click(&one(&root, ".ae-article [data-entity=\"trinidad-and-tobago\"]"));
+    settle().await;
+    assert!(root.query_selector(".ae-article .ae-marked").unwrap().is_none());
+    let evidence = all(&root, "[data-entity-panel] .ae-evidence")
+        .into_iter()
+        .find(|e| text_of(e).contains("بالتعاون مع وكالة المخابرات"))
+        .expect("the CIA relation's evidence");
+    click(&evidence);
+    settle().await;
+    let marked: String = all(&root, ".ae-article .ae-marked").iter().map(text_of).collect();
+    assert_eq!(marked, "الذي قامت به ترينيداد وتوباجو، بالتعاون مع وكالة المخابرات المركزية الأمريكية");
+    // The relation is Caracas's claim, and the panel says so.
+    let relation = evidence.closest(".ae-relation").unwrap().unwrap();
+    assert!(text_of(&relation).contains("بحسب الحكومة الفنزويلية"), "{}", text_of(&relation));
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn previous_and_next_step_through_the_mentions() {
+    let (root, app) = mounted().await;
+    click(&all(&root, ".ae-article [data-entity=\"nicolas-maduro\"]")[0]);
+    settle().await;
+    let count = one(&root, ".ae-count");
+    assert_eq!(text_of(&count), "ذكر 1 من 8");
+    let buttons = all(&root, ".ae-stepper button");
+    click(&buttons[1]);
+    settle().await;
+    assert_eq!(text_of(&one(&root, ".ae-count")), "ذكر 2 من 8");
+    click(&buttons[0]);
+    click(&buttons[0]);
+    settle().await;
+    assert_eq!(text_of(&one(&root, ".ae-count")), "ذكر 8 من 8");
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_legend_filter_hides_a_kind_and_highlights_switch_off() {
+    let (root, app) = mounted().await;
+    assert!(!all(&root, ".ae-article [data-entity=\"nicolas-maduro\"]").is_empty());
+    click(&one(&root, ".ae-legend-kind.ae-k-person"));
+    settle().await;
+    assert!(all(&root, ".ae-article [data-entity=\"nicolas-maduro\"]").is_empty(), "people are no longer highlighted");
+    assert!(!all(&root, ".ae-article [data-entity=\"russia\"]").is_empty(), "countries still are");
+    assert!(text_of(&one(&root, "article")).contains("نيكولاس مادورو"), "the text stays");
+    click(&one(&root, ".ae-toggle"));
+    settle().await;
+    assert!(all(&root, ".ae-article [data-entity]").is_empty(), "plain reading: no highlights at all");
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_its_panel_on_load() {
+    let root = fresh_root();
+    set_hash("#entity=port-of-spain&other.entity=cuba");
+    let app = mount(root.clone());
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("port-of-spain"));
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_ui_switches_to_english_and_mirrors() {
+    let (root, app) = mounted().await;
+    let ui = one(&root, ".ae-root");
+    assert_eq!(ui.get_attribute("dir").as_deref(), Some("rtl"));
+    click(&one(&root, ".ae-lang"));
+    settle().await;
+    let ui = one(&root, ".ae-root");
+    assert_eq!((ui.get_attribute("lang").as_deref(), ui.get_attribute("dir").as_deref()), (Some("en"), Some("ltr")));
+    assert_eq!(one(&root, "article").get_attribute("dir").as_deref(), Some("rtl"), "the article keeps its own direction");
+    let maduro = one(&root, ".ae-article [data-entity=\"nicolas-maduro\"]");
+    assert_eq!(maduro.get_attribute("aria-label").as_deref(), Some("الرئيس الفنزويلي, Nicolás Maduro, person"));
+    done(app).await;
 }
 
 #[wasm_bindgen_test]
 async fn an_invalid_document_lists_its_problems_with_paths() {
     let root = fresh_root();
-    let _app = mount_with(root.clone(), AppProps::from_json(r#"{"version": 9, "article": {"headline": "", "blocks": [], "language": "ar", "direction": "rtl"}}"#));
+    let app = mount_with(root.clone(), AppProps::from_json(r#"{"version": 9, "article": {"headline": "", "blocks": [], "language": "ar", "direction": "rtl"}}"#));
     settle().await;
-    let alert = root.query_selector("[role=alert]").unwrap().expect("a problem list");
-    let text = text_of(&alert);
+    let text = text_of(&one(&root, "[role=alert]"));
     assert!(text.contains("version: version 9 is not supported"), "{text}");
     assert!(text.contains("article.headline: must not be empty"), "{text}");
     assert!(root.query_selector("article").unwrap().is_none());
+    done(app).await;
 }

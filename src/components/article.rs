@@ -1,29 +1,158 @@
 //! The article as written: headline, sub-headings and paragraphs, in the article's own language
-//! and direction. Text is rendered as text nodes, never as HTML.
+//! and direction, with every mention a highlighted, focusable, named element. Text is rendered as
+//! text nodes, never as HTML.
+//!
+//! Clicks and keys are handled once, on the `<article>` (event delegation): a mention carries its
+//! place in `data-text` and `data-index`. The view re-renders only when what it shows changes
+//! (filters, language, a marked sentence), never when a panel opens.
 
 use yew::prelude::*;
 
 use super::Shared;
-use crate::model::{BlockKind, Prepared};
+use crate::i18n::Lang;
+use crate::model::{BlockKind, BlockRef, EntityKind, Prepared};
+use crate::text::{normalize_str, pieces, MentionSource, Utf8Range};
+use std::collections::BTreeSet;
+
+/// A mention, as the view reports it when activated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MentionHit {
+    pub entity: usize,
+    pub text: BlockRef,
+    pub index: usize,
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
     pub document: Shared<Prepared>,
+    #[prop_or_default]
+    pub lang: Lang,
+    /// Kinds whose mentions are shown as plain text.
+    #[prop_or_default]
+    pub hidden: BTreeSet<EntityKind>,
+    /// All highlights off.
+    #[prop_or_default]
+    pub plain: bool,
+    /// A range being shown (evidence of a relation).
+    #[prop_or_default]
+    pub marked: Option<(BlockRef, Utf8Range)>,
+    #[prop_or_default]
+    pub on_open: Callback<MentionHit>,
+}
+
+/// `data-text` value of a text: `h` for the headline, the block index otherwise.
+pub fn text_key(text: BlockRef) -> String {
+    match text {
+        BlockRef::Headline(_) => "h".to_owned(),
+        BlockRef::Block(i) => i.to_string(),
+    }
+}
+
+fn parse_text_key(key: &str) -> Option<BlockRef> {
+    if key == "h" {
+        Some(BlockRef::HEADLINE)
+    } else {
+        key.parse().ok().map(BlockRef::Block)
+    }
+}
+
+/// The mention an event happened on, if any.
+fn hit(event: &Event, document: &Prepared) -> Option<(MentionHit, web_sys::Element)> {
+    let target: web_sys::Element = event.target_dyn_into()?;
+    let el = target.closest("[data-index]").ok()??;
+    let text = parse_text_key(&el.get_attribute("data-text")?)?;
+    let index: usize = el.get_attribute("data-index")?.parse().ok()?;
+    let m = document.mentions_of(text).get(index)?;
+    Some((MentionHit { entity: m.entity, text, index }, el))
 }
 
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleViewProps) -> Html {
-    let article = &props.document.doc.article;
+    let document = &props.document;
+    let article = &document.doc.article;
+
+    let onclick = {
+        let (document, on_open) = (props.document.clone(), props.on_open.clone());
+        Callback::from(move |e: MouseEvent| {
+            if let Some((hit, _)) = hit(&e, &document) {
+                e.prevent_default();
+                on_open.emit(hit);
+            }
+        })
+    };
+    let onkeydown = {
+        let (document, on_open) = (props.document.clone(), props.on_open.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            if matches!(e.key().as_str(), "Enter" | " " | "Spacebar") {
+                if let Some((hit, _)) = hit(&e, &document) {
+                    e.prevent_default();
+                    on_open.emit(hit);
+                }
+            }
+        })
+    };
+
+    let render_text = |text_ref: BlockRef| -> Html {
+        let text = document.text(text_ref);
+        let mentions = document.mentions_of(text_ref);
+        let marked = props.marked.filter(|(t, _)| *t == text_ref).map(|(_, r)| r);
+        let key = text_key(text_ref);
+        pieces(text.len(), mentions.iter().map(|m| m.range), marked)
+            .into_iter()
+            .map(|piece| {
+                let words = piece.range.of(text).to_owned();
+                let shown = piece.mention.map(|i| (i, &mentions[i])).filter(|(_, m)| {
+                    !props.plain && !props.hidden.contains(&document.doc.entities[m.entity].kind)
+                });
+                match shown {
+                    Some((index, m)) => {
+                        let entity = &document.doc.entities[m.entity];
+                        let lang = props.lang;
+                        let name = lang.pick(&entity.name);
+                        let mut label = String::new();
+                        if normalize_str(&words) != normalize_str(name) {
+                            label.push_str(&words);
+                            label.push_str(lang.comma());
+                        }
+                        label.push_str(name);
+                        label.push_str(lang.comma());
+                        label.push_str(lang.kind(entity.kind));
+                        let metonym = match m.source {
+                            MentionSource::Alias(a) => entity.aliases[a].metonym_of().is_some(),
+                            MentionSource::Added => false,
+                        };
+                        let class = classes!(
+                            "ae-mention",
+                            format!("ae-k-{}", entity.kind.slug()),
+                            m.adjective.then_some("ae-adjective"),
+                            metonym.then_some("ae-metonym"),
+                            piece.marked.then_some("ae-marked"),
+                        );
+                        html! {
+                            <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
+                                data-index={index.to_string()} role="button" tabindex="0" aria-label={label}>
+                                { words }
+                            </mark>
+                        }
+                    }
+                    None if piece.marked => html! { <span class="ae-marked">{ words }</span> },
+                    None => html! { { words } },
+                }
+            })
+            .collect()
+    };
+
     let blocks = article.blocks.iter().enumerate().map(|(i, block)| {
-        let text = block.text.clone();
+        let content = render_text(BlockRef::Block(i));
+        let id = format!("b{i}");
         match block.kind {
-            BlockKind::Heading => html! { <h2 key={i} class="ae-subheading">{ text }</h2> },
-            BlockKind::Paragraph => html! { <p key={i} class="ae-paragraph">{ text }</p> },
+            BlockKind::Heading => html! { <h2 key={i} class="ae-subheading" data-block={id}>{ content }</h2> },
+            BlockKind::Paragraph => html! { <p key={i} class="ae-paragraph" data-block={id}>{ content }</p> },
         }
     });
     html! {
-        <article class="ae-article" dir={article.direction.as_str()} lang={article.language.clone()}>
-            <h1 class="ae-headline">{ article.headline.clone() }</h1>
+        <article class="ae-article" dir={article.direction.as_str()} lang={article.language.clone()} {onclick} {onkeydown}>
+            <h1 class="ae-headline" data-block="h">{ render_text(BlockRef::HEADLINE) }</h1>
             <div class="ae-body">{ for blocks }</div>
         </article>
     }

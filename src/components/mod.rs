@@ -1,15 +1,28 @@
-//! The Yew view: turns [`crate::model`] data into markup and events. This is the only module that
-//! imports `yew` or `web_sys`; it decides nothing that the model could decide.
+//! The Yew view: turns [`crate::model`] data and [`crate::state`] into markup and events. This is
+//! the only module that imports `yew` or `web_sys`; it decides nothing that the model could decide.
+//!
+//! Side effects live here, in effects: the URL fragment (deep links, Back and Forward), focus
+//! (into the panel on open, back to the mention on close), scrolling and brief marks.
 
 mod article;
+mod legend;
+mod panel;
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-pub use article::{ArticleView, ArticleViewProps};
+pub use article::{ArticleView, ArticleViewProps, MentionHit};
+pub use legend::{Legend, LegendProps};
+pub use panel::{Panel, PanelProps};
 
-use crate::model::{Prepared, Problem};
+use crate::i18n::Lang;
+use crate::model::{BlockRef, EntityKind, Prepared, Problem};
+use crate::state::{Action, ReaderState};
+use crate::text::Utf8Range;
 
 /// Shared, immutable data passed as a prop: compared by pointer, so that handing the same
 /// document down again never costs a deep comparison.
@@ -46,12 +59,22 @@ impl<T> Shared<T> {
 pub struct AppProps {
     /// The document to show, prepared; or the problems that kept it from loading.
     pub document: Result<Shared<Prepared>, Shared<Vec<Problem>>>,
+    /// The UI language at start; the reader can switch.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// This widget's key in the URL fragment (`#entity=…`). Give each widget on a page its own.
+    #[prop_or_else(|| AttrValue::from("entity"))]
+    pub link_key: AttrValue,
 }
 
 impl AppProps {
     /// Properties for a document given as JSON: validated and prepared, or its problems.
     pub fn from_json(json: &str) -> Self {
-        Self { document: crate::model::load(json).map(|d| Shared::new(Prepared::new(d))).map_err(Shared::new) }
+        Self {
+            document: crate::model::load(json).map(|d| Shared::new(Prepared::new(d))).map_err(Shared::new),
+            lang: Lang::default(),
+            link_key: AttrValue::from("entity"),
+        }
     }
 }
 
@@ -62,20 +85,231 @@ impl Default for AppProps {
     }
 }
 
-/// The whole explorer: the article, and (in later versions) its panels and map.
+/// The whole explorer: a document's reader, or the problems that keep it from being shown.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     match &props.document {
-        Ok(prepared) => html! {
-            <div class="ae-root">
-                <ArticleView document={prepared.clone()} />
-            </div>
-        },
+        Ok(document) => html! { <Reader document={document.clone()} lang={props.lang} link_key={props.link_key.clone()} /> },
         Err(problems) => html! {
             <div class="ae-root">
                 <ProblemList problems={problems.clone()} />
             </div>
         },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ReaderProps {
+    pub document: Shared<Prepared>,
+    pub lang: Lang,
+    pub link_key: AttrValue,
+}
+
+#[derive(Clone, Default, PartialEq)]
+struct Store(ReaderState);
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Store(self.0.reduce(action)))
+    }
+}
+
+fn window() -> web_sys::Window {
+    gloo::utils::window()
+}
+
+fn prefers_reduced_motion() -> bool {
+    window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+fn scroll_to(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(if prefers_reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+fn focus(el: &web_sys::Element) {
+    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+    }
+}
+
+/// The kinds the article mentions, in the fixed legend order.
+fn kinds_present(document: &Prepared) -> Vec<EntityKind> {
+    EntityKind::ALL
+        .into_iter()
+        .filter(|k| document.all_mentions().any(|(_, m)| document.doc.entities[m.entity].kind == *k))
+        .collect()
+}
+
+/// The reader: toolbar, article and panel, sharing one state.
+#[function_component(Reader)]
+pub fn reader(props: &ReaderProps) -> Html {
+    let lang = props.lang;
+    // The fragment names the open entity: read it before the first render, so that a deep link
+    // shows its panel at once.
+    let initial = {
+        let (document, key) = (props.document.clone(), props.link_key.clone());
+        move || {
+            let hash = window().location().hash().unwrap_or_default();
+            crate::link::get(&hash, &key).and_then(|id| document.entity_index(&id))
+        }
+    };
+    let store = use_reducer_eq(move || Store(ReaderState { lang, open: initial(), ..ReaderState::default() }));
+    let state = &store.0;
+    let marked = use_state_eq(|| None::<(BlockRef, Utf8Range)>);
+    let root = use_node_ref();
+    // The mention (or other element) that opened the panel, to return focus to on close.
+    let opener = use_mut_ref(|| None::<web_sys::Element>);
+    // The open entity the URL asked for (load, Back, Forward): not pushed again, focus not moved.
+    let url_open = use_mut_ref(|| Some(state.open));
+    let kinds = use_memo(props.document.clone(), |d| kinds_present(d));
+
+    let on_open = {
+        let (dispatcher, document, opener) = (store.dispatcher(), props.document.clone(), opener.clone());
+        use_callback((), move |hit: MentionHit, _| {
+            *opener.borrow_mut() = gloo::utils::document().active_element();
+            let mention = document.by_entity[hit.entity].iter().position(|r| r.text == hit.text && r.index == hit.index);
+            dispatcher.dispatch(Action::Open { entity: hit.entity, mention });
+        })
+    };
+    let on_action = {
+        let (dispatcher, marked) = (store.dispatcher(), marked.clone());
+        use_callback((), move |action: Action, _| {
+            if action == Action::Close {
+                marked.set(None);
+            }
+            dispatcher.dispatch(action);
+        })
+    };
+    let on_evidence = {
+        let marked = marked.clone();
+        use_callback((), move |at: (BlockRef, Utf8Range), _| marked.set(Some(at)))
+    };
+
+    // Back and Forward: the URL fragment names the open entity.
+    {
+        let (dispatcher, document, key, url_open) =
+            (store.dispatcher(), props.document.clone(), props.link_key.clone(), url_open.clone());
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&window(), "popstate", move |_| {
+                let hash = window().location().hash().unwrap_or_default();
+                let wanted = crate::link::get(&hash, &key).and_then(|id| document.entity_index(&id));
+                *url_open.borrow_mut() = Some(wanted);
+                dispatcher.dispatch(match wanted {
+                    Some(entity) => Action::Open { entity, mention: None },
+                    None => Action::Close,
+                });
+            });
+            move || drop(listener)
+        });
+    }
+
+    // The open entity: the URL, the current mentions, focus.
+    {
+        let (document, key, root, opener, url_open) =
+            (props.document.clone(), props.link_key.clone(), root.clone(), opener.clone(), url_open.clone());
+        use_effect_with(state.open, move |open| {
+            let from_url = url_open.borrow_mut().take() == Some(*open);
+            let id = open.and_then(|i| document.doc.entities.get(i)).map(|e| e.id.clone());
+            if !from_url {
+                let location = window().location();
+                let hash = location.hash().unwrap_or_default();
+                let next = crate::link::set(&hash, &key, id.as_deref());
+                if next != hash {
+                    let url = if next.is_empty() {
+                        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
+                    } else {
+                        next
+                    };
+                    let _ = window().history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
+                }
+            }
+            if let Some(root) = root.cast::<web_sys::Element>() {
+                if let Ok(list) = root.query_selector_all(".ae-current") {
+                    for i in 0..list.length() {
+                        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                            let _ = el.class_list().remove_1("ae-current");
+                        }
+                    }
+                }
+                if let Some(id) = &id {
+                    // Ids are validated slugs: safe inside a selector.
+                    if let Ok(list) = root.query_selector_all(&format!(".ae-article [data-entity=\"{id}\"]")) {
+                        for i in 0..list.length() {
+                            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                                let _ = el.class_list().add_1("ae-current");
+                            }
+                        }
+                    }
+                    if !from_url {
+                        if let Ok(Some(title)) = root.query_selector(".ae-panel-title") {
+                            focus(&title);
+                        }
+                    }
+                } else if let Some(el) = opener.borrow_mut().take() {
+                    if el.is_connected() {
+                        focus(&el);
+                    }
+                }
+            }
+        });
+    }
+
+    // Previous/next: scroll to the mention and mark it briefly.
+    {
+        let (document, root) = (props.document.clone(), root.clone());
+        use_effect_with((state.open, state.cursor), move |&(open, cursor)| {
+            let target = open.zip(cursor).and_then(|(e, c)| document.by_entity.get(e)?.get(c).copied());
+            let el = target.and_then(|r| {
+                let selector = format!("[data-text=\"{}\"][data-index=\"{}\"]", article::text_key(r.text), r.index);
+                root.cast::<web_sys::Element>()?.query_selector(&selector).ok()?
+            });
+            let timeout = el.map(|el| {
+                scroll_to(&el);
+                let _ = el.class_list().add_1("ae-flash");
+                Timeout::new(1500, move || {
+                    let _ = el.class_list().remove_1("ae-flash");
+                })
+            });
+            move || drop(timeout)
+        });
+    }
+
+    // Evidence: scroll to the marked words.
+    {
+        let root = root.clone();
+        use_effect_with(*marked, move |marked| {
+            if marked.is_some() {
+                if let Some(el) = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(".ae-marked").ok().flatten()) {
+                    scroll_to(&el);
+                }
+            }
+        });
+    }
+
+    let onkeydown = {
+        let (on_action, open) = (on_action.clone(), state.open.is_some());
+        Callback::from(move |e: KeyboardEvent| {
+            if open && e.key() == "Escape" {
+                e.prevent_default();
+                on_action.emit(Action::Close);
+            }
+        })
+    };
+
+    let lang = state.lang;
+    html! {
+        <div ref={root} class={classes!("ae-root", state.open.is_some().then_some("ae-has-panel"))} lang={lang.code()} dir={lang.dir()} {onkeydown}>
+            <Legend kinds={(*kinds).clone()} hidden={state.hidden.clone()} plain={state.plain} {lang} on_action={on_action.clone()} />
+            <div class="ae-layout">
+                <ArticleView document={props.document.clone()} {lang} hidden={state.hidden.clone()} plain={state.plain}
+                    marked={*marked} {on_open} />
+                <Panel document={props.document.clone()} state={state.clone()} {on_action} {on_evidence} />
+            </div>
+        </div>
     }
 }
 

@@ -8,7 +8,7 @@ pub mod prepared;
 pub mod validate;
 
 pub use document::*;
-pub use prepared::Prepared;
+pub use prepared::{anchor_of, MentionRef, Prepared};
 pub use validate::{load, Problem};
 
 /// Writing direction of the article's text.

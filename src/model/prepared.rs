@@ -120,7 +120,7 @@ impl Prepared {
                     subject: *ids.get(&r.subject)?,
                     object: *ids.get(&r.object)?,
                     asserted_by: r.asserted_by.as_ref().and_then(|a| ids.get(a).copied()),
-                    evidence: anchor(&doc.article, &r.evidence),
+                    evidence: anchor_of(&doc.article, &r.evidence),
                 })
             })
             .collect();
@@ -162,7 +162,7 @@ impl Prepared {
 }
 
 /// The range a quote stands for in its text.
-pub fn anchor(article: &Article, quote: &Quote) -> Option<(TextRef, Utf8Range)> {
+pub fn anchor_of(article: &Article, quote: &Quote) -> Option<(TextRef, Utf8Range)> {
     let text = block_text(article, quote.block)?;
     locate_quote(text, &quote.exact, &quote.prefix, &quote.suffix).map(|r| (quote.block, r))
 }

@@ -19,7 +19,7 @@ pub use near::{near_misses, NearMiss};
 pub use find::{find_mentions, Finder, Mention, MentionSource, Pattern};
 pub use normalize::{normalize, normalize_str, Normalized};
 pub use quote::locate_quote;
-pub use segment::{segments, Segment};
+pub use segment::{pieces, segments, Piece, Segment};
 
 /// A range of byte offsets into a UTF-8 string, always on char boundaries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

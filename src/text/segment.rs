@@ -30,6 +30,39 @@ pub fn segments(len: usize, mentions: impl IntoIterator<Item = Utf8Range>) -> Ve
     out
 }
 
+/// A run of a text for rendering, with a marked range (evidence being shown) cut in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Piece {
+    pub range: Utf8Range,
+    pub mention: Option<usize>,
+    pub marked: bool,
+}
+
+/// The segments of a text, plain ones cut where `marked` starts or ends, so that a view can mark a
+/// sentence without losing the mentions inside it. A mention is never cut: it is marked whole
+/// when the marked range touches it.
+pub fn pieces(len: usize, mentions: impl IntoIterator<Item = Utf8Range>, marked: Option<Utf8Range>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    for seg in segments(len, mentions) {
+        let Some(m) = marked.filter(|m| m.overlaps(seg.range)) else {
+            out.push(Piece { range: seg.range, mention: seg.mention, marked: false });
+            continue;
+        };
+        if seg.mention.is_some() {
+            out.push(Piece { range: seg.range, mention: seg.mention, marked: true });
+            continue;
+        }
+        let cuts = [seg.range.start, m.start.clamp(seg.range.start, seg.range.end), m.end.clamp(seg.range.start, seg.range.end), seg.range.end];
+        for w in cuts.windows(2) {
+            if w[0] < w[1] {
+                let range = Utf8Range::new(w[0], w[1]);
+                out.push(Piece { range, mention: seg.mention, marked: m.overlaps(range) });
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,6 +73,16 @@ mod tests {
         let segs = segments(10, [r(2, 4), r(4, 6), r(8, 10)]);
         let got: Vec<_> = segs.iter().map(|s| (s.range.start, s.range.end, s.mention)).collect();
         assert_eq!(got, [(0, 2, None), (2, 4, Some(0)), (4, 6, Some(1)), (6, 8, None), (8, 10, Some(2))]);
+    }
+
+    #[test]
+    fn a_marked_range_cuts_segments_and_keeps_mentions() {
+        let r = |a, b| Utf8Range::new(a, b);
+        let got: Vec<_> = pieces(10, [r(2, 6)], Some(r(4, 8)))
+            .iter()
+            .map(|p| (p.range.start, p.range.end, p.mention, p.marked))
+            .collect();
+        assert_eq!(got, [(0, 2, None, false), (2, 6, Some(0), true), (6, 8, None, true), (8, 10, None, false)]);
     }
 
     #[test]

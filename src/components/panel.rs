@@ -1,0 +1,193 @@
+//! The entity panel: who or what an entity is, where the article names it, and how it relates to
+//! the others, each relation with the words of the article that state it and who states them.
+
+use yew::prelude::*;
+
+use super::Shared;
+use crate::i18n::Lang;
+use crate::model::{anchor_of, BlockRef, Predicate, Prepared, Quote};
+use crate::state::{Action, ReaderState};
+use crate::text::{MentionSource, Utf8Range};
+
+#[derive(Properties, PartialEq)]
+pub struct PanelProps {
+    pub document: Shared<Prepared>,
+    pub state: ReaderState,
+    pub on_action: Callback<Action>,
+    /// Show words of the article: scroll to them and mark them.
+    pub on_evidence: Callback<(BlockRef, Utf8Range)>,
+}
+
+/// One line of the relations list, from the open entity's side.
+struct Line {
+    predicate: Predicate,
+    forward: bool,
+    other: usize,
+    relation: usize,
+}
+
+#[function_component(Panel)]
+pub fn panel(props: &PanelProps) -> Html {
+    let Some(entity_index) = props.state.open else { return html! {} };
+    let doc = &props.document.doc;
+    let Some(entity) = doc.entities.get(entity_index) else { return html! {} };
+    let lang = props.state.lang;
+    let t = lang.strings();
+    let other_lang = lang.other();
+
+    let action = |a: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(a.clone()))
+    };
+    let evidence_button = |quote: &Quote| -> Html {
+        let Some((text, range)) = anchor_of(&doc.article, quote) else { return html! {} };
+        let words = range.of(props.document.text(text)).to_owned();
+        let on_evidence = props.on_evidence.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_evidence.emit((text, range)));
+        html! {
+            <button type="button" class="ae-evidence" lang={doc.article.language.clone()} dir={doc.article.direction.as_str()} {onclick}>
+                <q>{ words }</q>
+            </button>
+        }
+    };
+    let source = |asserted_by: Option<&String>| -> Html {
+        let who = asserted_by
+            .and_then(|id| props.document.entity_index(id))
+            .map(|i| lang.pick(&doc.entities[i].name).to_owned())
+            .unwrap_or_else(|| t.the_article.to_owned());
+        html! { <span class="ae-source">{ format!("{} {}", t.according_to, who) }</span> }
+    };
+    let entity_link = |other: usize| -> Html {
+        let e = &doc.entities[other];
+        html! {
+            <button type="button" class={classes!("ae-link", format!("ae-k-{}", e.kind.slug()))} data-entity={e.id.clone()}
+                onclick={action(Action::Follow(other))}>{ lang.pick(&e.name).to_owned() }</button>
+        }
+    };
+
+    // Mentions and the previous/next controls.
+    let mentions = &props.document.by_entity[entity_index];
+    let count = mentions.len();
+    let metonym_uses: Vec<String> = props
+        .document
+        .all_mentions()
+        .filter_map(|(_, m)| match m.source {
+            MentionSource::Alias(a) if doc.entities[m.entity].aliases[a].metonym_of() == Some(entity.id.as_str()) => {
+                Some(lang.pick(&doc.entities[m.entity].name).to_owned())
+            }
+            _ => None,
+        })
+        .collect();
+    let mentions_html = if count == 0 {
+        html! { <p class="ae-muted">{ t.mentions_none }</p> }
+    } else {
+        let position = props.state.cursor.map(|c| t.mention_of(c + 1, count)).unwrap_or_else(|| count.to_string());
+        html! {
+            <div class="ae-stepper">
+                <button type="button" onclick={action(Action::Step { by: -1, count })} aria-label={t.previous}>{ "‹" }</button>
+                <span class="ae-count" aria-live="polite">{ position }</span>
+                <button type="button" onclick={action(Action::Step { by: 1, count })} aria-label={t.next}>{ "›" }</button>
+            </div>
+        }
+    };
+
+    // Relations, grouped by predicate and direction, in document order.
+    let mut lines: Vec<Line> = props
+        .document
+        .relations_of(entity_index)
+        .map(|r| {
+            let forward = r.subject == entity_index;
+            Line { predicate: doc.relations[r.relation].predicate, forward, other: if forward { r.object } else { r.subject }, relation: r.relation }
+        })
+        .collect();
+    let mut groups: Vec<(Predicate, bool)> = Vec::new();
+    for l in &lines {
+        let key = (l.predicate, l.forward || l.predicate.is_symmetric());
+        if !groups.contains(&key) {
+            groups.push(key);
+        }
+    }
+    lines.sort_by_key(|l| groups.iter().position(|g| *g == (l.predicate, l.forward || l.predicate.is_symmetric())));
+    let relations_html = groups.iter().map(|&(predicate, forward)| {
+        let labels = predicate.labels();
+        let label = match (lang, forward) {
+            (Lang::Ar, true) => labels.ar,
+            (Lang::Ar, false) => labels.inverse_ar,
+            (Lang::En, true) => labels.en,
+            (Lang::En, false) => labels.inverse_en,
+        };
+        let items = lines.iter().filter(|l| (l.predicate, l.forward || l.predicate.is_symmetric()) == (predicate, forward)).map(|l| {
+            let r = &doc.relations[l.relation];
+            html! {
+                <li class="ae-relation">
+                    <div class="ae-relation-head">
+                        { entity_link(l.other) }
+                        if let Some(detail) = &r.detail { <span class="ae-detail">{ lang.pick(detail).to_owned() }</span> }
+                        if let Some(when) = &r.when { <span class="ae-when">{ lang.pick(when).to_owned() }</span> }
+                    </div>
+                    { evidence_button(&r.evidence) }
+                    { source(r.asserted_by.as_ref()) }
+                </li>
+            }
+        });
+        html! {
+            <li class="ae-relation-group">
+                <h4>{ label }</h4>
+                <ul>{ for items }</ul>
+            </li>
+        }
+    });
+
+    let claims_html = entity.claims.iter().map(|c| {
+        html! {
+            <li class="ae-claim">
+                <p>{ lang.pick(&c.text).to_owned() }</p>
+                { evidence_button(&c.evidence) }
+                { source(c.asserted_by.as_ref()) }
+            </li>
+        }
+    });
+
+    let back = props.state.history.last().map(|&previous| {
+        let name = lang.pick(&doc.entities[previous].name).to_owned();
+        html! {
+            <button type="button" class="ae-back" onclick={action(Action::Back)}>
+                { format!("{} · {name}", t.back) }
+            </button>
+        }
+    });
+
+    let heading_id = format!("ae-panel-title-{}", entity.id);
+    html! {
+        <section class="ae-panel" role="region" aria-labelledby={heading_id.clone()} data-entity-panel={entity.id.clone()}>
+            <header class="ae-panel-header">
+                <div class="ae-panel-nav">
+                    { for back }
+                    <button type="button" class="ae-close" onclick={action(Action::Close)} aria-label={t.close}>{ "✕" }</button>
+                </div>
+                <p class={classes!("ae-kind", format!("ae-k-{}", entity.kind.slug()))}>{ lang.kind(entity.kind) }</p>
+                <h2 id={heading_id} tabindex="-1" class="ae-panel-title">{ lang.pick(&entity.name).to_owned() }</h2>
+                <p class="ae-other-name" lang={other_lang.code()} dir={other_lang.dir()}>{ other_lang.pick(&entity.name).to_owned() }</p>
+            </header>
+            <div class="ae-panel-body">
+                <p class="ae-description"><span class="ae-badge">{ t.background }</span>{ " " }{ lang.pick(&entity.description).to_owned() }</p>
+                if let Some(q) = &entity.wikidata {
+                    <p class="ae-muted">{ format!("{}: {q}", t.wikidata) }</p>
+                }
+                <h3>{ format!("{} ({count})", t.in_the_article) }</h3>
+                { mentions_html }
+                if !metonym_uses.is_empty() {
+                    <p class="ae-muted">{ format!("{}: {}", t.metonym_for, metonym_uses.join(lang.comma())) }</p>
+                }
+                if !entity.claims.is_empty() {
+                    <h3>{ t.what_the_article_says }</h3>
+                    <ul class="ae-claims">{ for claims_html }</ul>
+                }
+                if !lines.is_empty() {
+                    <h3>{ t.relations }</h3>
+                    <ul class="ae-relations">{ for relations_html }</ul>
+                }
+            </div>
+        </section>
+    }
+}

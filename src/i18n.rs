@@ -1,0 +1,203 @@
+//! Every UI string, in Arabic (the default) and English: one table, looked up by [`Lang`].
+//! Pure data; the view never writes a UI string of its own.
+
+use crate::model::{Bilingual, EntityKind};
+
+/// The UI language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Ar,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            Lang::En => "ltr",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.split('-').next()?.to_ascii_lowercase().as_str() {
+            "ar" => Some(Lang::Ar),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language, for the switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Ar => Lang::En,
+            Lang::En => Lang::Ar,
+        }
+    }
+
+    /// The text of a bilingual label in this language.
+    pub fn pick(self, text: &Bilingual) -> &str {
+        match self {
+            Lang::Ar => &text.ar,
+            Lang::En => &text.en,
+        }
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Lang::Ar => &AR,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The name of an entity kind.
+    pub fn kind(self, kind: EntityKind) -> &'static str {
+        let (ar, en) = match kind {
+            EntityKind::Person => ("شخص", "person"),
+            EntityKind::Country => ("دولة", "country"),
+            EntityKind::City => ("مدينة", "city"),
+            EntityKind::Region => ("منطقة", "region"),
+            EntityKind::Organisation => ("مؤسسة", "organisation"),
+            EntityKind::MilitaryUnit => ("قوة عسكرية", "military unit"),
+            EntityKind::MilitaryAsset => ("قطعة عسكرية", "military asset"),
+            EntityKind::Agreement => ("اتفاقية", "agreement"),
+            EntityKind::Event => ("حدث", "event"),
+        };
+        match self {
+            Lang::Ar => ar,
+            Lang::En => en,
+        }
+    }
+
+    /// The plural name of an entity kind, for the legend.
+    pub fn kinds(self, kind: EntityKind) -> &'static str {
+        let (ar, en) = match kind {
+            EntityKind::Person => ("أشخاص", "People"),
+            EntityKind::Country => ("دول", "Countries"),
+            EntityKind::City => ("مدن", "Cities"),
+            EntityKind::Region => ("مناطق", "Regions"),
+            EntityKind::Organisation => ("مؤسسات", "Organisations"),
+            EntityKind::MilitaryUnit => ("قوات", "Military units"),
+            EntityKind::MilitaryAsset => ("قطع عسكرية", "Military assets"),
+            EntityKind::Agreement => ("اتفاقيات", "Agreements"),
+            EntityKind::Event => ("أحداث", "Events"),
+        };
+        match self {
+            Lang::Ar => ar,
+            Lang::En => en,
+        }
+    }
+
+    /// The list separator: «، » in Arabic, ", " in English.
+    pub fn comma(self) -> &'static str {
+        match self {
+            Lang::Ar => "، ",
+            Lang::En => ", ",
+        }
+    }
+}
+
+/// The UI strings of one language.
+pub struct Strings {
+    pub legend: &'static str,
+    pub highlights: &'static str,
+    pub switch_language: &'static str,
+    pub close: &'static str,
+    pub back: &'static str,
+    pub background: &'static str,
+    pub in_the_article: &'static str,
+    pub mentions_none: &'static str,
+    pub mention_of: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+    pub relations: &'static str,
+    pub what_the_article_says: &'static str,
+    pub according_to: &'static str,
+    pub the_article: &'static str,
+    pub adjective: &'static str,
+    pub metonym_for: &'static str,
+    pub graph: &'static str,
+    pub graph_table: &'static str,
+    pub subject: &'static str,
+    pub relation: &'static str,
+    pub object: &'static str,
+    pub evidence: &'static str,
+    pub says: &'static str,
+    pub show_on_map: &'static str,
+    pub panel: &'static str,
+    pub wikidata: &'static str,
+}
+
+pub static AR: Strings = Strings {
+    legend: "أنواع الكيانات",
+    highlights: "التظليل",
+    switch_language: "English",
+    close: "إغلاق",
+    back: "رجوع",
+    background: "معلومة عامة",
+    in_the_article: "في المقال",
+    mentions_none: "لا يُذكر بالاسم في النص",
+    mention_of: "ذكر {i} من {n}",
+    previous: "السابق",
+    next: "التالي",
+    relations: "العلاقات",
+    what_the_article_says: "ما يقوله المقال",
+    according_to: "بحسب",
+    the_article: "المقال",
+    adjective: "صفة",
+    metonym_for: "كناية",
+    graph: "شبكة العلاقات",
+    graph_table: "جدول العلاقات",
+    subject: "الطرف الأول",
+    relation: "العلاقة",
+    object: "الطرف الثاني",
+    evidence: "الدليل من النص",
+    says: "المصدر",
+    show_on_map: "على الخريطة",
+    panel: "بطاقة",
+    wikidata: "ويكي بيانات",
+};
+
+pub static EN: Strings = Strings {
+    legend: "Entity kinds",
+    highlights: "Highlights",
+    switch_language: "العربية",
+    close: "Close",
+    back: "Back",
+    background: "Background",
+    in_the_article: "In the article",
+    mentions_none: "Not named in the text",
+    mention_of: "Mention {i} of {n}",
+    previous: "Previous",
+    next: "Next",
+    relations: "Relations",
+    what_the_article_says: "What the article says",
+    according_to: "according to",
+    the_article: "the article",
+    adjective: "adjective",
+    metonym_for: "metonym",
+    graph: "Relationship graph",
+    graph_table: "Table of relations",
+    subject: "Subject",
+    relation: "Relation",
+    object: "Object",
+    evidence: "Evidence",
+    says: "Source",
+    show_on_map: "Show on map",
+    panel: "Card",
+    wikidata: "Wikidata",
+};
+
+impl Strings {
+    /// "Mention 2 of 5".
+    pub fn mention_of(&self, i: usize, n: usize) -> String {
+        self.mention_of.replace("{i}", &i.to_string()).replace("{n}", &n.to_string())
+    }
+}
