@@ -160,6 +160,20 @@ with_wasm_toolchain() {
     if [ -n "$AE_WASM_TOOLCHAIN" ]; then RUSTUP_TOOLCHAIN=$AE_WASM_TOOLCHAIN "$@"; else "$@"; fi
 }
 
+# Serves dist/ in the background on a free port: sets AE_URL; the server stops when the script exits.
+serve_dist_background() {
+    local port=$((20000 + RANDOM % 20000))
+    (cd "$AE_ROOT" && cargo xtask serve dist --port "$port" >/dev/null 2>&1) &
+    AE_SERVER_PID=$!
+    trap 'kill $AE_SERVER_PID 2>/dev/null || true' EXIT
+    for _ in $(seq 100); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+        sleep 0.1
+    done
+    AE_URL="http://127.0.0.1:$port/"
+    export AE_URL
+}
+
 # A release build of the demo into dist/.
 build_release() {
     say "trunk build --release"

@@ -24,9 +24,11 @@ fn set_hash(hash: &str) {
     gloo::utils::window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
 }
 
-/// Lets Yew's scheduler render: it runs on the next turn of the event loop.
+/// Lets Yew's scheduler render and run effects: it works on later turns of the event loop.
 async fn settle() {
-    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    for _ in 0..3 {
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    }
 }
 
 fn text_of(element: &Element) -> String {
@@ -99,10 +101,8 @@ async fn renders_the_seed_article_as_right_to_left_arabic() {
 #[wasm_bindgen_test]
 async fn every_mention_is_a_named_focusable_element_inside_the_article() {
     let (root, app) = mounted().await;
-    let mentions = all(&root, "[data-entity]:not(.ae-link)");
     let in_article = all(&root, ".ae-article [data-entity]");
-    assert_eq!(mentions.len(), 86, "the seed has 86 mentions");
-    assert_eq!(in_article.len(), 86);
+    assert_eq!(in_article.len(), 86, "the seed has 86 mentions");
     for m in &in_article {
         assert_eq!(m.get_attribute("tabindex").as_deref(), Some("0"));
         assert_eq!(m.get_attribute("role").as_deref(), Some("button"));
@@ -136,10 +136,11 @@ async fn keyboard_enter_opens_escape_closes_and_focus_returns() {
     settle().await;
     assert_eq!(open_panel(&root).as_deref(), Some("donald-trump"));
     let focused = active().unwrap();
-    assert!(focused.class_list().contains("ae-panel-title"), "focus moves to the panel's title");
+    assert!(focused.class_list().contains("ae-panel-title"), "focus moves to the panel title, not {:?} {:?}", focused.tag_name(), focused.get_attribute("class"));
     key(&focused, "Escape");
     settle().await;
     assert_eq!(open_panel(&root), None);
+    assert!(mention.is_connected(), "the mention element survives opening and closing the panel");
     assert_eq!(active().as_ref(), Some(&mention), "focus returns to the mention that opened the panel");
     // Space opens too.
     key(&mention, " ");
@@ -252,5 +253,40 @@ async fn an_invalid_document_lists_its_problems_with_paths() {
     assert!(text.contains("version: version 9 is not supported"), "{text}");
     assert!(text.contains("article.headline: must not be empty"), "{text}");
     assert!(root.query_selector("article").unwrap().is_none());
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn browser_back_and_forward_follow_the_panels() {
+    let (root, app) = mounted().await;
+    click(&one(&root, ".ae-article [data-entity=\"russia\"]"));
+    settle().await;
+    click(&one(&root, ".ae-article [data-entity=\"cuba\"]"));
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("cuba"));
+    let history = gloo::utils::window().history().unwrap();
+    history.back().unwrap();
+    yew::platform::time::sleep(std::time::Duration::from_millis(150)).await;
+    assert_eq!(open_panel(&root).as_deref(), Some("russia"), "Back returns to the previous panel");
+    history.forward().unwrap();
+    yew::platform::time::sleep(std::time::Duration::from_millis(150)).await;
+    assert_eq!(open_panel(&root).as_deref(), Some("cuba"), "Forward reopens it");
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_graph_node_opens_its_panel_and_lights_its_neighbours() {
+    let (root, app) = mounted().await;
+    let node = one(&root, ".ae-graph [data-entity=\"north-korea\"]");
+    assert!(node.closest(".ae-article").unwrap().is_none(), "graph nodes live outside the article");
+    node.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("north-korea"));
+    let lit: Vec<String> = all(&root, ".ae-graph .ae-node.ae-near").iter().filter_map(|n| n.get_attribute("data-entity")).collect();
+    assert!(lit.contains(&"russia-north-korea-treaty".to_owned()) && lit.contains(&"north-korea".to_owned()), "{lit:?}");
+    assert_eq!(lit.len(), 2, "{lit:?}");
+    // The table of relations is the graph's accessible alternative.
+    let rows = all(&root, ".ae-graph-table tbody tr");
+    assert_eq!(rows.len(), 53);
     done(app).await;
 }

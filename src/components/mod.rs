@@ -5,6 +5,7 @@
 //! (into the panel on open, back to the mention on close), scrolling and brief marks.
 
 mod article;
+mod graph;
 mod legend;
 mod panel;
 
@@ -16,6 +17,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use article::{ArticleView, ArticleViewProps, MentionHit};
+pub use graph::{Graph, GraphProps};
 pub use legend::{Legend, LegendProps};
 pub use panel::{Panel, PanelProps};
 
@@ -307,8 +309,9 @@ pub fn reader(props: &ReaderProps) -> Html {
             <div class="ae-layout">
                 <ArticleView document={props.document.clone()} {lang} hidden={state.hidden.clone()} plain={state.plain}
                     marked={*marked} {on_open} />
-                <Panel document={props.document.clone()} state={state.clone()} {on_action} {on_evidence} />
+                <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} {on_evidence} />
             </div>
+            <Graph document={props.document.clone()} {lang} open={state.open} {on_action} />
         </div>
     }
 }

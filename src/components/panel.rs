@@ -82,11 +82,13 @@ pub fn panel(props: &PanelProps) -> Html {
         html! { <p class="ae-muted">{ t.mentions_none }</p> }
     } else {
         let position = props.state.cursor.map(|c| t.mention_of(c + 1, count)).unwrap_or_else(|| count.to_string());
+        // Earlier in the text lies towards the start of the line: right in Arabic, left in English.
+        let (earlier, later) = if lang == Lang::Ar { ("→", "←") } else { ("←", "→") };
         html! {
             <div class="ae-stepper">
-                <button type="button" onclick={action(Action::Step { by: -1, count })} aria-label={t.previous}>{ "‹" }</button>
+                <button type="button" onclick={action(Action::Step { by: -1, count })} aria-label={t.previous}>{ earlier }</button>
                 <span class="ae-count" aria-live="polite">{ position }</span>
-                <button type="button" onclick={action(Action::Step { by: 1, count })} aria-label={t.next}>{ "›" }</button>
+                <button type="button" onclick={action(Action::Step { by: 1, count })} aria-label={t.next}>{ later }</button>
             </div>
         }
     };

@@ -1,0 +1,117 @@
+//! The relationship graph: every entity and relation of the article as an SVG picture (layout
+//! from [`crate::graph`]), and its accessible alternative, a table of relations with their
+//! evidence that keyboard and screen-reader users can use.
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use super::Shared;
+use crate::graph::{layout, FONT};
+use crate::i18n::Lang;
+use crate::model::{anchor_of, Prepared};
+use crate::state::Action;
+
+#[derive(Properties, PartialEq)]
+pub struct GraphProps {
+    pub document: Shared<Prepared>,
+    pub lang: Lang,
+    pub open: Option<usize>,
+    pub on_action: Callback<Action>,
+}
+
+#[function_component(Graph)]
+pub fn graph(props: &GraphProps) -> Html {
+    let lang = props.lang;
+    let t = lang.strings();
+    let layout = use_memo((props.document.clone(), lang), |(d, lang)| layout(d, *lang, *lang == Lang::Ar));
+    let doc = &props.document;
+    let near: BTreeSet<usize> = props
+        .open
+        .map(|e| doc.relations.iter().filter_map(|r| if r.subject == e { Some(r.object) } else if r.object == e { Some(r.subject) } else { None }).chain([e]).collect())
+        .unwrap_or_default();
+    let open_entity = |e: usize| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Open { entity: e, mention: None }))
+    };
+
+    let edges = layout.edges.iter().map(|edge| {
+        let lit = props.open.is_some_and(|o| o == edge.subject || o == edge.object);
+        let class = classes!("ae-edge", lit.then_some("ae-near"), (props.open.is_some() && !lit).then_some("ae-far"));
+        let r = edge.label_rect;
+        html! {
+            <g class={class}>
+                <path d={edge.path.clone()} />
+                <rect class="ae-edge-label-bg" x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="4" />
+                <text x={r.cx().to_string()} y={(r.cy() + FONT * 0.35).to_string()}>{ edge.label.clone() }</text>
+            </g>
+        }
+    });
+    let nodes = layout.nodes.iter().map(|node| {
+        let e = &doc.doc.entities[node.entity];
+        let class = classes!(
+            "ae-node",
+            format!("ae-k-{}", e.kind.slug()),
+            near.contains(&node.entity).then_some("ae-near"),
+            (props.open.is_some() && !near.contains(&node.entity)).then_some("ae-far"),
+            (props.open == Some(node.entity)).then_some("ae-current"),
+        );
+        let r = node.rect;
+        html! {
+            <g class={class} data-entity={e.id.clone()} onclick={open_entity(node.entity)}>
+                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="6" />
+                <text x={r.cx().to_string()} y={(r.cy() + FONT * 0.35).to_string()}>{ node.label.clone() }</text>
+            </g>
+        }
+    });
+
+    let rows = doc.relations.iter().map(|r| {
+        let rel = &doc.doc.relations[r.relation];
+        let labels = rel.predicate.labels();
+        let name = |e: usize| {
+            let entity = &doc.doc.entities[e];
+            html! {
+                <button type="button" class={classes!("ae-link", format!("ae-k-{}", entity.kind.slug()))} onclick={open_entity(e)}>
+                    { lang.pick(&entity.name).to_owned() }
+                </button>
+            }
+        };
+        let evidence = anchor_of(&doc.doc.article, &rel.evidence).map(|(text, range)| range.of(doc.text(text)).to_owned()).unwrap_or_default();
+        let who = rel
+            .asserted_by
+            .as_ref()
+            .and_then(|id| doc.entity_index(id))
+            .map(|i| lang.pick(&doc.doc.entities[i].name).to_owned())
+            .unwrap_or_else(|| t.the_article.to_owned());
+        html! {
+            <tr>
+                <td>{ name(r.subject) }</td>
+                <td>{ if lang == Lang::Ar { labels.ar } else { labels.en } }</td>
+                <td>{ name(r.object) }</td>
+                <td lang={doc.doc.article.language.clone()} dir={doc.doc.article.direction.as_str()}><q>{ evidence }</q></td>
+                <td>{ who }</td>
+            </tr>
+        }
+    });
+
+    html! {
+        <section class="ae-graph" aria-labelledby="ae-graph-title">
+            <h2 id="ae-graph-title">{ t.graph }</h2>
+            <div class="ae-graph-scroll">
+                <svg viewBox={format!("0 0 {:.0} {:.0}", layout.width, layout.height)} width={format!("{:.0}", layout.width)}
+                    height={format!("{:.0}", layout.height)} aria-hidden="true" focusable="false" dir="ltr">
+                    { for edges }
+                    { for nodes }
+                </svg>
+            </div>
+            <details class="ae-graph-table">
+                <summary>{ t.graph_table }</summary>
+                <table>
+                    <thead><tr><th scope="col">{ t.subject }</th><th scope="col">{ t.relation }</th><th scope="col">{ t.object }</th>
+                        <th scope="col">{ t.evidence }</th><th scope="col">{ t.says }</th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,49 @@
+// Accessibility check of the demo page with axe-core in headless Chromium: with no panel open,
+// with a panel open, and in English. Exits non-zero on any violation.
+//   node tools/e2e/axe.mjs http://127.0.0.1:PORT/
+import { createRequire } from "node:module";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const require = createRequire(join(process.env.AE_NPM, "node_modules", "noop.js"));
+const { chromium } = require("playwright-core");
+const axePath = require.resolve("axe-core/axe.min.js");
+
+const url = process.argv[2];
+const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ae-axe-")), {
+  executablePath: process.env.CHROME,
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"],
+  viewport: { width: 1280, height: 900 },
+});
+const page = browser.pages()[0] ?? await browser.newPage();
+let failed = 0;
+
+async function check(name) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const count = result.violations.reduce((n, v) => n + v.nodes.length, 0);
+  console.log(`axe: ${name}: ${result.violations.length} violation(s), ${count} node(s); ${result.passes.length} rules passed`);
+  for (const v of result.violations) {
+    console.log(`  ${v.id} (${v.impact}): ${v.help}`);
+    for (const n of v.nodes.slice(0, 5)) console.log(`    ${n.target.join(" ")}: ${n.failureSummary.split("\n").join(" / ")}`);
+  }
+  failed += result.violations.length;
+}
+
+await page.goto(url);
+await page.waitForSelector(".ae-article [data-entity]");
+await check("article, no panel open");
+await page.click(".ae-article [data-entity='nicolas-maduro']");
+await page.waitForSelector("[data-entity-panel='nicolas-maduro']");
+await check("article with the Maduro panel open");
+await page.click(".ae-lang");
+await page.waitForSelector(".ae-root[lang='en']");
+await check("English UI, panel open");
+await page.click(".ae-graph-table summary");
+await check("table of relations open");
+await browser.close();
+console.log(failed === 0 ? "axe: 4 passed, 0 failed" : `axe: failed with ${failed} violation(s)`);
+process.exit(failed === 0 ? 0 : 1);
