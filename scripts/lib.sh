@@ -16,7 +16,7 @@ GECKODRIVER_VERSION=0.37.1
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$AE_ROOT/Cargo.lock")
 
 mkdir -p "$AE_TOOLS"
-export PATH="$AE_TOOLS/cargo/bin:$AE_TOOLS/npm/node_modules/.bin:$PATH"
+export PATH="$AE_TOOLS/cargo/bin:$PATH"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf '\033[1;31merror:\033[0m %s\n' "$*" >&2; exit 1; }
@@ -99,18 +99,24 @@ cargo_tool() { # crate version binary [--locked]
 
 # --- npm packages (wasm-opt, axe-core, ...) ----------------------------------------------------
 
+# Exports AE_NPM, the folder whose node_modules holds exactly tools/package-lock.json. Each lock
+# file gets its own folder, so that checkouts of different versions never fight over one.
 ensure_npm_tools() {
     have npm || can_apt && { have npm || apt_install nodejs npm; } || true
     have npm || die "npm is missing (Node.js 18 or later). Install Node.js, then run this again."
-    local dir="$AE_TOOLS/npm" stamp
+    local stamp
     stamp=$(cat "$AE_ROOT/tools/package.json" "$AE_ROOT/tools/package-lock.json" | sha256sum | cut -c1-16)
-    if [ "$(cat "$dir/.stamp" 2>/dev/null)" != "$stamp" ]; then
+    AE_NPM="$AE_TOOLS/npm/$stamp"
+    if [ ! -f "$AE_NPM/.done" ]; then
         say "npm ci (tools/package.json)"
-        mkdir -p "$dir"
-        cp "$AE_ROOT/tools/package.json" "$AE_ROOT/tools/package-lock.json" "$dir/"
-        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in $dir"
-        echo "$stamp" > "$dir/.stamp"
+        rm -rf "$AE_NPM" && mkdir -p "$AE_NPM"
+        cp "$AE_ROOT/tools/package.json" "$AE_ROOT/tools/package-lock.json" "$AE_NPM/"
+        (cd "$AE_NPM" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci failed in $AE_NPM"
+        touch "$AE_NPM/.done"
     fi
+    export AE_NPM PATH="$AE_NPM/node_modules/.bin:$PATH"
+    # The map generator's source (checked by a native test).
+    export AE_WORLD_ATLAS="$AE_NPM/node_modules/world-atlas/countries-50m.json"
 }
 
 # --- browsers ------------------------------------------------------------------------------------

@@ -95,6 +95,25 @@ impl Lang {
         }
     }
 
+    /// The name of a map feature kind.
+    pub fn map_kind(self, kind: crate::model::MapFeatureKind) -> &'static str {
+        use crate::model::MapFeatureKind as K;
+        let (ar, en) = match kind {
+            K::Capital => ("عاصمة", "capital"),
+            K::City => ("مدينة", "city"),
+            K::Country => ("دولة", "country"),
+            K::Deployment => ("انتشار عسكري", "deployment"),
+            K::Incident => ("حادثة", "incident"),
+            K::Exercise => ("مناورات", "exercise"),
+            K::Station => ("تمركز", "station"),
+            K::Route => ("مسار", "route"),
+        };
+        match self {
+            Lang::Ar => ar,
+            Lang::En => en,
+        }
+    }
+
     /// The list separator: «، » in Arabic, ", " in English.
     pub fn comma(self) -> &'static str {
         match self {
@@ -125,6 +144,7 @@ pub struct Strings {
     pub metonym_for: &'static str,
     pub graph: &'static str,
     pub graph_table: &'static str,
+    pub graph_picture: &'static str,
     pub subject: &'static str,
     pub relation: &'static str,
     pub object: &'static str,
@@ -133,6 +153,23 @@ pub struct Strings {
     pub show_on_map: &'static str,
     pub panel: &'static str,
     pub wikidata: &'static str,
+    pub map: &'static str,
+    pub map_help: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub reset_view: &'static str,
+    pub approximate: &'static str,
+    pub map_loading: &'static str,
+    pub map_failed: &'static str,
+    pub retry: &'static str,
+    pub map_features: &'static str,
+    pub movements_in_order: &'static str,
+    pub movement: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub when: &'static str,
+    pub not_given: &'static str,
+    pub near: &'static str,
 }
 
 pub static AR: Strings = Strings {
@@ -155,6 +192,7 @@ pub static AR: Strings = Strings {
     metonym_for: "كناية",
     graph: "شبكة العلاقات",
     graph_table: "جدول العلاقات",
+    graph_picture: "رسم الشبكة (قابل للتمرير)",
     subject: "الطرف الأول",
     relation: "العلاقة",
     object: "الطرف الثاني",
@@ -163,6 +201,23 @@ pub static AR: Strings = Strings {
     show_on_map: "على الخريطة",
     panel: "بطاقة",
     wikidata: "ويكي بيانات",
+    map: "خريطة التحركات في البحر الكاريبي",
+    map_help: "الخريطة: الأسهم للتحريك، + و − للتكبير والتصغير، 0 للعودة",
+    zoom_in: "تكبير",
+    zoom_out: "تصغير",
+    reset_view: "الخريطة كاملة",
+    approximate: "موقع تقريبي: لا يحدده المقال",
+    map_loading: "تحميل الخريطة…",
+    map_failed: "تعذّر تحميل الخريطة",
+    retry: "إعادة المحاولة",
+    map_features: "ما على الخريطة",
+    movements_in_order: "التحركات بترتيبها الزمني",
+    movement: "التحرك",
+    from: "من",
+    to: "إلى",
+    when: "متى",
+    not_given: "لا يذكره المقال",
+    near: "قرب",
 };
 
 pub static EN: Strings = Strings {
@@ -185,6 +240,7 @@ pub static EN: Strings = Strings {
     metonym_for: "metonym",
     graph: "Relationship graph",
     graph_table: "Table of relations",
+    graph_picture: "Graph picture (scrollable)",
     subject: "Subject",
     relation: "Relation",
     object: "Object",
@@ -193,6 +249,23 @@ pub static EN: Strings = Strings {
     show_on_map: "Show on map",
     panel: "Card",
     wikidata: "Wikidata",
+    map: "Map of the movements in the Caribbean",
+    map_help: "Map: arrow keys pan, + and − zoom, 0 resets",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    reset_view: "Whole map",
+    approximate: "Approximate position: the article gives none",
+    map_loading: "Loading the map…",
+    map_failed: "The map could not be loaded",
+    retry: "Retry",
+    map_features: "What the map shows",
+    movements_in_order: "Movements in time order",
+    movement: "Movement",
+    from: "From",
+    to: "To",
+    when: "When",
+    not_given: "not given by the article",
+    near: "near",
 };
 
 impl Strings {

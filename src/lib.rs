@@ -14,6 +14,7 @@
 
 pub mod components;
 
+pub mod geo;
 pub mod graph;
 pub mod i18n;
 pub mod link;

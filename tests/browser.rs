@@ -290,3 +290,97 @@ async fn a_graph_node_opens_its_panel_and_lights_its_neighbours() {
     assert_eq!(rows.len(), 53);
     done(app).await;
 }
+
+/// The app with the base map given inline (a `data:` URL), as the test server does not serve it.
+async fn mounted_with_map() -> (Element, AppHandle<App>) {
+    let root = fresh_root();
+    let json = include_str!("../assets/map/caribbean.json");
+    let src = format!("data:application/json,{}", js_sys::encode_uri_component(json));
+    let props = AppProps { map_src: src.into(), ..AppProps::default() };
+    let app = mount_with(root.clone(), props);
+    settle().await;
+    (root, app)
+}
+
+async fn wait_for(root: &Element, selector: &str) -> Element {
+    for _ in 0..100 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("{selector} never appeared");
+}
+
+#[wasm_bindgen_test]
+async fn the_map_renders_its_features_and_loads_coastlines_when_shown() {
+    let (root, app) = mounted_with_map().await;
+    let map = one(&root, "[data-map]");
+    assert!(map.closest(".ae-article").unwrap().is_none());
+    // The document's features are there at once, each focusable and named.
+    for id in ["venezuela", "trinidad-and-tobago", "united-states", "cuba", "nicaragua", "caracas", "port-of-spain", "us-warships", "speedboat-sinkings", "us-destroyer", "joint-exercises"] {
+        let f = one(&map, &format!(".ae-feature[data-entity=\"{id}\"]"));
+        assert_eq!(f.get_attribute("tabindex").as_deref(), Some("0"), "{id}");
+        assert!(f.get_attribute("aria-label").is_some_and(|l| !l.is_empty()), "{id}");
+    }
+    assert!(root.query_selector(".ae-land").unwrap().is_none(), "coastlines wait until the map is shown");
+    map.scroll_into_view();
+    let land = wait_for(&root, ".ae-land").await;
+    assert!(land.get_attribute("d").is_some_and(|d| d.len() > 20));
+    assert!(all(&root, ".ae-land").len() > 20, "the base map has the region's countries");
+    // Approximate positions are marked.
+    let approx = one(&map, ".ae-feature[data-feature=\"speedboat-strikes\"]");
+    assert!(approx.class_list().contains("ae-approx"));
+    assert!(text_of(&approx).starts_with("≈"));
+    // The movements are listed in time order in the text alternative.
+    let rows = all(&map, ".ae-map-text tbody tr");
+    assert_eq!(rows.len(), 2);
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_click_on_port_of_spain_opens_its_panel() {
+    let (root, app) = mounted_with_map().await;
+    let pos = one(&root, "[data-map] .ae-feature[data-feature=\"port-of-spain\"]");
+    pos.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("port-of-spain"));
+    let feature = one(&root, "[data-map] .ae-feature[data-feature=\"port-of-spain\"]");
+    assert!(feature.class_list().contains("ae-near"), "the open entity's features are highlighted");
+    // Keyboard: Enter on a focused feature opens its entity too.
+    let caracas = one(&root, "[data-map] .ae-feature[data-feature=\"caracas\"]");
+    key(&caracas, "Enter");
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("caracas"));
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn show_on_map_moves_the_view_to_the_entity() {
+    let (root, app) = mounted_with_map().await;
+    let svg = one(&root, "[data-map] svg");
+    let whole = svg.get_attribute("viewBox").unwrap();
+    click(&one(&root, ".ae-article [data-entity=\"us-destroyer\"]"));
+    settle().await;
+    click(&one(&root, "[data-entity-panel] .ae-show-on-map"));
+    settle().await;
+    let zoomed = one(&root, "[data-map] svg").get_attribute("viewBox").unwrap();
+    assert_ne!(whole, zoomed, "the view moved");
+    let width: f64 = zoomed.split(' ').nth(2).unwrap().parse().unwrap();
+    let whole_width: f64 = whole.split(' ').nth(2).unwrap().parse().unwrap();
+    assert!(width < whole_width / 2.0, "zoomed in on the destroyer: {zoomed}");
+    // Reset brings the whole map back; the keyboard zooms and pans.
+    let buttons = all(&root, ".ae-map-controls button");
+    click(&buttons[2]);
+    settle().await;
+    assert_eq!(one(&root, "[data-map] svg").get_attribute("viewBox").unwrap(), whole);
+    let frame = one(&root, ".ae-map-frame");
+    key(&frame, "+");
+    settle().await;
+    key(&frame, "ArrowRight");
+    settle().await;
+    let moved = one(&root, "[data-map] svg").get_attribute("viewBox").unwrap();
+    assert_ne!(moved, whole);
+    assert!(!moved.starts_with("0.00 "), "panned east: {moved}");
+    done(app).await;
+}

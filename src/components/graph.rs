@@ -97,7 +97,7 @@ pub fn graph(props: &GraphProps) -> Html {
     html! {
         <section class="ae-graph" aria-labelledby="ae-graph-title">
             <h2 id="ae-graph-title">{ t.graph }</h2>
-            <div class="ae-graph-scroll">
+            <div class="ae-graph-scroll" tabindex="0" role="region" aria-label={t.graph_picture}>
                 <svg viewBox={format!("0 0 {:.0} {:.0}", layout.width, layout.height)} width={format!("{:.0}", layout.width)}
                     height={format!("{:.0}", layout.height)} aria-hidden="true" focusable="false" dir="ltr">
                     { for edges }

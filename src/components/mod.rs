@@ -7,6 +7,7 @@
 mod article;
 mod graph;
 mod legend;
+mod map;
 mod panel;
 
 use std::rc::Rc;
@@ -19,6 +20,7 @@ use yew::prelude::*;
 pub use article::{ArticleView, ArticleViewProps, MentionHit};
 pub use graph::{Graph, GraphProps};
 pub use legend::{Legend, LegendProps};
+pub use map::{MapProps, MapView};
 pub use panel::{Panel, PanelProps};
 
 use crate::i18n::Lang;
@@ -67,6 +69,9 @@ pub struct AppProps {
     /// This widget's key in the URL fragment (`#entity=…`). Give each widget on a page its own.
     #[prop_or_else(|| AttrValue::from("entity"))]
     pub link_key: AttrValue,
+    /// Where the base map is fetched from (relative to the page).
+    #[prop_or_else(|| AttrValue::from("map/caribbean.json"))]
+    pub map_src: AttrValue,
 }
 
 impl AppProps {
@@ -76,6 +81,7 @@ impl AppProps {
             document: crate::model::load(json).map(|d| Shared::new(Prepared::new(d))).map_err(Shared::new),
             lang: Lang::default(),
             link_key: AttrValue::from("entity"),
+            map_src: AttrValue::from("map/caribbean.json"),
         }
     }
 }
@@ -91,7 +97,9 @@ impl Default for AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     match &props.document {
-        Ok(document) => html! { <Reader document={document.clone()} lang={props.lang} link_key={props.link_key.clone()} /> },
+        Ok(document) => html! {
+            <Reader document={document.clone()} lang={props.lang} link_key={props.link_key.clone()} map_src={props.map_src.clone()} />
+        },
         Err(problems) => html! {
             <div class="ae-root">
                 <ProblemList problems={problems.clone()} />
@@ -105,6 +113,7 @@ pub struct ReaderProps {
     pub document: Shared<Prepared>,
     pub lang: Lang,
     pub link_key: AttrValue,
+    pub map_src: AttrValue,
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -125,7 +134,7 @@ fn prefers_reduced_motion() -> bool {
     window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
 }
 
-fn scroll_to(el: &web_sys::Element) {
+pub(crate) fn scroll_to(el: &web_sys::Element) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     options.set_behavior(if prefers_reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
@@ -162,6 +171,8 @@ pub fn reader(props: &ReaderProps) -> Html {
     let store = use_reducer_eq(move || Store(ReaderState { lang, open: initial(), ..ReaderState::default() }));
     let state = &store.0;
     let marked = use_state_eq(|| None::<(BlockRef, Utf8Range)>);
+    // "Show on map" requests: the entity, and a counter so that asking twice moves the map twice.
+    let map_focus = use_state_eq(|| None::<(usize, u32)>);
     let root = use_node_ref();
     // The mention (or other element) that opened the panel, to return focus to on close.
     let opener = use_mut_ref(|| None::<web_sys::Element>);
@@ -184,6 +195,13 @@ pub fn reader(props: &ReaderProps) -> Html {
                 marked.set(None);
             }
             dispatcher.dispatch(action);
+        })
+    };
+    let on_show_on_map = {
+        let map_focus = map_focus.clone();
+        use_callback((), move |entity: usize, _| {
+            let n = map_focus.map(|(_, n)| n + 1).unwrap_or(0);
+            map_focus.set(Some((entity, n)));
         })
     };
     let on_evidence = {
@@ -309,8 +327,9 @@ pub fn reader(props: &ReaderProps) -> Html {
             <div class="ae-layout">
                 <ArticleView document={props.document.clone()} {lang} hidden={state.hidden.clone()} plain={state.plain}
                     marked={*marked} {on_open} />
-                <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} {on_evidence} />
+                <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} {on_evidence} {on_show_on_map} />
             </div>
+            <MapView document={props.document.clone()} {lang} open={state.open} focus={*map_focus} on_action={on_action.clone()} src={props.map_src.clone()} />
             <Graph document={props.document.clone()} {lang} open={state.open} {on_action} />
         </div>
     }

@@ -16,6 +16,8 @@ pub struct PanelProps {
     pub on_action: Callback<Action>,
     /// Show words of the article: scroll to them and mark them.
     pub on_evidence: Callback<(BlockRef, Utf8Range)>,
+    /// Bring an entity's map features into view.
+    pub on_show_on_map: Callback<usize>,
 }
 
 /// One line of the relations list, from the open entity's side.
@@ -159,6 +161,14 @@ pub fn panel(props: &PanelProps) -> Html {
         }
     });
 
+    let on_map = doc.map.points.iter().map(|p| &p.entities)
+        .chain(doc.map.areas.iter().map(|a| &a.entities))
+        .chain(doc.map.movements.iter().map(|m| &m.entities))
+        .any(|ids| ids.contains(&entity.id));
+    let show_on_map = {
+        let on_show_on_map = props.on_show_on_map.clone();
+        Callback::from(move |_: MouseEvent| on_show_on_map.emit(entity_index))
+    };
     let heading_id = format!("ae-panel-title-{}", entity.id);
     html! {
         <section class="ae-panel" role="region" aria-labelledby={heading_id.clone()} data-entity-panel={entity.id.clone()}>
@@ -172,6 +182,9 @@ pub fn panel(props: &PanelProps) -> Html {
                 <p class="ae-other-name" lang={other_lang.code()} dir={other_lang.dir()}>{ other_lang.pick(&entity.name).to_owned() }</p>
             </header>
             <div class="ae-panel-body">
+                if on_map {
+                    <button type="button" class="ae-show-on-map" onclick={show_on_map}>{ t.show_on_map }</button>
+                }
                 <p class="ae-description"><span class="ae-badge">{ t.background }</span>{ " " }{ lang.pick(&entity.description).to_owned() }</p>
                 if let Some(q) = &entity.wikidata {
                     <p class="ae-muted">{ format!("{}: {q}", t.wikidata) }</p>

@@ -3,17 +3,19 @@
 //! - `size [DIR]`: every file of the release build with raw, gzip and brotli sizes and the total;
 //!   writes the `.gz` and `.br` files beside each file, as a CDN would serve them.
 //! - `check FILE`: validates an article document and reports mentions and near misses.
+//! - `gen-map SOURCE.json [OUT.json]`: generates the base map from Natural Earth countries.
 //! - `serve [DIR] [--port N]`: serves a build on localhost the way a CDN would (precompressed
 //!   brotli and gzip, `application/wasm`), and prints the URL.
 
 mod check;
+mod genmap;
 mod serve;
 mod size;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask size [DIR]\n       cargo xtask serve [DIR] [--port N]";
+const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask serve [DIR] [--port N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,6 +48,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
         "check" => check::run(&dir),
+        "gen-map" => {
+            let Some(input) = rest.first() else {
+                eprintln!("gen-map needs the world-atlas countries-50m.json\n{USAGE}");
+                return ExitCode::from(2);
+            };
+            let out = rest.get(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(genmap::DEFAULT_OUT));
+            genmap::run(std::path::Path::new(input), &out)
+        }
         "serve" => serve::run(&dir, port),
         _ => {
             eprintln!("unknown task {task:?}\n{USAGE}");

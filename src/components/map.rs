@@ -1,0 +1,514 @@
+//! The map of the Caribbean: real coastlines drawn as SVG from the generated base map (fetched
+//! when the map first scrolls into view, never part of the initial wasm), and the document's
+//! points, areas and movements over it. Drawn left to right inside a right-to-left page.
+//!
+//! Pan and zoom: wheel, drag, pinch, the +/− and reset buttons, and the keyboard (arrows, + −, 0).
+//! Every feature is focusable and named; a text alternative lists them, and the movements in time
+//! order as a table.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::Shared;
+use crate::geo::layers::{features, place_labels, Feature, Shape, View, LABEL_SIZE};
+use crate::geo::{Xy, CARIBBEAN};
+use crate::i18n::Lang;
+use crate::model::{Prepared, Waypoint};
+use crate::state::Action;
+
+/// The generated base map (`assets/map/caribbean.json`).
+#[derive(Debug, Deserialize, PartialEq)]
+pub struct BaseMap {
+    pub width: f64,
+    pub height: f64,
+    pub countries: Vec<BaseCountry>,
+}
+
+#[derive(Debug, Deserialize, PartialEq)]
+pub struct BaseCountry {
+    pub id: String,
+    pub name: String,
+    pub d: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Load {
+    Waiting,
+    Loading,
+    Ready(Rc<BaseMap>),
+    Failed(String),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MapProps {
+    pub document: Shared<Prepared>,
+    pub lang: Lang,
+    pub open: Option<usize>,
+    /// "Show on map": the entity to bring into view, with a counter that changes on each request.
+    pub focus: Option<(usize, u32)>,
+    pub on_action: Callback<Action>,
+    /// Where the base map is fetched from.
+    #[prop_or_else(|| AttrValue::from("map/caribbean.json"))]
+    pub src: AttrValue,
+}
+
+/// Which features belong to an entity (for "show on map" and highlighting).
+pub fn features_of(features: &[Feature], entity: usize) -> impl Iterator<Item = &Feature> {
+    features.iter().filter(move |f| f.entities.contains(&entity))
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = wasm_bindgen_futures::JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .map_err(|_| "network error".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| "unreadable body".to_owned())?)
+        .await
+        .map_err(|_| "unreadable body".to_owned())?;
+    text.as_string().ok_or_else(|| "unreadable body".to_owned())
+}
+
+fn describe(w: &Waypoint, doc: &Prepared, lang: Lang) -> String {
+    match w {
+        Waypoint::Point(id) => doc.doc.map.points.iter().find(|p| &p.id == id).map(|p| lang.pick(&p.label).to_owned()).unwrap_or_default(),
+        Waypoint::At(c) => format!(
+            "{} {:.1}°{} {:.1}°{}",
+            lang.strings().near,
+            c.lat.abs(),
+            if c.lat >= 0.0 { "N" } else { "S" },
+            c.lon.abs(),
+            if c.lon >= 0.0 { "E" } else { "W" }
+        ),
+    }
+}
+
+#[function_component(MapView)]
+pub fn map_view(props: &MapProps) -> Html {
+    let lang = props.lang;
+    let t = lang.strings();
+    let size = CARIBBEAN.size();
+    let load = use_state_eq(|| Load::Waiting);
+    let view = use_state_eq(|| View::WHOLE);
+    let figure = use_node_ref();
+    let svg = use_node_ref();
+    let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
+    let layers = use_memo(props.document.clone(), |d| features(&d.doc, &CARIBBEAN));
+    // Labels (≈ marks an approximate position) and where they sit at the whole-map view.
+    let labels = use_memo((layers.clone(), lang), |(layers, lang)| {
+        let texts: Vec<String> = layers
+            .iter()
+            .map(|f| if f.approximate { format!("≈ {}", lang.pick(&f.label)) } else { lang.pick(&f.label).to_owned() })
+            .collect();
+        let offsets = place_labels(layers, &texts, CARIBBEAN.size());
+        (texts, offsets)
+    });
+
+    // Fetch the base map when the map first comes into view.
+    let start_loading = {
+        let (load, src) = (load.clone(), props.src.clone());
+        Callback::from(move |_: ()| {
+            if matches!(*load, Load::Loading | Load::Ready(_)) {
+                return;
+            }
+            load.set(Load::Loading);
+            let (load, src) = (load.clone(), src.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = fetch_text(&src).await.and_then(|text| serde_json::from_str::<BaseMap>(&text).map_err(|e| e.to_string()));
+                load.set(match result {
+                    Ok(map) => Load::Ready(Rc::new(map)),
+                    Err(e) => Load::Failed(e),
+                });
+            });
+        })
+    };
+    {
+        let (figure, start_loading) = (figure.clone(), start_loading.clone());
+        use_effect_with((), move |_| {
+            let mut keep: Option<(web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> = None;
+            if let Some(el) = figure.cast::<web_sys::Element>() {
+                let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    let visible = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+                    if visible {
+                        start_loading.emit(());
+                    }
+                });
+                let options = web_sys::IntersectionObserverInit::new();
+                options.set_root_margin("200px");
+                if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
+                    observer.observe(&el);
+                    keep = Some((observer, callback));
+                }
+            }
+            move || {
+                if let Some((observer, _)) = keep {
+                    observer.disconnect();
+                }
+            }
+        });
+    }
+
+    // "Show on map": fit the entity's features, and bring the map into view.
+    {
+        let (view, layers, figure, start_loading) = (view.clone(), layers.clone(), figure.clone(), start_loading.clone());
+        use_effect_with(props.focus, move |focus| {
+            if let Some((entity, _)) = *focus {
+                start_loading.emit(());
+                let mut min = Xy { x: f64::INFINITY, y: f64::INFINITY };
+                let mut max = Xy { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY };
+                for f in features_of(&layers, entity) {
+                    min.x = min.x.min(f.bounds.0.x);
+                    min.y = min.y.min(f.bounds.0.y);
+                    max.x = max.x.max(f.bounds.1.x);
+                    max.y = max.y.max(f.bounds.1.y);
+                }
+                if min.x.is_finite() {
+                    view.set(View::fit((min, max), CARIBBEAN.size(), 6.0));
+                }
+                if let Some(el) = figure.cast::<web_sys::Element>() {
+                    super::scroll_to(&el);
+                }
+            }
+        });
+    }
+
+    // Client pixels to map units, for the current view.
+    let units_per_px = {
+        let (svg, view) = (svg.clone(), *view);
+        move || -> Option<(f64, web_sys::DomRect)> {
+            let rect = svg.cast::<web_sys::Element>()?.get_bounding_client_rect();
+            (rect.width() > 0.0).then(|| (size.0 / view.scale / rect.width(), rect))
+        }
+    };
+
+    // The wheel zooms around the pointer; registered by hand so that it may prevent scrolling.
+    {
+        let (svg, view) = (svg.clone(), view.clone());
+        use_effect_with(*view, move |current| {
+            let current = *current;
+            let listener = svg.cast::<web_sys::Element>().map(|el| {
+                let target = el.clone();
+                EventListener::new_with_options(&el, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
+                    e.prevent_default();
+                    let rect = target.get_bounding_client_rect();
+                    if rect.width() <= 0.0 {
+                        return;
+                    }
+                    let k = size.0 / current.scale / rect.width();
+                    let at = Xy { x: current.x + (e.client_x() as f64 - rect.left()) * k, y: current.y + (e.client_y() as f64 - rect.top()) * k };
+                    let factor = (-e.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
+                    view.set(current.zoom_at(factor, at, size));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let onpointerdown = {
+        let pointers = pointers.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some(el) = e.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
+                let _ = el.set_pointer_capture(e.pointer_id());
+            }
+            pointers.borrow_mut().insert(e.pointer_id(), (e.client_x() as f64, e.client_y() as f64));
+        })
+    };
+    let onpointermove = {
+        let (pointers, view, units_per_px) = (pointers.clone(), view.clone(), units_per_px.clone());
+        Callback::from(move |e: PointerEvent| {
+            let mut ps = pointers.borrow_mut();
+            let Some(&previous) = ps.get(&e.pointer_id()) else { return };
+            let now = (e.client_x() as f64, e.client_y() as f64);
+            let Some((k, rect)) = units_per_px() else { return };
+            if ps.len() == 1 {
+                view.set(view.pan(-(now.0 - previous.0) * k, -(now.1 - previous.1) * k, size));
+            } else if ps.len() == 2 {
+                let other = *ps.iter().find(|(id, _)| **id != e.pointer_id()).map(|(_, p)| p).unwrap_or(&now);
+                let d0 = ((previous.0 - other.0).powi(2) + (previous.1 - other.1).powi(2)).sqrt();
+                let d1 = ((now.0 - other.0).powi(2) + (now.1 - other.1).powi(2)).sqrt();
+                if d0 > 0.0 {
+                    let mid = ((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0);
+                    let at = Xy { x: view.x + (mid.0 - rect.left()) * k, y: view.y + (mid.1 - rect.top()) * k };
+                    view.set(view.zoom_at(d1 / d0, at, size));
+                }
+            }
+            ps.insert(e.pointer_id(), now);
+        })
+    };
+    let onpointerup = {
+        let pointers = pointers.clone();
+        Callback::from(move |e: PointerEvent| {
+            pointers.borrow_mut().remove(&e.pointer_id());
+        })
+    };
+    let zoom = |factor: f64| {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| {
+            let centre = Xy { x: view.x + size.0 / view.scale / 2.0, y: view.y + size.1 / view.scale / 2.0 };
+            view.set(view.zoom_at(factor, centre, size));
+        })
+    };
+    let reset = {
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| view.set(View::WHOLE))
+    };
+    let onkeydown = {
+        let view = view.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            // Keys on a feature (Enter, Space) are the feature's own.
+            let step = 60.0 / view.scale;
+            let centre = Xy { x: view.x + size.0 / view.scale / 2.0, y: view.y + size.1 / view.scale / 2.0 };
+            let next = match e.key().as_str() {
+                "ArrowLeft" => view.pan(-step, 0.0, size),
+                "ArrowRight" => view.pan(step, 0.0, size),
+                "ArrowUp" => view.pan(0.0, -step, size),
+                "ArrowDown" => view.pan(0.0, step, size),
+                "+" | "=" => view.zoom_at(1.5, centre, size),
+                "-" | "_" => view.zoom_at(1.0 / 1.5, centre, size),
+                "0" => View::WHOLE,
+                _ => return,
+            };
+            e.prevent_default();
+            view.set(next);
+        })
+    };
+
+    let doc = &props.document;
+    let open_entity = |entity: Option<usize>| {
+        let on_action = props.on_action.clone();
+        move || {
+            if let Some(entity) = entity {
+                on_action.emit(Action::Open { entity, mention: None });
+            }
+        }
+    };
+    let scale = view.scale;
+    let label_size = LABEL_SIZE / scale;
+    let named: HashMap<&str, &Feature> = layers.iter().filter_map(|f| match &f.shape {
+        Shape::Country(code) => Some((code.as_str(), f)),
+        _ => None,
+    }).collect();
+
+    let base = match &*load {
+        Load::Ready(map) => {
+            let named: Vec<String> = named.keys().map(|k| k.to_string()).collect();
+            html! { <BaseLayer map={Shared(map.clone())} {named} /> }
+        }
+        _ => html! {},
+    };
+
+    let feature_html = |(i, f): (usize, &Feature)| -> Html {
+        let entity = f.entities.first().copied();
+        let id = entity.map(|e| doc.doc.entities[e].id.clone());
+        let near = props.open.is_some_and(|o| f.entities.contains(&o));
+        let label = labels.0[i].clone();
+        let offset = labels.1[i];
+        let mut name = format!("{}{}{}", lang.pick(&f.label), lang.comma(), lang.map_kind(f.kind));
+        if let Some(time) = &f.time {
+            name.push_str(lang.comma());
+            name.push_str(lang.pick(time));
+        }
+        if f.approximate {
+            name.push_str(lang.comma());
+            name.push_str(t.approximate);
+        }
+        let onclick = {
+            let open = open_entity(entity);
+            Callback::from(move |_: MouseEvent| open())
+        };
+        let onkeydown = {
+            let open = open_entity(entity);
+            Callback::from(move |e: KeyboardEvent| {
+                if matches!(e.key().as_str(), "Enter" | " ") {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    open();
+                }
+            })
+        };
+        let kind = format!("ae-f-{}", serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+        let class = classes!("ae-feature", kind, f.approximate.then_some("ae-approx"), near.then_some("ae-near"));
+        let shape = match &f.shape {
+            Shape::Country(code) => match &*load {
+                Load::Ready(map) => map.countries.iter().find(|c| &c.id == code).map(|c| html! { <path class="ae-shape" d={c.d.clone()} /> }).unwrap_or_default(),
+                _ => html! {},
+            },
+            Shape::Area(d) => html! { <path class="ae-shape" d={d.clone()} /> },
+            Shape::Line(points) => {
+                let d: String = points.iter().enumerate().map(|(i, p)| format!("{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, p.x, p.y)).collect();
+                html! { <path class="ae-shape" d={d} marker-end="url(#ae-arrow)" /> }
+            }
+            Shape::Point(p) => html! { <circle class="ae-shape" cx={format!("{:.1}", p.x)} cy={format!("{:.1}", p.y)} r={format!("{:.2}", 6.0 / scale)} /> },
+        };
+        // Offsets keep their screen size at every zoom, like the labels.
+        let (dx, dy) = (offset.x / scale, offset.y / scale);
+        let (lx, ly) = (f.anchor.x + dx, f.anchor.y + dy);
+        let leader = (offset.x.hypot(offset.y) > 30.0).then(|| html! {
+            <line class="ae-leader" x1={format!("{:.1}", f.anchor.x)} y1={format!("{:.1}", f.anchor.y)}
+                x2={format!("{lx:.1}")} y2={format!("{:.1}", ly - label_size * 0.3)} />
+        });
+        html! {
+            <g key={f.id.clone()} class={class} data-entity={id} data-feature={f.id.clone()} tabindex="0" role="button" aria-label={name}
+                {onclick} {onkeydown}>
+                { shape }
+                { for leader }
+                <text x={format!("{lx:.1}")} y={format!("{:.1}", ly + label_size * 0.35)} font-size={format!("{label_size:.2}")}>{ label }</text>
+            </g>
+        }
+    };
+    // Areas under movements under points, so that small things stay clickable.
+    let order = |f: &&Feature| match f.shape {
+        Shape::Country(_) => 0,
+        Shape::Area(_) => 1,
+        Shape::Line(_) => 2,
+        Shape::Point(_) => 3,
+    };
+    let mut kinds: Vec<crate::model::MapFeatureKind> = Vec::new();
+    for f in layers.iter() {
+        if !kinds.contains(&f.kind) {
+            kinds.push(f.kind);
+        }
+    }
+    let mut drawn: Vec<(usize, &Feature)> = layers.iter().enumerate().collect();
+    drawn.sort_by_key(|(_, f)| order(f));
+
+    let status = match &*load {
+        Load::Waiting | Load::Loading => html! { <p class="ae-map-status" role="status">{ t.map_loading }</p> },
+        Load::Failed(e) => {
+            let retry = {
+                let (load, start_loading) = (load.clone(), start_loading.clone());
+                Callback::from(move |_: MouseEvent| {
+                    load.set(Load::Waiting);
+                    start_loading.emit(());
+                })
+            };
+            html! { <p class="ae-map-status" role="alert">{ format!("{} ({e}) ", t.map_failed) }<button type="button" onclick={retry}>{ t.retry }</button></p> }
+        }
+        Load::Ready(_) => html! {},
+    };
+
+    html! {
+        <section class="ae-map" data-map="" aria-labelledby="ae-map-title" ref={figure}>
+            <h2 id="ae-map-title">{ t.map }</h2>
+            <div class="ae-map-controls">
+                <button type="button" onclick={zoom(1.5)} aria-label={t.zoom_in}>{ "+" }</button>
+                <button type="button" onclick={zoom(1.0 / 1.5)} aria-label={t.zoom_out}>{ "−" }</button>
+                <button type="button" onclick={reset}>{ t.reset_view }</button>
+            </div>
+            { status }
+            <div class="ae-map-frame" tabindex="0" role="group" aria-label={t.map_help} {onkeydown}>
+                <svg ref={svg} dir="ltr" viewBox={view.view_box(size)} preserveAspectRatio="xMidYMid meet"
+                    {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()} onpointercancel={onpointerup}>
+                    <defs>
+                        <marker id="ae-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse">
+                            <path d="M0 0L10 5L0 10z" />
+                        </marker>
+                        <pattern id="ae-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                            <line x1="0" y1="0" x2="0" y2="8" />
+                        </pattern>
+                    </defs>
+                    <rect class="ae-sea" x="0" y="0" width={format!("{:.0}", size.0)} height={format!("{:.0}", size.1)} />
+                    { base }
+                    { for drawn.into_iter().map(feature_html) }
+                </svg>
+            </div>
+            <ul class="ae-map-legend">
+                { for kinds.iter().map(|&k| {
+                    let class = format!("ae-key ae-f-{}", serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+                    html! { <li><svg class={class} viewBox="0 0 20 12" aria-hidden="true"><rect class="ae-shape" x="1" y="1" width="18" height="10" rx="2" /></svg>{ lang.map_kind(k) }</li> }
+                }) }
+                <li><span class="ae-approx-key" aria-hidden="true">{ "≈" }</span>{ " " }{ t.approximate }</li>
+            </ul>
+            <MapText document={props.document.clone()} {lang} layers={Shared(layers.clone())} on_action={props.on_action.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BaseLayerProps {
+    map: Shared<BaseMap>,
+    /// ISO codes of the countries the document names.
+    named: Vec<String>,
+}
+
+/// The coastlines: rendered once per base map, never on pan or zoom.
+#[function_component(BaseLayer)]
+fn base_layer(props: &BaseLayerProps) -> Html {
+    html! {
+        <g class="ae-base">
+            { for props.map.countries.iter().map(|c| {
+                let class = classes!("ae-land", props.named.contains(&c.id).then_some("ae-named"));
+                html! { <path key={c.id.clone()} class={class} d={c.d.clone()}><title>{ c.name.clone() }</title></path> }
+            }) }
+        </g>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MapTextProps {
+    document: Shared<Prepared>,
+    lang: Lang,
+    layers: Shared<Vec<Feature>>,
+    on_action: Callback<Action>,
+}
+
+/// The map's text alternative: every feature (a button to its entity), and the movements in time
+/// order as a table. Not re-rendered on pan or zoom.
+#[function_component(MapText)]
+fn map_text(props: &MapTextProps) -> Html {
+    let (doc, lang, layers) = (&props.document, props.lang, &props.layers);
+    let t = lang.strings();
+    let open_entity = |entity: Option<usize>| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(entity) = entity {
+                on_action.emit(Action::Open { entity, mention: None });
+            }
+        })
+    };
+    // A movement's place in time: the earliest timeline event sharing one of its entities.
+    let time_order = |f: &Feature| {
+        doc.doc.timeline.iter().filter(|e| e.entities.iter().any(|id| f.entities.iter().any(|&x| doc.doc.entities[x].id == *id))).map(|e| e.order).min().unwrap_or(i32::MAX)
+    };
+    let mut movements: Vec<(&Feature, &crate::model::MapMovement)> =
+        layers.iter().filter_map(|f| doc.doc.map.movements.iter().find(|m| m.id == f.id).map(|m| (f, m))).collect();
+    movements.sort_by_key(|(f, _)| time_order(f));
+    let list = layers.iter().map(|f| html! {
+        <li>
+            <button type="button" class="ae-link-plain" onclick={open_entity(f.entities.first().copied())}>{ lang.pick(&f.label).to_owned() }</button>
+            { format!(" · {}", lang.map_kind(f.kind)) }
+            if let Some(time) = &f.time { { format!(" · {}", lang.pick(time)) } }
+            if f.approximate { { format!(" · {}", t.approximate) } }
+        </li>
+    });
+    let rows = movements.iter().map(|(f, m)| html! {
+        <tr>
+            <td>{ lang.pick(&f.label).to_owned() }</td>
+            <td>{ describe(&m.from, doc, lang) }</td>
+            <td>{ describe(&m.to, doc, lang) }</td>
+            <td>{ m.time.as_ref().map(|x| lang.pick(x).to_owned()).unwrap_or_else(|| t.not_given.to_owned()) }</td>
+            <td>{ if m.approximate { t.approximate } else { "" } }</td>
+        </tr>
+    });
+    html! {
+        <details class="ae-map-text">
+            <summary>{ t.map_features }</summary>
+            <ul>{ for list }</ul>
+            <table>
+                <caption>{ t.movements_in_order }</caption>
+                <thead><tr><th scope="col">{ t.movement }</th><th scope="col">{ t.from }</th><th scope="col">{ t.to }</th>
+                    <th scope="col">{ t.when }</th><th scope="col">{ "≈" }</th></tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </details>
+    }
+}

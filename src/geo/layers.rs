@@ -1,0 +1,314 @@
+//! The map's layers from a document's map data: every point, area and movement projected to map
+//! units, with its label anchor and extent; and the view (pan and zoom) as pure arithmetic.
+
+use super::{LonLat, Projection, Xy};
+use crate::model::{AreaShape, Bilingual, Document, MapFeatureKind, Waypoint};
+
+/// What a feature is drawn as.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shape {
+    Point(Xy),
+    /// A polygon's SVG path.
+    Area(String),
+    /// A base-map country, by ISO numeric code (its outline comes from the base map).
+    Country(String),
+    /// A movement's polyline, from first to last point.
+    Line(Vec<Xy>),
+}
+
+/// One feature of the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feature {
+    pub id: String,
+    pub label: Bilingual,
+    pub kind: MapFeatureKind,
+    pub shape: Shape,
+    /// Where its label goes.
+    pub anchor: Xy,
+    /// Its extent: (min, max), for "show on map".
+    pub bounds: (Xy, Xy),
+    /// Entity indices it belongs to.
+    pub entities: Vec<usize>,
+    pub approximate: bool,
+    pub time: Option<Bilingual>,
+}
+
+fn bounds(points: &[Xy]) -> (Xy, Xy) {
+    let mut min = Xy { x: f64::INFINITY, y: f64::INFINITY };
+    let mut max = Xy { x: f64::NEG_INFINITY, y: f64::NEG_INFINITY };
+    for p in points {
+        min.x = min.x.min(p.x);
+        min.y = min.y.min(p.y);
+        max.x = max.x.max(p.x);
+        max.y = max.y.max(p.y);
+    }
+    (min, max)
+}
+
+/// Where a country's label goes and its extent, for the countries a document shades. Centres
+/// of the named countries' main land, in degrees (background knowledge), clipped to the map.
+fn country_anchor(code: &str) -> Option<LonLat> {
+    let (lon, lat) = match code {
+        "862" => (-66.2, 7.6),   // Venezuela
+        "780" => (-60.2, 10.2),  // Trinidad and Tobago (label beside the islands)
+        "840" => (-82.2, 27.0),  // United States (Florida)
+        "192" => (-78.8, 21.9),  // Cuba
+        "558" => (-85.0, 12.9),  // Nicaragua
+        _ => return None,
+    };
+    Some(LonLat { lon, lat })
+}
+
+/// The document's map features, projected.
+pub fn features(doc: &Document, projection: &Projection) -> Vec<Feature> {
+    let index = |id: &String| doc.entities.iter().position(|e| &e.id == id);
+    let entities = |ids: &[String]| ids.iter().filter_map(index).collect::<Vec<_>>();
+    let at = |c: &crate::model::Coordinates| projection.forward(LonLat { lon: c.lon, lat: c.lat });
+    let point_xy = |w: &Waypoint| match w {
+        Waypoint::At(c) => Some(at(c)),
+        Waypoint::Point(id) => doc.map.points.iter().find(|p| &p.id == id).map(|p| at(&p.coordinates)),
+    };
+    let mut out = Vec::new();
+    for a in &doc.map.areas {
+        let (shape, anchor, b) = match &a.shape {
+            AreaShape::Country(code) => {
+                let Some(anchor) = country_anchor(code).map(|c| projection.forward(c)) else { continue };
+                (Shape::Country(code.clone()), anchor, (anchor, anchor))
+            }
+            AreaShape::Polygon(ring) => {
+                let pts: Vec<Xy> = ring.iter().map(at).collect();
+                let mut d = String::new();
+                for (i, p) in pts.iter().enumerate() {
+                    d.push_str(&format!("{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, p.x, p.y));
+                }
+                d.push('Z');
+                let b = bounds(&pts);
+                let anchor = Xy { x: (b.0.x + b.1.x) / 2.0, y: (b.0.y + b.1.y) / 2.0 };
+                (Shape::Area(d), anchor, b)
+            }
+        };
+        out.push(Feature {
+            id: a.id.clone(),
+            label: a.label.clone(),
+            kind: a.kind,
+            shape,
+            anchor,
+            bounds: b,
+            entities: entities(&a.entities),
+            approximate: a.approximate,
+            time: a.time.clone(),
+        });
+    }
+    for m in &doc.map.movements {
+        let pts: Vec<Xy> = std::iter::once(&m.from).chain(&m.via).chain(std::iter::once(&m.to)).filter_map(point_xy).collect();
+        if pts.len() < 2 {
+            continue;
+        }
+        let mid = Xy { x: (pts[0].x + pts[pts.len() - 1].x) / 2.0, y: (pts[0].y + pts[pts.len() - 1].y) / 2.0 };
+        out.push(Feature {
+            id: m.id.clone(),
+            label: m.label.clone(),
+            kind: m.kind,
+            bounds: bounds(&pts),
+            shape: Shape::Line(pts),
+            anchor: mid,
+            entities: entities(&m.entities),
+            approximate: m.approximate,
+            time: m.time.clone(),
+        });
+    }
+    for p in &doc.map.points {
+        let xy = at(&p.coordinates);
+        out.push(Feature {
+            id: p.id.clone(),
+            label: p.label.clone(),
+            kind: p.kind,
+            shape: Shape::Point(xy),
+            anchor: xy,
+            bounds: (xy, xy),
+            entities: entities(&p.entities),
+            approximate: p.approximate,
+            time: p.time.clone(),
+        });
+    }
+    out
+}
+
+/// Font size of map labels at the whole-map view, in map units; labels keep their screen size
+/// when zooming (the view divides by the scale).
+pub const LABEL_SIZE: f64 = 17.0;
+
+/// A label's estimated box, centred on `at`, for text of `chars` characters.
+fn label_box(at: Xy, chars: usize) -> (Xy, Xy) {
+    let w = chars as f64 * LABEL_SIZE * 0.56 + 8.0;
+    let h = LABEL_SIZE * 1.35;
+    (Xy { x: at.x - w / 2.0, y: at.y - h / 2.0 }, Xy { x: at.x + w / 2.0, y: at.y + h / 2.0 })
+}
+
+fn boxes_overlap(a: &(Xy, Xy), b: &(Xy, Xy)) -> bool {
+    a.0.x < b.1.x && b.0.x < a.1.x && a.0.y < b.1.y && b.0.y < a.1.y
+}
+
+/// Label positions for the whole-map view, one per feature, none overlapping another label or a
+/// point marker: each label takes the first free spot on rings around its anchor (points first,
+/// then countries, areas and movements). Returns the offset of each label from its anchor.
+pub fn place_labels(features: &[Feature], labels: &[String], size: (f64, f64)) -> Vec<Xy> {
+    let mut order: Vec<usize> = (0..features.len()).collect();
+    let rank = |f: &Feature| match f.shape {
+        Shape::Point(_) => 0,
+        Shape::Country(_) => 1,
+        Shape::Area(_) => 2,
+        Shape::Line(_) => 3,
+    };
+    order.sort_by_key(|&i| (rank(&features[i]), i));
+    let mut taken: Vec<(Xy, Xy)> = features
+        .iter()
+        .filter_map(|f| match f.shape {
+            Shape::Point(p) => Some((Xy { x: p.x - 7.0, y: p.y - 7.0 }, Xy { x: p.x + 7.0, y: p.y + 7.0 })),
+            _ => None,
+        })
+        .collect();
+    let mut offsets = vec![Xy { x: 0.0, y: 0.0 }; features.len()];
+    for i in order {
+        let f = &features[i];
+        let chars = labels[i].chars().count();
+        let first = if matches!(f.shape, Shape::Point(_)) { 1 } else { 0 };
+        let mut candidates = Vec::new();
+        for ring in first..8 {
+            let r = ring as f64 * 22.0;
+            for k in 0..12 {
+                let a = (k as f64) * std::f64::consts::TAU / 12.0 - std::f64::consts::FRAC_PI_2;
+                candidates.push(Xy { x: r * a.cos() * 1.6, y: r * a.sin() });
+                if ring == 0 {
+                    break;
+                }
+            }
+        }
+        let mut best = candidates[0];
+        for c in candidates {
+            let at = Xy { x: f.anchor.x + c.x, y: f.anchor.y + c.y };
+            let b = label_box(at, chars);
+            let inside = b.0.x >= 0.0 && b.0.y >= 0.0 && b.1.x <= size.0 && b.1.y <= size.1;
+            if inside && !taken.iter().any(|t| boxes_overlap(t, &b)) {
+                best = c;
+                break;
+            }
+        }
+        taken.push(label_box(Xy { x: f.anchor.x + best.x, y: f.anchor.y + best.y }, chars));
+        offsets[i] = best;
+    }
+    offsets
+}
+
+/// The visible part of the map: a zoom factor and the map point at the view's top-left corner.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub scale: f64,
+    pub x: f64,
+    pub y: f64,
+}
+
+pub const MIN_SCALE: f64 = 1.0;
+pub const MAX_SCALE: f64 = 12.0;
+
+impl View {
+    pub const WHOLE: View = View { scale: 1.0, x: 0.0, y: 0.0 };
+
+    /// Keeps the view inside a map of `size`.
+    pub fn clamped(self, size: (f64, f64)) -> View {
+        let scale = self.scale.clamp(MIN_SCALE, MAX_SCALE);
+        let (w, h) = (size.0 / scale, size.1 / scale);
+        View { scale, x: self.x.clamp(0.0, size.0 - w), y: self.y.clamp(0.0, size.1 - h) }
+    }
+
+    /// Zooms by `factor` keeping the map point `at` where it is on screen.
+    pub fn zoom_at(self, factor: f64, at: Xy, size: (f64, f64)) -> View {
+        let scale = (self.scale * factor).clamp(MIN_SCALE, MAX_SCALE);
+        let k = self.scale / scale;
+        View { scale, x: at.x - (at.x - self.x) * k, y: at.y - (at.y - self.y) * k }.clamped(size)
+    }
+
+    /// Moves the view by `dx`, `dy` map units.
+    pub fn pan(self, dx: f64, dy: f64, size: (f64, f64)) -> View {
+        View { x: self.x + dx, y: self.y + dy, ..self }.clamped(size)
+    }
+
+    /// The view that shows `bounds` with a margin, as large as the map allows.
+    pub fn fit(bounds: (Xy, Xy), size: (f64, f64), max_scale: f64) -> View {
+        let margin = 60.0;
+        let w = (bounds.1.x - bounds.0.x) + 2.0 * margin;
+        let h = (bounds.1.y - bounds.0.y) + 2.0 * margin;
+        let scale = (size.0 / w).min(size.1 / h).clamp(MIN_SCALE, max_scale);
+        let cx = (bounds.0.x + bounds.1.x) / 2.0;
+        let cy = (bounds.0.y + bounds.1.y) / 2.0;
+        View { scale, x: cx - size.0 / scale / 2.0, y: cy - size.1 / scale / 2.0 }.clamped(size)
+    }
+
+    /// The SVG viewBox of this view.
+    pub fn view_box(self, size: (f64, f64)) -> String {
+        format!("{:.2} {:.2} {:.2} {:.2}", self.x, self.y, size.0 / self.scale, size.1 / self.scale)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::CARIBBEAN;
+
+    #[test]
+    fn the_seed_map_features_are_projected_inside_the_map() {
+        let doc = crate::seed::document().unwrap();
+        let f = features(&doc, &CARIBBEAN);
+        assert_eq!(f.len(), doc.map.points.len() + doc.map.areas.len() + doc.map.movements.len());
+        let (w, h) = CARIBBEAN.size();
+        for feature in &f {
+            assert!((0.0..=w).contains(&feature.anchor.x) && (0.0..=h).contains(&feature.anchor.y), "{} outside", feature.id);
+        }
+        let pos = f.iter().find(|f| f.id == "port-of-spain").unwrap();
+        assert!(matches!(pos.shape, Shape::Point(_)));
+    }
+
+    #[test]
+    fn zoom_keeps_the_point_under_the_cursor_and_stays_inside() {
+        let size = CARIBBEAN.size();
+        let at = Xy { x: 900.0, y: 700.0 };
+        let v = View::WHOLE.zoom_at(2.0, at, size);
+        assert_eq!(v.scale, 2.0);
+        // The point `at` has the same relative screen position before and after.
+        let before = ((at.x - View::WHOLE.x) * View::WHOLE.scale, (at.y - View::WHOLE.y) * View::WHOLE.scale);
+        let after = ((at.x - v.x) * v.scale, (at.y - v.y) * v.scale);
+        assert!((before.0 - after.0).abs() < 1e-6 && (before.1 - after.1).abs() < 1e-6);
+        assert_eq!(View::WHOLE.zoom_at(0.5, at, size), View::WHOLE, "never smaller than the whole map");
+        assert_eq!(View::WHOLE.pan(-100.0, 0.0, size), View::WHOLE, "never off the map");
+    }
+
+    #[test]
+    fn labels_do_not_overlap_at_the_default_zoom() {
+        let doc = crate::seed::document().unwrap();
+        let f = features(&doc, &CARIBBEAN);
+        for lang in [crate::i18n::Lang::Ar, crate::i18n::Lang::En] {
+            let labels: Vec<String> = f.iter().map(|x| format!("≈ {}", lang.pick(&x.label))).collect();
+            let offsets = place_labels(&f, &labels, CARIBBEAN.size());
+            let boxes: Vec<(Xy, Xy)> = f
+                .iter()
+                .zip(&offsets)
+                .zip(&labels)
+                .map(|((x, o), l)| label_box(Xy { x: x.anchor.x + o.x, y: x.anchor.y + o.y }, l.chars().count()))
+                .collect();
+            for i in 0..boxes.len() {
+                for j in i + 1..boxes.len() {
+                    assert!(!boxes_overlap(&boxes[i], &boxes[j]), "{lang:?}: «{}» overlaps «{}»", labels[i], labels[j]);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn fit_shows_the_bounds() {
+        let size = CARIBBEAN.size();
+        let p = CARIBBEAN.forward(LonLat { lon: -61.517, lat: 10.652 });
+        let v = View::fit((p, p), size, 6.0);
+        assert_eq!(v.scale, 6.0);
+        assert!(p.x > v.x && p.x < v.x + size.0 / v.scale && p.y > v.y && p.y < v.y + size.1 / v.scale);
+    }
+}
