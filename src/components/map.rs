@@ -503,6 +503,16 @@ fn map_text(props: &MapTextProps) -> Html {
         <details class="ae-map-text">
             <summary>{ t.map_features }</summary>
             <ul>{ for list }</ul>
+            <h3>{ t.movements_in_order }</h3>
+            <ol class="ae-movements">
+                { for movements.iter().map(|(f, m)| html! {
+                    <li>
+                        { format!("{}: {} {} {} {}", lang.pick(&f.label), t.from, describe(&m.from, doc, lang), t.to, describe(&m.to, doc, lang)) }
+                        { format!(" · {}", m.time.as_ref().map(|x| lang.pick(x).to_owned()).unwrap_or_else(|| t.not_given.to_owned())) }
+                        if m.approximate { { format!(" · {}", t.approximate) } }
+                    </li>
+                }) }
+            </ol>
             <table>
                 <caption>{ t.movements_in_order }</caption>
                 <thead><tr><th scope="col">{ t.movement }</th><th scope="col">{ t.from }</th><th scope="col">{ t.to }</th>
