@@ -87,10 +87,14 @@ pub fn text_width(text: &str) -> f64 {
 pub fn layout(doc: &Prepared, lang: Lang, rtl: bool) -> Layout {
     let entities = &doc.doc.entities;
     // Columns, first in reading order of first mention, then by barycentre of neighbours.
-    let first_seen = |e: usize| doc.by_entity[e].first().map(|_| doc.all_mentions().position(|(_, m)| m.entity == e)).flatten().unwrap_or(usize::MAX);
+    // Reading order of each entity's first mention (unmentioned entities last).
+    let mut first_seen = vec![usize::MAX; entities.len()];
+    for (i, (_, m)) in doc.all_mentions().enumerate() {
+        first_seen[m.entity] = first_seen[m.entity].min(i);
+    }
     let mut columns: Vec<Vec<usize>> = vec![Vec::new(); 4];
     let mut order: Vec<usize> = (0..entities.len()).collect();
-    order.sort_by_key(|&e| (first_seen(e), e));
+    order.sort_by_key(|&e| (first_seen[e], e));
     for e in order {
         columns[column_of(entities[e].kind)].push(e);
     }
