@@ -38,3 +38,19 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
 pub fn mount_with(root: web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }
+
+/// Fetches a text over HTTP: the body, or what went wrong ("HTTP 404", "network error").
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    use wasm_bindgen::JsCast;
+    let response = wasm_bindgen_futures::JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await
+        .map_err(|_| "network error".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("HTTP {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| "unreadable body".to_owned())?)
+        .await
+        .map_err(|_| "unreadable body".to_owned())?;
+    text.as_string().ok_or_else(|| "unreadable body".to_owned())
+}

@@ -63,20 +63,6 @@ pub fn features_of(features: &[Feature], entity: usize) -> impl Iterator<Item = 
     features.iter().filter(move |f| f.entities.contains(&entity))
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = wasm_bindgen_futures::JsFuture::from(gloo::utils::window().fetch_with_str(url))
-        .await
-        .map_err(|_| "network error".to_owned())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_owned())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| "unreadable body".to_owned())?)
-        .await
-        .map_err(|_| "unreadable body".to_owned())?;
-    text.as_string().ok_or_else(|| "unreadable body".to_owned())
-}
-
 fn describe(w: &Waypoint, doc: &Prepared, lang: Lang) -> String {
     match w {
         Waypoint::Point(id) => doc.doc.map.points.iter().find(|p| &p.id == id).map(|p| lang.pick(&p.label).to_owned()).unwrap_or_default(),
@@ -122,7 +108,7 @@ pub fn map_view(props: &MapProps) -> Html {
             load.set(Load::Loading);
             let (load, src) = (load.clone(), src.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = fetch_text(&src).await.and_then(|text| serde_json::from_str::<BaseMap>(&text).map_err(|e| e.to_string()));
+                let result = crate::fetch_text(&src).await.and_then(|text| serde_json::from_str::<BaseMap>(&text).map_err(|e| e.to_string()));
                 load.set(match result {
                     Ok(map) => Load::Ready(Rc::new(map)),
                     Err(e) => Load::Failed(e),

@@ -11,17 +11,21 @@ pub fn run(dir: &Path, port: u16) -> Result<(), String> {
     let server = Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     println!("serving {} at http://127.0.0.1:{port}/  (Ctrl-C to stop)", dir.display());
     for request in server.incoming_requests() {
-        let accept = request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv("Accept-Encoding"))
-            .map(|h| h.value.as_str().to_owned())
-            .unwrap_or_default();
-        let response = match resolve(&root, request.url()) {
-            Some(path) => respond(&path, &accept),
-            None => Response::from_string("not found").with_status_code(404).boxed(),
-        };
-        let _ = request.respond(response);
+        // One thread per request: a slow or stalled connection never holds up the others.
+        let root = root.clone();
+        std::thread::spawn(move || {
+            let accept = request
+                .headers()
+                .iter()
+                .find(|h| h.field.equiv("Accept-Encoding"))
+                .map(|h| h.value.as_str().to_owned())
+                .unwrap_or_default();
+            let response = match resolve(&root, request.url()) {
+                Some(path) => respond(&path, &accept),
+                None => Response::from_string("not found").with_status_code(404).boxed(),
+            };
+            let _ = request.respond(response);
+        });
     }
     Ok(())
 }

@@ -1,0 +1,108 @@
+// The benchmark (not a test): the demo against the same article as plain static HTML, in headless
+// Chromium, several runs each; prints a table of medians and spread and writes a JSON file.
+//   node tools/e2e/bench.mjs http://127.0.0.1:PORT/ DIST OUT.json [RUNS]
+import { createRequire } from "node:module";
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const require = createRequire(join(process.env.AE_NPM, "node_modules", "noop.js"));
+const { chromium } = require("playwright-core");
+const [base, dist, out, runsArg] = process.argv.slice(2);
+const runs = Number(runsArg ?? 5);
+const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
+const stat = (xs) => ({ median: q(xs, 0.5), p95: q(xs, 0.95), min: q(xs, 0), max: q(xs, 1), n: xs.length });
+
+// Transfer sizes of everything the demo page loads at start (fonts and map apart).
+const files = [];
+const walk = (d) => { for (const f of readdirSync(d)) { const p = join(d, f); if (statSync(p).isDirectory()) walk(p); else if (!/\.(br|gz)$/.test(p)) files.push(p); } };
+walk(dist);
+const sizes = files.filter(f => !f.includes("/bench/")).map(f => {
+  const b = readFileSync(f);
+  const packed = /\.(woff2|png)$/.test(f);
+  return { file: relative(dist, f), raw: b.length, gzip: packed ? b.length : gzipSync(b, { level: 9 }).length,
+           brotli: packed ? b.length : brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
+});
+
+// A fresh profile for every page load: nothing cached, as for a first visit.
+async function page(url) {
+  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ae-bench-")), {
+    executablePath: process.env.CHROME, headless: true, viewport: { width: 1280, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync", "--enable-precise-memory-info", "--js-flags=--expose-gc"] });
+  const p = ctx.pages()[0] ?? await ctx.newPage();
+  await p.addInitScript(() => {
+    window.__ae = { fcp: null };
+    addEventListener("TrunkApplicationStarted", e => { window.__ae.wasm = e.detail.wasm; });
+    new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") window.__ae.fcp = e.startTime; })
+      .observe({ type: "paint", buffered: true });
+    new MutationObserver((_, mo) => {
+      if (!window.__ae.interactive && document.querySelector(".ae-article [data-entity]")) { window.__ae.interactive = performance.now(); mo.disconnect(); }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await p.goto(url, { waitUntil: "load" });
+  return { ctx, p };
+}
+
+const memory = (p) => p.evaluate(() => { if (window.gc) gc(); return performance.memory.usedJSHeapSize + (window.__ae.wasm?.memory?.buffer.byteLength ?? 0); });
+
+async function clicks(p, n) {
+  return p.evaluate(async (n) => {
+    const marks = [...document.querySelectorAll(".ae-article [data-entity]")];
+    const out = [];
+    const frame = () => new Promise(r => requestAnimationFrame(() => r()));
+    for (let i = 0; i < n; i++) {
+      const el = marks[(i * 7919) % marks.length];
+      const id = el.dataset.entity;
+      const t0 = performance.now();
+      el.click();
+      while (document.querySelector("[data-entity-panel]")?.dataset.entityPanel !== id) await new Promise(r => setTimeout(r, 0));
+      await frame();
+      out.push(performance.now() - t0);
+      document.querySelector("[data-entity-panel] .ae-close").click();
+      while (document.querySelector("[data-entity-panel]")) await new Promise(r => setTimeout(r, 0));
+    }
+    return out;
+  }, n);
+}
+
+const r = { static: { fcp: [] }, app: { fcp: [], interactive: [], click: [], memLoad: [], mem200: [] }, long: { interactive: [], click: [] } };
+for (let i = 0; i < runs; i++) {
+  { const { ctx, p } = await page(base + "static.html"); await p.waitForTimeout(300); r.static.fcp.push(await p.evaluate(() => window.__ae.fcp)); await ctx.close(); }
+  { const { ctx, p } = await page(base);
+    await p.waitForSelector(".ae-article [data-entity]");
+    await p.waitForTimeout(300);
+    r.app.fcp.push(await p.evaluate(() => window.__ae.fcp));
+    r.app.interactive.push(await p.evaluate(() => window.__ae.interactive));
+    r.app.memLoad.push(await memory(p));
+    r.app.click.push(...await clicks(p, 50));
+    await clicks(p, 150);
+    r.app.mem200.push(await memory(p));
+    await ctx.close(); }
+  { const { ctx, p } = await page(base + "?doc=bench/long.json");
+    await p.waitForSelector(".ae-article [data-entity]", { timeout: 60000 });
+    r.long.interactive.push(await p.evaluate(() => window.__ae.interactive));
+    r.long.click.push(...await clicks(p, 50));
+    await ctx.close(); }
+}
+const result = {
+  runs, sizes,
+  static: { fcp: stat(r.static.fcp) },
+  app: { fcp: stat(r.app.fcp), interactive: stat(r.app.interactive), click: stat(r.app.click), memoryAfterLoad: stat(r.app.memLoad), memoryAfter200Cycles: stat(r.app.mem200) },
+  long: { interactive: stat(r.long.interactive), click: stat(r.long.click) },
+};
+result.ratios = { fcpAppOverStatic: result.app.fcp.median / result.static.fcp.median, clickLongOverSeed: result.long.click.median / result.app.click.median };
+writeFileSync(out, JSON.stringify(result, null, 2));
+
+const ms = (s) => `${s.median.toFixed(1)} ms (p95 ${s.p95.toFixed(1)}, ${s.min.toFixed(1)}–${s.max.toFixed(1)})`;
+const mb = (s) => `${(s.median / 1048576).toFixed(2)} MB (${(s.min / 1048576).toFixed(2)}–${(s.max / 1048576).toFixed(2)})`;
+console.log(`transfer (brotli): ${sizes.map(s => `${s.file} ${(s.brotli / 1024).toFixed(1)} KB`).join(", ")}`);
+console.log(`static HTML   first paint    ${ms(result.static.fcp)}`);
+console.log(`demo          first paint    ${ms(result.app.fcp)}   ratio to static ${result.ratios.fcpAppOverStatic.toFixed(2)}`);
+console.log(`demo          interactive    ${ms(result.app.interactive)}`);
+console.log(`demo          click→panel    ${ms(result.app.click)}`);
+console.log(`demo          memory         ${mb(result.app.memoryAfterLoad)} after load, ${mb(result.app.memoryAfter200Cycles)} after 200 open/close cycles`);
+console.log(`20k words     interactive    ${ms(result.long.interactive)}`);
+console.log(`20k words     click→panel    ${ms(result.long.click)}   ratio to seed ${result.ratios.clickLongOverSeed.toFixed(2)}`);
+console.log(`written to ${out}`);

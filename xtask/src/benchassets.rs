@@ -1,0 +1,117 @@
+//! Pages and documents for the benchmark (`scripts/bench`), written into a release build:
+//! - `static.html`: the seed article as plain static HTML with the same stylesheets and font and
+//!   no script: the floor for paint and size;
+//! - `bench/long.json`: a generated, valid document of 20,000 words and 300 entities, to check
+//!   that click-to-panel latency does not grow with article length.
+
+use std::path::Path;
+
+use article_explorer::model::{load, BlockKind};
+use serde_json::json;
+
+pub fn run(dist: &Path) -> Result<(), String> {
+    let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("{}: {e} (build first)", dist.display()))?;
+    std::fs::write(dist.join("static.html"), static_page(&index)?).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(dist.join("bench")).map_err(|e| e.to_string())?;
+    let long = long_document(20_000, 300);
+    if let Err(problems) = load(&long) {
+        return Err(format!("the generated document is invalid: {}", problems[0]));
+    }
+    std::fs::write(dist.join("bench/long.json"), long).map_err(|e| e.to_string())?;
+    println!("wrote {0}/static.html and {0}/bench/long.json", dist.display());
+    Ok(())
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The seed article as static HTML, with the stylesheets of the built `index.html`.
+fn static_page(index: &str) -> Result<String, String> {
+    let links: String = index
+        .lines()
+        .filter(|l| l.contains("rel=\"stylesheet\"") || l.contains("rel=\"preload\" href=\"fonts"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let doc = article_explorer::seed::document().map_err(|p| p[0].to_string())?;
+    let a = &doc.article;
+    let mut body = format!("<h1 class=\"ae-headline\">{}</h1>\n<div class=\"ae-body\">\n", escape(&a.headline));
+    for b in &a.blocks {
+        let (tag, class) = match b.kind {
+            BlockKind::Heading => ("h2", "ae-subheading"),
+            BlockKind::Paragraph => ("p", "ae-paragraph"),
+        };
+        body.push_str(&format!("<{tag} class=\"{class}\">{}</{tag}>\n", escape(&b.text)));
+    }
+    body.push_str("</div>");
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\" />\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>static baseline</title>\n{links}\n</head>\n\
+         <body>\n<main><div class=\"ae-root\"><article class=\"ae-article\" dir=\"rtl\" lang=\"ar\">\n{body}\n</article></div></main>\n</body>\n</html>\n"
+    ))
+}
+
+/// A deterministic document: `words` words in paragraphs of 80, `entities` entities with two
+/// aliases each, mentioned about once every 12 words.
+pub fn long_document(words: usize, entities: usize) -> String {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let letters: Vec<char> = "بتثجحخدرزسشصطعغفقكمنهوي".chars().collect();
+    let word = |next: &mut dyn FnMut() -> u64| -> String {
+        let n = 3 + next() % 4;
+        (0..n).map(|_| letters[(next() % letters.len() as u64) as usize]).collect()
+    };
+    let mut names = Vec::new();
+    let mut list = Vec::new();
+    for i in 0..entities {
+        let (a, b) = (word(&mut next), word(&mut next));
+        let full = format!("{a} {b}");
+        let kind = ["person", "country", "city", "organisation", "event"][i % 5];
+        list.push(json!({
+            "id": format!("entity-{i}"),
+            "kind": kind,
+            "name": { "ar": full, "en": format!("Entity {i}") },
+            "aliases": [full, format!("ال{b}ي")],
+            "description": { "ar": "كيان مولّد للقياس", "en": "A generated entity for the benchmark" },
+        }));
+        names.push(full);
+    }
+    let mut blocks = Vec::new();
+    let mut text = String::new();
+    for i in 0..words {
+        if i > 0 && i % 80 == 0 {
+            blocks.push(json!({ "kind": "paragraph", "text": std::mem::take(&mut text) + "." }));
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        if next() % 12 == 0 {
+            text.push_str(&names[(next() % names.len() as u64) as usize]);
+        } else {
+            text.push_str(&word(&mut next));
+        }
+    }
+    blocks.push(json!({ "kind": "paragraph", "text": text + "." }));
+    json!({
+        "version": 1,
+        "article": { "headline": "مقال طويل للقياس", "blocks": blocks, "language": "ar", "direction": "rtl" },
+        "entities": list,
+    })
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_long_document_is_valid_and_as_long_as_asked() {
+        let doc = article_explorer::model::load(&super::long_document(2_000, 30)).expect("valid");
+        let words: usize = doc.article.blocks.iter().map(|b| b.text.split(' ').count()).sum();
+        assert!((2_000..2_200).contains(&words), "{words}");
+        assert_eq!(doc.entities.len(), 30);
+    }
+}
