@@ -118,3 +118,35 @@ fn who_says_it_is_kept() {
     let agreement = p.doc.entities.iter().find(|e| e.id == "russia-venezuela-strategic-partnership").unwrap();
     assert!(agreement.claims.iter().any(|c| c.asserted_by.as_deref() == Some("tass")));
 }
+
+/// The slug of an English name: lowercase ASCII letters and digits, other runs made one hyphen,
+/// accents dropped (Nicolás → nicolas).
+fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let c = match c {
+            'á' | 'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ï' => 'i',
+            'ó' | 'ö' => 'o',
+            'ú' | 'ü' => 'u',
+            c => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if c == '\'' || c == '’' {
+            continue;
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+#[test]
+fn ids_are_slugs_of_the_english_names() {
+    let doc = seed::document().expect("valid");
+    for e in &doc.entities {
+        assert_eq!(e.id, slug(&e.name.en), "entity {:?}", e.name.en);
+    }
+}
