@@ -1,6 +1,11 @@
 //! A static server for a build, as a CDN would serve it: `application/wasm` so that the browser
 //! compiles while downloading, and the precompressed `.br`/`.gz` copies when the client accepts
 //! them. Only for localhost: it binds to 127.0.0.1.
+//!
+//! Every response closes its connection: with keep-alive, tiny_http sometimes left a browser's
+//! request on a reused connection unanswered, and the page never finished loading (seen with a
+//! fresh Playwright browser context every time, and now and then with a fresh profile). On loopback
+//! a new connection costs nothing.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -59,6 +64,7 @@ fn respond(path: &Path, accept: &str) -> tiny_http::ResponseBox {
                     .with_header(header("Content-Encoding", encoding))
                     .with_header(header("Vary", "Accept-Encoding"))
                     .with_header(header("Cache-Control", "no-cache"))
+                    .with_header(header("Connection", "close"))
                     .boxed();
             }
         }
@@ -68,6 +74,7 @@ fn respond(path: &Path, accept: &str) -> tiny_http::ResponseBox {
             .with_header(header("Content-Type", mime))
             .with_header(header("Vary", "Accept-Encoding"))
             .with_header(header("Cache-Control", "no-cache"))
+            .with_header(header("Connection", "close"))
             .boxed(),
         Err(_) => Response::from_string("cannot read file").with_status_code(500).boxed(),
     }
