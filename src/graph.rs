@@ -98,9 +98,7 @@ pub fn layout(doc: &Prepared, lang: Lang, rtl: bool) -> Layout {
     for e in order {
         columns[column_of(entities[e].kind)].push(e);
     }
-    let neighbours: Vec<Vec<usize>> = (0..entities.len())
-        .map(|e| doc.relations.iter().filter_map(|r| if r.subject == e { Some(r.object) } else if r.object == e { Some(r.subject) } else { None }).collect())
-        .collect();
+    let neighbours: Vec<Vec<usize>> = (0..entities.len()).map(|e| doc.neighbours(e).collect()).collect();
     for _ in 0..4 {
         let mut row = vec![0.0; entities.len()];
         for col in &columns {

@@ -26,14 +26,6 @@ impl Lang {
         }
     }
 
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.split('-').next()?.to_ascii_lowercase().as_str() {
-            "ar" => Some(Lang::Ar),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
     /// The other language, for the switch.
     pub fn other(self) -> Lang {
         match self {
@@ -151,7 +143,6 @@ pub struct Strings {
     pub evidence: &'static str,
     pub says: &'static str,
     pub show_on_map: &'static str,
-    pub panel: &'static str,
     pub wikidata: &'static str,
     pub map: &'static str,
     pub map_help: &'static str,
@@ -199,7 +190,6 @@ pub static AR: Strings = Strings {
     evidence: "الدليل من النص",
     says: "المصدر",
     show_on_map: "على الخريطة",
-    panel: "بطاقة",
     wikidata: "ويكي بيانات",
     map: "خريطة التحركات في البحر الكاريبي",
     map_help: "الخريطة: الأسهم للتحريك، + و − للتكبير والتصغير، 0 للعودة",
@@ -247,7 +237,6 @@ pub static EN: Strings = Strings {
     evidence: "Evidence",
     says: "Source",
     show_on_map: "Show on map",
-    panel: "Card",
     wikidata: "Wikidata",
     map: "Map of the movements in the Caribbean",
     map_help: "Map: arrow keys pan, + and − zoom, 0 resets",

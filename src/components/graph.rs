@@ -28,7 +28,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let doc = &props.document;
     let near: BTreeSet<usize> = props
         .open
-        .map(|e| doc.relations.iter().filter_map(|r| if r.subject == e { Some(r.object) } else if r.object == e { Some(r.subject) } else { None }).chain([e]).collect())
+        .map(|e| doc.neighbours(e).chain([e]).collect())
         .unwrap_or_default();
     let open_entity = |e: usize| {
         let on_action = props.on_action.clone();
@@ -77,12 +77,7 @@ pub fn graph(props: &GraphProps) -> Html {
             }
         };
         let evidence = anchor_of(&doc.doc.article, &rel.evidence).map(|(text, range)| range.of(doc.text(text)).to_owned()).unwrap_or_default();
-        let who = rel
-            .asserted_by
-            .as_ref()
-            .and_then(|id| doc.entity_index(id))
-            .map(|i| lang.pick(&doc.doc.entities[i].name).to_owned())
-            .unwrap_or_else(|| t.the_article.to_owned());
+        let who = super::source_name(doc, rel.asserted_by.as_ref(), lang);
         html! {
             <tr>
                 <td>{ name(r.subject) }</td>

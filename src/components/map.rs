@@ -84,10 +84,47 @@ pub fn map_view(props: &MapProps) -> Html {
     let size = CARIBBEAN.size();
     let load = use_state_eq(|| Load::Waiting);
     let view = use_state_eq(|| View::WHOLE);
+    // The latest view, for handlers that run between renders or were made once.
+    let latest = use_mut_ref(|| View::WHOLE);
+    let set_view = {
+        let (view, latest) = (view.clone(), latest.clone());
+        Rc::new(move |v: View| {
+            *latest.borrow_mut() = v;
+            view.set(v);
+        })
+    };
     let figure = use_node_ref();
     let svg = use_node_ref();
     let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
     let layers = use_memo(props.document.clone(), |d| features(&d.doc, &CARIBBEAN));
+    // What pan and zoom never change, derived once per document: the countries the document
+    // shades, the feature kinds for the legend, and the drawing order (areas under movements
+    // under points, so that small things stay clickable).
+    let derived = use_memo(layers.clone(), |layers| {
+        let named: Vec<String> = layers
+            .iter()
+            .filter_map(|f| match &f.shape {
+                Shape::Country(code) => Some(code.clone()),
+                _ => None,
+            })
+            .collect();
+        let mut kinds: Vec<crate::model::MapFeatureKind> = Vec::new();
+        for f in layers.iter() {
+            if !kinds.contains(&f.kind) {
+                kinds.push(f.kind);
+            }
+        }
+        let rank = |f: &Feature| match f.shape {
+            Shape::Country(_) => 0,
+            Shape::Area(_) => 1,
+            Shape::Line(_) => 2,
+            Shape::Point(_) => 3,
+        };
+        let mut order: Vec<usize> = (0..layers.len()).collect();
+        order.sort_by_key(|&i| rank(&layers[i]));
+        (named, kinds, order)
+    });
+    let (named, kinds, order) = &*derived;
     // Labels (≈ marks an approximate position) and where they sit at the whole-map view.
     let labels = use_memo((layers.clone(), lang), |(layers, lang)| {
         let texts: Vec<String> = layers
@@ -98,11 +135,13 @@ pub fn map_view(props: &MapProps) -> Html {
         (texts, offsets)
     });
 
-    // Fetch the base map when the map first comes into view.
+    // Fetch the base map when the map first comes into view. Whether it was asked for lives in a
+    // ref: the observer's callback is made once, and a state handle in it would stay stale.
+    let requested = use_mut_ref(|| false);
     let start_loading = {
-        let (load, src) = (load.clone(), props.src.clone());
+        let (load, src, requested) = (load.clone(), props.src.clone(), requested.clone());
         Callback::from(move |_: ()| {
-            if matches!(*load, Load::Loading | Load::Ready(_)) {
+            if std::mem::replace(&mut *requested.borrow_mut(), true) {
                 return;
             }
             load.set(Load::Loading);
@@ -144,7 +183,7 @@ pub fn map_view(props: &MapProps) -> Html {
 
     // "Show on map": fit the entity's features, and bring the map into view.
     {
-        let (view, layers, figure, start_loading) = (view.clone(), layers.clone(), figure.clone(), start_loading.clone());
+        let (set_view, layers, figure, start_loading) = (set_view.clone(), layers.clone(), figure.clone(), start_loading.clone());
         use_effect_with(props.focus, move |focus| {
             if let Some((entity, _)) = *focus {
                 start_loading.emit(());
@@ -157,7 +196,7 @@ pub fn map_view(props: &MapProps) -> Html {
                     max.y = max.y.max(f.bounds.1.y);
                 }
                 if min.x.is_finite() {
-                    view.set(View::fit((min, max), CARIBBEAN.size(), 6.0));
+                    set_view(View::fit((min, max), CARIBBEAN.size(), 6.0));
                 }
                 if let Some(el) = figure.cast::<web_sys::Element>() {
                     super::scroll_to(&el);
@@ -166,10 +205,10 @@ pub fn map_view(props: &MapProps) -> Html {
         });
     }
 
-    // Client pixels to map units, for the current view.
+    // Client pixels to map units, for a view.
     let units_per_px = {
-        let (svg, view) = (svg.clone(), *view);
-        move || -> Option<(f64, web_sys::DomRect)> {
+        let svg = svg.clone();
+        move |view: View| -> Option<(f64, web_sys::DomRect)> {
             let rect = svg.cast::<web_sys::Element>()?.get_bounding_client_rect();
             (rect.width() > 0.0).then(|| (size.0 / view.scale / rect.width(), rect))
         }
@@ -177,9 +216,8 @@ pub fn map_view(props: &MapProps) -> Html {
 
     // The wheel zooms around the pointer; registered by hand so that it may prevent scrolling.
     {
-        let (svg, view) = (svg.clone(), view.clone());
-        use_effect_with(*view, move |current| {
-            let current = *current;
+        let (svg, latest, set_view) = (svg.clone(), latest.clone(), set_view.clone());
+        use_effect_with((), move |_| {
             let listener = svg.cast::<web_sys::Element>().map(|el| {
                 let target = el.clone();
                 EventListener::new_with_options(&el, "wheel", EventListenerOptions::enable_prevent_default(), move |e| {
@@ -189,10 +227,11 @@ pub fn map_view(props: &MapProps) -> Html {
                     if rect.width() <= 0.0 {
                         return;
                     }
+                    let current = *latest.borrow();
                     let k = size.0 / current.scale / rect.width();
                     let at = Xy { x: current.x + (e.client_x() as f64 - rect.left()) * k, y: current.y + (e.client_y() as f64 - rect.top()) * k };
                     let factor = (-e.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
-                    view.set(current.zoom_at(factor, at, size));
+                    set_view(current.zoom_at(factor, at, size));
                 })
             });
             move || drop(listener)
@@ -209,14 +248,15 @@ pub fn map_view(props: &MapProps) -> Html {
         })
     };
     let onpointermove = {
-        let (pointers, view, units_per_px) = (pointers.clone(), view.clone(), units_per_px.clone());
+        let (pointers, latest, set_view, units_per_px) = (pointers.clone(), latest.clone(), set_view.clone(), units_per_px.clone());
         Callback::from(move |e: PointerEvent| {
             let mut ps = pointers.borrow_mut();
             let Some(&previous) = ps.get(&e.pointer_id()) else { return };
             let now = (e.client_x() as f64, e.client_y() as f64);
-            let Some((k, rect)) = units_per_px() else { return };
+            let view = *latest.borrow();
+            let Some((k, rect)) = units_per_px(view) else { return };
             if ps.len() == 1 {
-                view.set(view.pan(-(now.0 - previous.0) * k, -(now.1 - previous.1) * k, size));
+                set_view(view.pan(-(now.0 - previous.0) * k, -(now.1 - previous.1) * k, size));
             } else if ps.len() == 2 {
                 let other = *ps.iter().find(|(id, _)| **id != e.pointer_id()).map(|(_, p)| p).unwrap_or(&now);
                 let d0 = ((previous.0 - other.0).powi(2) + (previous.1 - other.1).powi(2)).sqrt();
@@ -224,7 +264,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 if d0 > 0.0 {
                     let mid = ((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0);
                     let at = Xy { x: view.x + (mid.0 - rect.left()) * k, y: view.y + (mid.1 - rect.top()) * k };
-                    view.set(view.zoom_at(d1 / d0, at, size));
+                    set_view(view.zoom_at(d1 / d0, at, size));
                 }
             }
             ps.insert(e.pointer_id(), now);
@@ -237,20 +277,22 @@ pub fn map_view(props: &MapProps) -> Html {
         })
     };
     let zoom = |factor: f64| {
-        let view = view.clone();
+        let (latest, set_view) = (latest.clone(), set_view.clone());
         Callback::from(move |_: MouseEvent| {
+            let view = *latest.borrow();
             let centre = Xy { x: view.x + size.0 / view.scale / 2.0, y: view.y + size.1 / view.scale / 2.0 };
-            view.set(view.zoom_at(factor, centre, size));
+            set_view(view.zoom_at(factor, centre, size));
         })
     };
     let reset = {
-        let view = view.clone();
-        Callback::from(move |_: MouseEvent| view.set(View::WHOLE))
+        let set_view = set_view.clone();
+        Callback::from(move |_: MouseEvent| set_view(View::WHOLE))
     };
     let onkeydown = {
-        let view = view.clone();
+        let (latest, set_view) = (latest.clone(), set_view.clone());
         Callback::from(move |e: KeyboardEvent| {
             // Keys on a feature (Enter, Space) are the feature's own.
+            let view = *latest.borrow();
             let step = 60.0 / view.scale;
             let centre = Xy { x: view.x + size.0 / view.scale / 2.0, y: view.y + size.1 / view.scale / 2.0 };
             let next = match e.key().as_str() {
@@ -264,7 +306,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 _ => return,
             };
             e.prevent_default();
-            view.set(next);
+            set_view(next);
         })
     };
 
@@ -279,15 +321,10 @@ pub fn map_view(props: &MapProps) -> Html {
     };
     let scale = view.scale;
     let label_size = LABEL_SIZE / scale;
-    let named: HashMap<&str, &Feature> = layers.iter().filter_map(|f| match &f.shape {
-        Shape::Country(code) => Some((code.as_str(), f)),
-        _ => None,
-    }).collect();
 
     let base = match &*load {
         Load::Ready(map) => {
-            let named: Vec<String> = named.keys().map(|k| k.to_string()).collect();
-            html! { <BaseLayer map={Shared(map.clone())} {named} /> }
+            html! { <BaseLayer map={Shared(map.clone())} named={named.clone()} /> }
         }
         _ => html! {},
     };
@@ -321,7 +358,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 }
             })
         };
-        let kind = format!("ae-f-{}", serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+        let kind = format!("ae-f-{}", f.kind.slug());
         let class = classes!("ae-feature", kind, f.approximate.then_some("ae-approx"), near.then_some("ae-near"));
         let shape = match &f.shape {
             Shape::Country(code) => match &*load {
@@ -351,29 +388,15 @@ pub fn map_view(props: &MapProps) -> Html {
             </g>
         }
     };
-    // Areas under movements under points, so that small things stay clickable.
-    let order = |f: &&Feature| match f.shape {
-        Shape::Country(_) => 0,
-        Shape::Area(_) => 1,
-        Shape::Line(_) => 2,
-        Shape::Point(_) => 3,
-    };
-    let mut kinds: Vec<crate::model::MapFeatureKind> = Vec::new();
-    for f in layers.iter() {
-        if !kinds.contains(&f.kind) {
-            kinds.push(f.kind);
-        }
-    }
-    let mut drawn: Vec<(usize, &Feature)> = layers.iter().enumerate().collect();
-    drawn.sort_by_key(|(_, f)| order(f));
 
     let status = match &*load {
         Load::Waiting | Load::Loading => html! { <p class="ae-map-status" role="status">{ t.map_loading }</p> },
         Load::Failed(e) => {
             let retry = {
-                let (load, start_loading) = (load.clone(), start_loading.clone());
+                let (load, start_loading, requested) = (load.clone(), start_loading.clone(), requested.clone());
                 Callback::from(move |_: MouseEvent| {
                     load.set(Load::Waiting);
+                    *requested.borrow_mut() = false;
                     start_loading.emit(());
                 })
             };
@@ -404,12 +427,12 @@ pub fn map_view(props: &MapProps) -> Html {
                     </defs>
                     <rect class="ae-sea" x="0" y="0" width={format!("{:.0}", size.0)} height={format!("{:.0}", size.1)} />
                     { base }
-                    { for drawn.into_iter().map(feature_html) }
+                    { for order.iter().map(|&i| feature_html((i, &layers[i]))) }
                 </svg>
             </div>
             <ul class="ae-map-legend">
                 { for kinds.iter().map(|&k| {
-                    let class = format!("ae-key ae-f-{}", serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default());
+                    let class = format!("ae-key ae-f-{}", k.slug());
                     html! { <li><svg class={class} viewBox="0 0 20 12" aria-hidden="true"><rect class="ae-shape" x="1" y="1" width="18" height="10" rx="2" /></svg>{ lang.map_kind(k) }</li> }
                 }) }
                 <li><span class="ae-approx-key" aria-hidden="true">{ "≈" }</span>{ " " }{ t.approximate }</li>

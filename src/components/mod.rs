@@ -147,6 +147,14 @@ fn focus(el: &web_sys::Element) {
     }
 }
 
+/// Who states something, as the reader sees it: the asserting entity's name, or "the article".
+pub(crate) fn source_name(document: &Prepared, asserted_by: Option<&String>, lang: Lang) -> String {
+    match document.asserter(asserted_by) {
+        Some(e) => lang.pick(&e.name).to_owned(),
+        None => lang.strings().the_article.to_owned(),
+    }
+}
+
 /// The kinds the article mentions, in the fixed legend order.
 fn kinds_present(document: &Prepared) -> Vec<EntityKind> {
     EntityKind::ALL

@@ -7,7 +7,7 @@ use super::Shared;
 use crate::i18n::Lang;
 use crate::model::{anchor_of, BlockRef, Predicate, Prepared, Quote};
 use crate::state::{Action, ReaderState};
-use crate::text::{MentionSource, Utf8Range};
+use crate::text::Utf8Range;
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
@@ -53,10 +53,7 @@ pub fn panel(props: &PanelProps) -> Html {
         }
     };
     let source = |asserted_by: Option<&String>| -> Html {
-        let who = asserted_by
-            .and_then(|id| props.document.entity_index(id))
-            .map(|i| lang.pick(&doc.entities[i].name).to_owned())
-            .unwrap_or_else(|| t.the_article.to_owned());
+        let who = super::source_name(&props.document, asserted_by, lang);
         html! { <span class="ae-source">{ format!("{} {}", t.according_to, who) }</span> }
     };
     let entity_link = |other: usize| -> Html {
@@ -70,16 +67,8 @@ pub fn panel(props: &PanelProps) -> Html {
     // Mentions and the previous/next controls.
     let mentions = &props.document.by_entity[entity_index];
     let count = mentions.len();
-    let metonym_uses: Vec<String> = props
-        .document
-        .all_mentions()
-        .filter_map(|(_, m)| match m.source {
-            MentionSource::Alias(a) if doc.entities[m.entity].aliases[a].metonym_of() == Some(entity.id.as_str()) => {
-                Some(lang.pick(&doc.entities[m.entity].name).to_owned())
-            }
-            _ => None,
-        })
-        .collect();
+    let metonym_uses: Vec<String> =
+        props.document.metonym_uses(entity_index).map(|m| lang.pick(&doc.entities[m.entity].name).to_owned()).collect();
     let mentions_html = if count == 0 {
         html! { <p class="ae-muted">{ t.mentions_none }</p> }
     } else {
@@ -161,10 +150,7 @@ pub fn panel(props: &PanelProps) -> Html {
         }
     });
 
-    let on_map = doc.map.points.iter().map(|p| &p.entities)
-        .chain(doc.map.areas.iter().map(|a| &a.entities))
-        .chain(doc.map.movements.iter().map(|m| &m.entities))
-        .any(|ids| ids.contains(&entity.id));
+    let on_map = doc.map.shows(&entity.id);
     let show_on_map = {
         let on_show_on_map = props.on_show_on_map.clone();
         Callback::from(move |_: MouseEvent| on_show_on_map.emit(entity_index))

@@ -261,6 +261,16 @@ pub struct MapData {
     pub movements: Vec<MapMovement>,
 }
 
+impl MapData {
+    /// Whether any point, area or movement belongs to the entity with this id.
+    pub fn shows(&self, entity_id: &str) -> bool {
+        let points = self.points.iter().map(|p| &p.entities);
+        let areas = self.areas.iter().map(|a| &a.entities);
+        let movements = self.movements.iter().map(|m| &m.entities);
+        points.chain(areas).chain(movements).any(|ids| ids.iter().any(|id| id == entity_id))
+    }
+}
+
 /// What a map feature shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -273,6 +283,22 @@ pub enum MapFeatureKind {
     Exercise,
     Station,
     Route,
+}
+
+impl MapFeatureKind {
+    /// The kebab-case name used in documents and CSS classes.
+    pub fn slug(self) -> &'static str {
+        match self {
+            MapFeatureKind::Capital => "capital",
+            MapFeatureKind::City => "city",
+            MapFeatureKind::Country => "country",
+            MapFeatureKind::Deployment => "deployment",
+            MapFeatureKind::Incident => "incident",
+            MapFeatureKind::Exercise => "exercise",
+            MapFeatureKind::Station => "station",
+            MapFeatureKind::Route => "route",
+        }
+    }
 }
 
 /// A point on the map.
@@ -433,38 +459,6 @@ pub struct PredicateLabels {
 }
 
 impl Predicate {
-    pub const ALL: [Predicate; 29] = [
-        Predicate::PresidentOf,
-        Predicate::Leads,
-        Predicate::PartOf,
-        Predicate::CapitalOf,
-        Predicate::AlliedWith,
-        Predicate::Supports,
-        Predicate::Pressures,
-        Predicate::Signed,
-        Predicate::AgreedTo,
-        Predicate::PartyTo,
-        Predicate::Visited,
-        Predicate::TookPlaceIn,
-        Predicate::Offered,
-        Predicate::Targets,
-        Predicate::Accuses,
-        Predicate::RejectsAccusationsOf,
-        Predicate::Condemns,
-        Predicate::WarnsAgainst,
-        Predicate::Ordered,
-        Predicate::TakesPartIn,
-        Predicate::CarriedOut,
-        Predicate::Sent,
-        Predicate::SentTo,
-        Predicate::LocatedOff,
-        Predicate::DeployedIn,
-        Predicate::CooperatesWith,
-        Predicate::ConfrontsWith,
-        Predicate::ComparedWith,
-        Predicate::Reported,
-    ];
-
     /// Whether "a P b" means "b P a" too.
     pub fn is_symmetric(self) -> bool {
         matches!(

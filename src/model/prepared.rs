@@ -155,6 +155,26 @@ impl Prepared {
         headline.chain(blocks)
     }
 
+    /// The entities an entity is related to, in either direction (with repeats).
+    pub fn neighbours(&self, entity: usize) -> impl Iterator<Item = usize> + '_ {
+        self.relations_of(entity).map(move |r| if r.subject == entity { r.object } else { r.subject })
+    }
+
+    /// The mentions whose alias literally names `entity` but stands for another (metonymy:
+    /// «واشنطن» naming the city of Washington, linked to the US administration).
+    pub fn metonym_uses(&self, entity: usize) -> impl Iterator<Item = &Mention> + '_ {
+        let id = self.doc.entities.get(entity).map(|e| e.id.as_str());
+        self.all_mentions().map(|(_, m)| m).filter(move |m| match m.source {
+            MentionSource::Alias(a) => id.is_some() && self.doc.entities[m.entity].aliases[a].metonym_of() == id,
+            MentionSource::Added => false,
+        })
+    }
+
+    /// The entity that asserts a statement, by its `asserted_by` id; None for the article itself.
+    pub fn asserter(&self, asserted_by: Option<&String>) -> Option<&Entity> {
+        asserted_by.and_then(|id| self.entity_index(id)).map(|i| &self.doc.entities[i])
+    }
+
     /// The relations an entity takes part in, as subject or object.
     pub fn relations_of(&self, entity: usize) -> impl Iterator<Item = &ResolvedRelation> {
         self.relations.iter().filter(move |r| r.subject == entity || r.object == entity)

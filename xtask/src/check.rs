@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use article_explorer::model::{load, BlockRef, Prepared};
-use article_explorer::text::{near_misses, MentionSource};
+use article_explorer::text::near_misses;
 
 pub fn run(path: &Path) -> Result<(), String> {
     let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -25,13 +25,7 @@ pub fn run(path: &Path) -> Result<(), String> {
     println!("\nmentions per entity");
     for (i, e) in p.doc.entities.iter().enumerate() {
         let n = p.by_entity[i].len();
-        let as_metonym = p
-            .all_mentions()
-            .filter(|(_, m)| match m.source {
-                MentionSource::Alias(a) => p.doc.entities[m.entity].aliases[a].metonym_of() == Some(e.id.as_str()),
-                MentionSource::Added => false,
-            })
-            .count();
+        let as_metonym = p.metonym_uses(i).count();
         let flag = match (n, as_metonym) {
             (0, 0) => "  (never mentioned)".to_owned(),
             (_, 0) => String::new(),
