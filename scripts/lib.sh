@@ -184,4 +184,6 @@ serve_dist_background() {
 build_release() {
     say "trunk build --release"
     (cd "$AE_ROOT" && with_wasm_toolchain trunk build --release --offline >&2)
+    say "finish the build: no inline script, pre-rendered article, JSON-LD"
+    (cd "$AE_ROOT" && cargo xtask finish dist >&2)
 }

@@ -161,6 +161,11 @@ pub struct Strings {
     pub when: &'static str,
     pub not_given: &'static str,
     pub near: &'static str,
+    pub article_loading: &'static str,
+    pub article_failed: &'static str,
+    pub no_answer: &'static str,
+    pub too_large: &'static str,
+    pub widget_crashed: &'static str,
 }
 
 pub static AR: Strings = Strings {
@@ -208,6 +213,11 @@ pub static AR: Strings = Strings {
     when: "متى",
     not_given: "لا يذكره المقال",
     near: "قرب",
+    article_loading: "تحميل المقال…",
+    article_failed: "تعذّر تحميل المقال",
+    no_answer: "لا جواب بعد {s} ثانية",
+    too_large: "حجم المستند {size} ميغابايت، والحد {limit} ميغابايت",
+    widget_crashed: "توقّف مستكشف المقال بسبب خطأ. أعد تحميل الصفحة.",
 };
 
 pub static EN: Strings = Strings {
@@ -255,6 +265,11 @@ pub static EN: Strings = Strings {
     when: "When",
     not_given: "not given by the article",
     near: "near",
+    article_loading: "Loading the article…",
+    article_failed: "The article could not be loaded",
+    no_answer: "no answer after {s} seconds",
+    too_large: "the document is {size} MB; the limit is {limit} MB",
+    widget_crashed: "The article explorer stopped because of an error. Reload the page to try again.",
 };
 
 impl Strings {

@@ -18,6 +18,7 @@ pub mod geo;
 pub mod graph;
 pub mod i18n;
 pub mod link;
+pub mod prerender;
 pub mod model;
 pub mod seed;
 pub mod state;
@@ -39,18 +40,77 @@ pub fn mount_with(root: web_sys::Element, props: AppProps) -> yew::AppHandle<App
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }
 
-/// Fetches a text over HTTP: the body, or what went wrong ("HTTP 404", "network error").
-pub async fn fetch_text(url: &str) -> Result<String, String> {
-    use wasm_bindgen::JsCast;
-    let response = wasm_bindgen_futures::JsFuture::from(gloo::utils::window().fetch_with_str(url))
-        .await
-        .map_err(|_| "network error".to_owned())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response".to_owned())?;
-    if !response.ok() {
-        return Err(format!("HTTP {}", response.status()));
+/// The largest document a widget accepts: bigger ones are refused with a message naming the limit,
+/// rather than freezing the reader's page while they parse.
+pub const MAX_DOCUMENT_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Why a fetch gave no text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FetchError {
+    /// The server answered with this status.
+    Http(u16),
+    /// No answer at all: offline, refused, blocked (CORS, CSP).
+    Network,
+    /// No answer within this many milliseconds.
+    Timeout(u32),
+    /// The body is this many bytes, more than [`MAX_DOCUMENT_BYTES`].
+    TooLarge(u64),
+    /// An answer whose body could not be read as text.
+    Unreadable,
+}
+
+impl FetchError {
+    /// What happened, for the reader, in the UI language.
+    pub fn message(&self, lang: i18n::Lang) -> String {
+        let s = lang.strings();
+        let mb = |bytes: u64| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+        match self {
+            FetchError::Http(status) => format!("HTTP {status}"),
+            FetchError::Network => "network error".to_owned(),
+            FetchError::Timeout(ms) => s.no_answer.replace("{s}", &(ms / 1000).max(1).to_string()),
+            FetchError::TooLarge(bytes) => s.too_large.replace("{size}", &mb(*bytes)).replace("{limit}", &(MAX_DOCUMENT_BYTES / 1024 / 1024).to_string()),
+            FetchError::Unreadable => "unreadable body".to_owned(),
+        }
     }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(|_| "unreadable body".to_owned())?)
-        .await
-        .map_err(|_| "unreadable body".to_owned())?;
-    text.as_string().ok_or_else(|| "unreadable body".to_owned())
+}
+
+/// Fetches a text over HTTP, giving up after `timeout_ms` and refusing bodies larger than
+/// [`MAX_DOCUMENT_BYTES`] (by their `Content-Length` before reading, and by their length after).
+pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+    }
+    let timed_out = Rc::new(Cell::new(false));
+    let _timer = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        gloo::timers::callback::Timeout::new(timeout_ms, move || {
+            timed_out.set(true);
+            if let Some(c) = controller {
+                c.abort();
+            }
+        })
+    };
+    let failed = |timed_out: &Rc<Cell<bool>>| if timed_out.get() { FetchError::Timeout(timeout_ms) } else { FetchError::Network };
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init)).await.map_err(|_| failed(&timed_out))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Unreadable)?;
+    if !response.ok() {
+        return Err(FetchError::Http(response.status()));
+    }
+    let declared = response.headers().get("content-length").ok().flatten().and_then(|n| n.parse::<u64>().ok());
+    if let Some(n) = declared.filter(|&n| n > MAX_DOCUMENT_BYTES) {
+        return Err(FetchError::TooLarge(n));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| FetchError::Unreadable)?).await.map_err(|_| failed(&timed_out))?;
+    let text = text.as_string().ok_or(FetchError::Unreadable)?;
+    if text.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(FetchError::TooLarge(text.len() as u64));
+    }
+    Ok(text)
 }

@@ -1,31 +1,36 @@
-//! The standalone demo: mounts the explorer into the page's `#app` element, showing the seed
-//! document, or the document at `?doc=URL` (a newsroom trying its own article; the benchmark's
-//! long article).
+//! The browser entry point: the JavaScript API of the widget. `embed.js` (a hand-written module
+//! beside the build) loads this WebAssembly, mounts every `[data-article-explorer]` element of the
+//! page, and re-exports `mount` for host pages that mount from script.
 
-use article_explorer::model::Problem;
-use article_explorer::{fetch_text, mount, mount_with, AppProps};
+use article_explorer::components::host::{self, Mounted, Options};
+use wasm_bindgen::prelude::*;
+
+/// A mounted widget, as JavaScript holds it.
+#[wasm_bindgen]
+pub struct Handle(Mounted);
+
+#[wasm_bindgen]
+impl Handle {
+    /// Removes the widget; the host element shows its own content again.
+    pub fn unmount(&mut self) {
+        self.0.unmount();
+    }
+}
+
+/// `mount(element, options, base)`: mounts a widget into `element`. `options` is an object
+/// (`{ src, document, lang, theme, entity, key, timeout }`); `base` is the URL of the folder of
+/// the widget's files.
+#[wasm_bindgen]
+pub fn mount(element: web_sys::Element, options: JsValue, base: String) -> Result<Handle, JsError> {
+    host::mount(&element, Options::from_js(&options, &base)).map(Handle).map_err(|e| JsError::new(&e))
+}
+
+/// Mounts every `[data-article-explorer]` element not mounted yet; returns their handles.
+#[wasm_bindgen(js_name = mountAll)]
+pub fn mount_all(base: String) -> Vec<Handle> {
+    host::mount_all(&base).into_iter().map(Handle).collect()
+}
 
 fn main() {
-    let root = gloo::utils::document()
-        .get_element_by_id("app")
-        .expect("index.html has an element with id=\"app\"");
-    let search = gloo::utils::window().location().search().unwrap_or_default();
-    let doc = article_explorer::link::get(search.trim_start_matches('?'), "doc");
-    // The demo page lives as long as the app: keep it mounted for good.
-    match doc {
-        None => std::mem::forget(mount(root)),
-        Some(url) => wasm_bindgen_futures::spawn_local(async move {
-            let props = match fetch_text(&url).await {
-                Ok(json) => AppProps::from_json(&json),
-                Err(e) => AppProps {
-                    document: Err(article_explorer::components::Shared::new(vec![Problem {
-                        path: String::new(),
-                        message: format!("could not load the document {url}: {e}"),
-                    }])),
-                    ..AppProps::default()
-                },
-            };
-            std::mem::forget(mount_with(root, props));
-        }),
-    }
+    host::install_panic_hook();
 }

@@ -97,6 +97,12 @@ fn wrong_types_and_unknown_fields_name_their_path() {
     doc["article"].as_object_mut().unwrap().remove("headline");
     let err = parse(&doc.to_string()).unwrap_err();
     assert!(err.message.contains("missing field `headline`"), "{}", err.message);
+    assert_eq!(err.path, "article");
+
+    let mut doc = valid();
+    doc["map"]["points"][0]["coordinates"]["lat"] = json!("north");
+    let err = parse(&serde_json::to_string_pretty(&doc).unwrap()).unwrap_err();
+    assert_eq!(err.path, "map.points[0].coordinates.lat", "{}", err.message);
 }
 
 #[test]

@@ -92,6 +92,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         })
     };
 
+    let notes = use_memo(props.document.clone(), |d| d.notes().0);
     let render_text = |text_ref: BlockRef| -> Html {
         let text = document.text(text_ref);
         let mentions = document.mentions_of(text_ref);
@@ -130,7 +131,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         );
                         html! {
                             <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
-                                data-index={index.to_string()} role="button" tabindex="0" aria-label={label}>
+                                data-index={index.to_string()} data-note={notes[m.entity].to_string()} role="button" tabindex="0" aria-label={label}>
                                 { words }
                             </mark>
                         }

@@ -147,7 +147,10 @@ pub fn map_view(props: &MapProps) -> Html {
             load.set(Load::Loading);
             let (load, src) = (load.clone(), src.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let result = crate::fetch_text(&src).await.and_then(|text| serde_json::from_str::<BaseMap>(&text).map_err(|e| e.to_string()));
+                let result = crate::fetch_text(&src, 20_000)
+                    .await
+                    .map_err(|e| e.message(crate::i18n::Lang::En))
+                    .and_then(|text| serde_json::from_str::<BaseMap>(&text).map_err(|e| e.to_string()));
                 load.set(match result {
                     Ok(map) => Load::Ready(Rc::new(map)),
                     Err(e) => Load::Failed(e),

@@ -5,6 +5,8 @@
 //! (into the panel on open, back to the mention on close), scrolling and brief marks.
 
 mod article;
+mod embed;
+pub mod host;
 mod graph;
 mod legend;
 mod map;
@@ -18,6 +20,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 pub use article::{ArticleView, ArticleViewProps, MentionHit};
+pub use embed::{Embed, EmbedProps, Source};
 pub use graph::{Graph, GraphProps};
 pub use legend::{Legend, LegendProps};
 pub use map::{MapProps, MapView};
@@ -72,6 +75,9 @@ pub struct AppProps {
     /// Where the base map is fetched from (relative to the page).
     #[prop_or_else(|| AttrValue::from("map/caribbean.json"))]
     pub map_src: AttrValue,
+    /// The entity (by id) whose panel is open at start, when the URL fragment names none.
+    #[prop_or_default]
+    pub initial_entity: Option<AttrValue>,
 }
 
 impl AppProps {
@@ -82,6 +88,7 @@ impl AppProps {
             lang: Lang::default(),
             link_key: AttrValue::from("entity"),
             map_src: AttrValue::from("map/caribbean.json"),
+            initial_entity: None,
         }
     }
 }
@@ -98,7 +105,8 @@ impl Default for AppProps {
 pub fn app(props: &AppProps) -> Html {
     match &props.document {
         Ok(document) => html! {
-            <Reader document={document.clone()} lang={props.lang} link_key={props.link_key.clone()} map_src={props.map_src.clone()} />
+            <Reader document={document.clone()} lang={props.lang} link_key={props.link_key.clone()} map_src={props.map_src.clone()}
+                initial_entity={props.initial_entity.clone()} />
         },
         Err(problems) => html! {
             <div class="ae-root">
@@ -114,6 +122,7 @@ pub struct ReaderProps {
     pub lang: Lang,
     pub link_key: AttrValue,
     pub map_src: AttrValue,
+    pub initial_entity: Option<AttrValue>,
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -139,6 +148,16 @@ pub(crate) fn scroll_to(el: &web_sys::Element) {
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     options.set_behavior(if prefers_reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
     el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// The focused element of the tree `root` is in: inside a shadow root, the document's active
+/// element is the shadow host, not the element.
+fn active_element(root: &NodeRef) -> Option<web_sys::Element> {
+    let node = root.get()?.get_root_node();
+    match node.dyn_ref::<web_sys::ShadowRoot>() {
+        Some(shadow) => shadow.active_element(),
+        None => gloo::utils::document().active_element(),
+    }
 }
 
 fn focus(el: &web_sys::Element) {
@@ -170,10 +189,11 @@ pub fn reader(props: &ReaderProps) -> Html {
     // The fragment names the open entity: read it before the first render, so that a deep link
     // shows its panel at once.
     let initial = {
-        let (document, key) = (props.document.clone(), props.link_key.clone());
+        let (document, key, start) = (props.document.clone(), props.link_key.clone(), props.initial_entity.clone());
         move || {
             let hash = window().location().hash().unwrap_or_default();
-            crate::link::get(&hash, &key).and_then(|id| document.entity_index(&id))
+            let id = crate::link::get(&hash, &key).or_else(|| start.map(|s| s.to_string()));
+            id.and_then(|id| document.entity_index(&id))
         }
     };
     let store = use_reducer_eq(move || Store(ReaderState { lang, open: initial(), ..ReaderState::default() }));
@@ -189,9 +209,9 @@ pub fn reader(props: &ReaderProps) -> Html {
     let kinds = use_memo(props.document.clone(), |d| kinds_present(d));
 
     let on_open = {
-        let (dispatcher, document, opener) = (store.dispatcher(), props.document.clone(), opener.clone());
+        let (dispatcher, document, opener, root) = (store.dispatcher(), props.document.clone(), opener.clone(), root.clone());
         use_callback((), move |hit: MentionHit, _| {
-            *opener.borrow_mut() = gloo::utils::document().active_element();
+            *opener.borrow_mut() = active_element(&root);
             let mention = document.by_entity[hit.entity].iter().position(|r| r.text == hit.text && r.index == hit.index);
             dispatcher.dispatch(Action::Open { entity: hit.entity, mention });
         })
@@ -339,7 +359,35 @@ pub fn reader(props: &ReaderProps) -> Html {
             </div>
             <MapView document={props.document.clone()} {lang} open={state.open} focus={*map_focus} on_action={on_action.clone()} src={props.map_src.clone()} />
             <Graph document={props.document.clone()} {lang} open={state.open} {on_action} />
+            <Endnotes document={props.document.clone()} {lang} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EndnotesProps {
+    pub document: Shared<Prepared>,
+    pub lang: Lang,
+}
+
+/// The entities as numbered notes, in order of first mention: shown only in print, where the
+/// mentions carry their numbers.
+#[function_component(Endnotes)]
+pub fn endnotes(props: &EndnotesProps) -> Html {
+    let order = use_memo(props.document.clone(), |d| d.notes().1);
+    let lang = props.lang;
+    html! {
+        <ol class="ae-endnotes" aria-hidden="true">
+            { for order.iter().map(|&e| {
+                let entity = &props.document.doc.entities[e];
+                html! {
+                    <li>
+                        <strong>{ lang.pick(&entity.name) }</strong>{ lang.comma() }{ lang.kind(entity.kind) }
+                        { lang.comma() }{ lang.pick(&entity.description) }
+                    </li>
+                }
+            }) }
+        </ol>
     }
 }
 

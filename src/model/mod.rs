@@ -3,6 +3,7 @@
 //! Invariant: nothing here imports `yew` or `web_sys`; every type is plain Rust and tested natively.
 
 pub mod document;
+pub mod jsonpath;
 pub mod plain;
 pub mod prepared;
 pub mod validate;

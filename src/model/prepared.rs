@@ -155,6 +155,20 @@ impl Prepared {
         headline.chain(blocks)
     }
 
+    /// Note numbers for the print endnotes: for each entity, its 1-based number in order of first
+    /// mention (0 if the text never names it), and the numbered entities in order.
+    pub fn notes(&self) -> (Vec<usize>, Vec<usize>) {
+        let mut number = vec![0; self.doc.entities.len()];
+        let mut order = Vec::new();
+        for (_, m) in self.all_mentions() {
+            if number[m.entity] == 0 {
+                order.push(m.entity);
+                number[m.entity] = order.len();
+            }
+        }
+        (number, order)
+    }
+
     /// The entities an entity is related to, in either direction (with repeats).
     pub fn neighbours(&self, entity: usize) -> impl Iterator<Item = usize> + '_ {
         self.relations_of(entity).map(move |r| if r.subject == entity { r.object } else { r.subject })

@@ -42,17 +42,13 @@ pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
 
 /// Parses JSON into a document; the one problem that stops parsing, with its path, line and column.
 pub fn parse(json: &str) -> Result<Document, Problem> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let document: Document = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        // serde_path_to_error writes `?` for a segment it could not name (a syntax error).
-        let path = path.split('.').filter(|s| *s != "?").collect::<Vec<_>>().join(".");
-        let kind = if inner.is_syntax() || inner.is_eof() { "JSON syntax error" } else { "wrong value" };
-        let message = strip_position(&inner.to_string());
-        problem(path, format!("{kind} at line {}, column {}: {message}", inner.line(), inner.column()))
-    })?;
-    Ok(document)
+    serde_json::from_str::<Document>(json).map_err(|e| {
+        let offset = super::jsonpath::offset_of(json, e.line(), e.column());
+        let path = super::jsonpath::path_at(json, offset);
+        let kind = if e.is_syntax() || e.is_eof() { "JSON syntax error" } else { "wrong value" };
+        let message = strip_position(&e.to_string());
+        problem(path, format!("{kind} at line {}, column {}: {message}", e.line(), e.column()))
+    })
 }
 
 /// serde_json appends " at line L column C" to its messages; we give the position ourselves.

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use article_explorer::model::{load, BlockKind};
+use article_explorer::model::load;
 use serde_json::json;
 
 pub fn run(dist: &Path) -> Result<(), String> {
@@ -22,33 +22,17 @@ pub fn run(dist: &Path) -> Result<(), String> {
     Ok(())
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// The seed article as static HTML, with the stylesheets of the built `index.html`.
+/// The demo page as it is before its script runs (the pre-rendered article, the same stylesheets
+/// and font), with every script and script preload removed.
 fn static_page(index: &str) -> Result<String, String> {
-    let links: String = index
-        .lines()
-        .filter(|l| l.contains("rel=\"stylesheet\"") || l.contains("rel=\"preload\" href=\"fonts"))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let doc = article_explorer::seed::document().map_err(|p| p[0].to_string())?;
-    let a = &doc.article;
-    let mut body = format!("<h1 class=\"ae-headline\">{}</h1>\n<div class=\"ae-body\">\n", escape(&a.headline));
-    for b in &a.blocks {
-        let (tag, class) = match b.kind {
-            BlockKind::Heading => ("h2", "ae-subheading"),
-            BlockKind::Paragraph => ("p", "ae-paragraph"),
-        };
-        body.push_str(&format!("<{tag} class=\"{class}\">{}</{tag}>\n", escape(&b.text)));
+    if !index.contains("ae-prerendered") {
+        return Err("index.html has no pre-rendered article (run cargo xtask finish first)".to_owned());
     }
-    body.push_str("</div>");
-    Ok(format!(
-        "<!doctype html>\n<html lang=\"ar\" dir=\"rtl\">\n<head>\n<meta charset=\"utf-8\" />\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>static baseline</title>\n{links}\n</head>\n\
-         <body>\n<main><div class=\"ae-root\"><article class=\"ae-article\" dir=\"rtl\" lang=\"ar\">\n{body}\n</article></div></main>\n</body>\n</html>\n"
-    ))
+    let page: Vec<&str> = index
+        .lines()
+        .filter(|l| !l.contains("<script") && !l.contains("modulepreload") && !l.contains("application/wasm") && !l.contains("as=\"fetch\""))
+        .collect();
+    Ok(page.join("\n").replace("<title>", "<title>static baseline · "))
 }
 
 /// A deterministic document: `words` words in paragraphs of 80, `entities` entities with two

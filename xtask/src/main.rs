@@ -4,12 +4,15 @@
 //!   writes the `.gz` and `.br` files beside each file, as a CDN would serve them.
 //! - `check FILE`: validates an article document and reports mentions and near misses.
 //! - `gen-map SOURCE.json [OUT.json]`: generates the base map from Natural Earth countries.
+//! - `finish [DIR]`: removes trunk's inline loader and fills in the pre-rendered article and its
+//!   JSON-LD where a page asks for them (after `trunk build`).
 //! - `bench-assets [DIR]`: writes the benchmark's static baseline page and long document into a build.
 //! - `serve [DIR] [--port N]`: serves a build on localhost the way a CDN would (precompressed
 //!   brotli and gzip, `application/wasm`), and prints the URL.
 
 mod benchassets;
 mod check;
+mod finish;
 mod genmap;
 mod serve;
 mod size;
@@ -17,7 +20,7 @@ mod size;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask serve [DIR] [--port N]";
+const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask serve [DIR] [--port N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
     }
     let result = match task {
         "size" => size::run(&dir),
+        "finish" => finish::run(&dir),
         "bench-assets" => benchassets::run(&dir),
         "check" if rest.is_empty() => {
             eprintln!("check needs a document\n{USAGE}");

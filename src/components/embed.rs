@@ -1,0 +1,148 @@
+//! A widget as a page embeds it: the document fetched from a URL (with a timeout, a size limit and
+//! a retry) or given inline, then the explorer. What went wrong is shown in the widget, never
+//! thrown at the host page.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::{App, AppProps, Shared};
+use crate::model::Problem;
+use crate::i18n::Lang;
+use crate::{fetch_text, FetchError};
+
+/// Where the document comes from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Source {
+    /// Fetched from this URL.
+    Url(AttrValue),
+    /// Given as JSON text.
+    Json(Rc<str>),
+    /// Not given: the widget says so.
+    Missing,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EmbedProps {
+    pub source: Source,
+    #[prop_or_default]
+    pub lang: Lang,
+    #[prop_or_else(|| AttrValue::from("entity"))]
+    pub link_key: AttrValue,
+    #[prop_or_else(|| AttrValue::from("map/caribbean.json"))]
+    pub map_src: AttrValue,
+    /// The entity whose panel is open at start, when the URL names none.
+    #[prop_or_default]
+    pub initial_entity: Option<AttrValue>,
+    /// How long to wait for the document.
+    #[prop_or(15_000)]
+    pub timeout_ms: u32,
+    /// Called once the widget shows a document, its problems or a failure: the host may reveal it.
+    #[prop_or_default]
+    pub on_ready: Callback<()>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Failed(FetchError),
+    Loaded(Rc<AppProps>),
+}
+
+/// A reader of documents for these props: JSON in, the explorer's props out.
+fn reader_for(p: &EmbedProps) -> impl Fn(&str) -> Rc<AppProps> {
+    let (lang, key, map, entity) = (p.lang, p.link_key.clone(), p.map_src.clone(), p.initial_entity.clone());
+    move |json: &str| {
+        let mut app = AppProps::from_json(json);
+        (app.lang, app.link_key, app.map_src, app.initial_entity) = (lang, key.clone(), map.clone(), entity.clone());
+        Rc::new(app)
+    }
+}
+
+/// Fetches (or reads) the document, then shows the explorer.
+#[function_component(Embed)]
+pub fn embed(props: &EmbedProps) -> Html {
+    let load = {
+        let initial = match &props.source {
+            Source::Json(json) => Load::Loaded(reader_for(props)(json)),
+            Source::Url(_) => Load::Loading,
+            Source::Missing => Load::Loaded(Rc::new(AppProps {
+                document: Err(Shared::new(vec![Problem {
+                    path: String::new(),
+                    message: "no document: give the widget a data-src attribute, or a src or document option".to_owned(),
+                }])),
+                ..(*reader_for(props)("")).clone()
+            })),
+        };
+        use_state(move || initial)
+    };
+    // Bumped by Retry: fetches again.
+    let attempt = use_state(|| 0u32);
+    {
+        let (load, source, timeout) = (load.clone(), props.source.clone(), props.timeout_ms);
+        let make = reader_for(props);
+        use_effect_with((source, *attempt), move |(source, _)| {
+            if let Source::Url(url) = source.clone() {
+                load.set(Load::Loading);
+                wasm_bindgen_futures::spawn_local(async move {
+                    load.set(match fetch_text(&url, timeout).await {
+                        Ok(json) => Load::Loaded(make(&json)),
+                        Err(e) => Load::Failed(e),
+                    });
+                });
+            }
+        });
+    }
+    {
+        let on_ready = props.on_ready.clone();
+        use_effect_with(*load != Load::Loading, move |ready| {
+            if *ready {
+                on_ready.emit(());
+            }
+        });
+    }
+    let s = props.lang.strings();
+    match &*load {
+        Load::Loading => html! {
+            <div class="ae-root ae-loading" role="status" lang={props.lang.code()} dir={props.lang.dir()}>
+                <p>{ s.article_loading }</p>
+            </div>
+        },
+        Load::Failed(error) => {
+            let retry = {
+                let attempt = attempt.clone();
+                Callback::from(move |_| attempt.set(*attempt + 1))
+            };
+            let url = match &props.source {
+                Source::Url(url) => url.to_string(),
+                Source::Json(_) | Source::Missing => String::new(),
+            };
+            html! {
+                <div class="ae-root" lang={props.lang.code()} dir={props.lang.dir()}>
+                    <div class="ae-problems" role="alert">
+                        <p><strong>{ s.article_failed }</strong>{ props.lang.comma() }{ error.message(props.lang) }</p>
+                        <p><code dir="ltr">{ url }</code></p>
+                        <button type="button" class="ae-retry" onclick={retry}>{ s.retry }</button>
+                    </div>
+                </div>
+            }
+        }
+        Load::Loaded(app) => {
+            let app = (**app).clone();
+            html! { <App ..app /> }
+        }
+    }
+}
+
+/// Props are cloned into `<App ..props />`.
+impl Clone for AppProps {
+    fn clone(&self) -> Self {
+        AppProps {
+            document: self.document.clone(),
+            lang: self.lang,
+            link_key: self.link_key.clone(),
+            map_src: self.map_src.clone(),
+            initial_entity: self.initial_entity.clone(),
+        }
+    }
+}

@@ -1,0 +1,277 @@
+//! Mounting into a page the widget does not control: each widget in a shadow root of its host
+//! element, with its own stylesheet, state and deep-link key; options from `data-*` attributes or
+//! from JavaScript; and a panic hook that turns a dead widget into a message.
+//!
+//! Why a shadow root: a news page's stylesheet cannot reach inside it (`mark { display: none }`,
+//! `* { all: revert }`) and the widget's stylesheet cannot leak out. Custom properties and
+//! inherited properties (the host's font) do cross the boundary: that is the theming interface.
+//!
+//! The host element's own children (a pre-rendered article, a placeholder) stay visible through a
+//! `<slot>` until the widget has its stylesheet and its document, then the widget replaces them in
+//! one step: no flash of unstyled content, and readers without JavaScript keep the fallback.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use web_sys::{Element, ShadowRoot};
+
+use super::embed::{Embed, EmbedProps, Source};
+use crate::i18n::Lang;
+
+/// How one widget is set up: from a host element's `data-*` attributes or a JavaScript object.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Options {
+    /// The document's URL (`data-src`, `src`).
+    pub src: Option<String>,
+    /// The document itself, as JSON text (`document`: a string or an object).
+    pub document: Option<String>,
+    /// UI language: `ar` (default) or `en` (`data-lang`, `lang`).
+    pub lang: Option<Lang>,
+    /// `light`, `dark` or `auto` (the default, from `prefers-color-scheme`) (`data-theme`, `theme`).
+    pub theme: Option<String>,
+    /// The entity whose panel is open at start (`data-entity`, `entity`).
+    pub entity: Option<String>,
+    /// The widget's key in the URL fragment (`data-key`, `key`); by default `entity`, then
+    /// `entity-2`, `entity-3`… in mounting order.
+    pub key: Option<String>,
+    /// Where the widget's files are (its stylesheet, the base map): the URL of the folder of
+    /// `embed.js`, ending in `/`.
+    pub base: String,
+    /// Milliseconds to wait for the document (`data-timeout`, `timeout`); 15 000 by default.
+    pub timeout_ms: Option<u32>,
+}
+
+fn lang_of(code: &str) -> Option<Lang> {
+    match code.trim().to_ascii_lowercase().as_str() {
+        "ar" => Some(Lang::Ar),
+        "en" => Some(Lang::En),
+        _ => None,
+    }
+}
+
+impl Options {
+    /// Options from a host element's `data-*` attributes. With `data-params`, the page's query
+    /// string may set `src`, `lang`, `theme` and `entity` too (the iframe page, the demo).
+    pub fn from_element(el: &Element, base: &str) -> Self {
+        let query = el.has_attribute("data-params").then(|| gloo::utils::window().location().search().unwrap_or_default());
+        let get = |name: &str| {
+            let param = name.strip_prefix("data-").filter(|p| ["src", "lang", "theme", "entity"].contains(p));
+            let from_query = query.as_deref().zip(param).and_then(|(q, p)| crate::link::get(q.trim_start_matches('?'), p));
+            from_query.or_else(|| el.get_attribute(name)).filter(|v| !v.trim().is_empty())
+        };
+        Options {
+            src: get("data-src"),
+            document: None,
+            lang: get("data-lang").as_deref().and_then(lang_of),
+            theme: get("data-theme"),
+            entity: get("data-entity"),
+            key: get("data-key"),
+            base: base.to_owned(),
+            timeout_ms: get("data-timeout").and_then(|t| t.trim().parse().ok()),
+        }
+    }
+
+    /// Options from a JavaScript object (`{ src, document, lang, theme, entity, key, base, timeout }`);
+    /// anything else is ignored.
+    pub fn from_js(value: &JsValue, base: &str) -> Self {
+        let get = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+        let string = |name: &str| get(name).and_then(|v| v.as_string());
+        let document = get("document").and_then(|v| {
+            v.as_string().or_else(|| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()))
+        });
+        Options {
+            src: string("src"),
+            document,
+            lang: string("lang").as_deref().and_then(lang_of),
+            theme: string("theme"),
+            entity: string("entity"),
+            key: string("key"),
+            base: string("base").unwrap_or_else(|| base.to_owned()),
+            timeout_ms: get("timeout").and_then(|v| v.as_f64()).filter(|t| *t >= 1.0).map(|t| t.min(600_000.0) as u32),
+        }
+    }
+}
+
+thread_local! {
+    /// Every mounted widget, for the panic hook: its shadow root and language.
+    static MOUNTED: RefCell<Vec<(ShadowRoot, Lang)>> = const { RefCell::new(Vec::new()) };
+    /// How many widgets were mounted, for default deep-link keys.
+    static COUNT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// One mounted widget. `unmount` restores the host element as it was before mounting.
+pub struct Mounted {
+    app: Option<yew::AppHandle<Embed>>,
+    host: Element,
+    shadow: ShadowRoot,
+    _listeners: Vec<EventListener>,
+}
+
+fn el(name: &str) -> Result<Element, JsValue> {
+    gloo::utils::document().create_element(name)
+}
+
+/// Mounts a widget into `host`. Fails (with a message) if `host` already has one, or has a shadow
+/// root of someone else's.
+pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
+    install_panic_hook();
+    if host.has_attribute("data-ae-mounted") {
+        return Err("this element already has an article explorer".to_owned());
+    }
+    let shadow = match host.shadow_root() {
+        Some(shadow) if host.has_attribute("data-ae-shadow") => shadow,
+        Some(_) => return Err("this element already has a shadow root".to_owned()),
+        None => host
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+            .map_err(|_| "this element cannot have a shadow root (use a <div>)".to_owned())?,
+    };
+    let _ = host.set_attribute("data-ae-shadow", "");
+    let js = |e: JsValue| format!("{e:?}");
+    shadow.replace_children_with_node_0();
+    let link = el("link").map_err(js)?;
+    link.set_attribute("rel", "stylesheet").map_err(js)?;
+    link.set_attribute("href", &format!("{}article-explorer.css", options.base)).map_err(js)?;
+    let slot = el("slot").map_err(js)?;
+    let root = el("div").map_err(js)?;
+    root.set_class_name("ae-host");
+    if let Some(theme) = &options.theme {
+        root.set_attribute("data-theme", theme).map_err(js)?;
+    }
+    root.set_attribute("hidden", "").map_err(js)?;
+    shadow.append_with_node_3(&link, &slot, &root).map_err(js)?;
+    if let Some(theme) = &options.theme {
+        let _ = host.set_attribute("data-theme", theme);
+    }
+
+    // Reveal the widget once it has its stylesheet and, if the host shows a fallback meanwhile,
+    // its document.
+    let has_fallback = host.child_element_count() > 0 || host.text_content().is_some_and(|t| !t.trim().is_empty());
+    let waiting = Rc::new(Cell::new(if has_fallback { 2u8 } else { 1 }));
+    let reveal = {
+        let (slot, root, waiting) = (slot.clone(), root.clone(), waiting.clone());
+        Rc::new(move || {
+            waiting.set(waiting.get().saturating_sub(1));
+            if waiting.get() == 0 {
+                slot.remove();
+                let _ = root.remove_attribute("hidden");
+            }
+        })
+    };
+    let stylesheet_done = Rc::new(Cell::new(false));
+    let once = {
+        let (reveal, done) = (reveal.clone(), stylesheet_done.clone());
+        move || {
+            if !done.replace(true) {
+                reveal()
+            }
+        }
+    };
+    let (once_a, once_b) = (once.clone(), once);
+    let listeners = vec![
+        EventListener::once(&link, "load", move |_| once_a()),
+        EventListener::once(&link, "error", move |_| once_b()),
+    ];
+
+    let n = COUNT.with(|c| c.replace(c.get() + 1));
+    let key = options.key.clone().unwrap_or_else(|| if n == 0 { "entity".to_owned() } else { format!("entity-{}", n + 1) });
+    let lang = options.lang.unwrap_or_default();
+    let source = match (&options.document, &options.src) {
+        (Some(json), _) => Source::Json(json.as_str().into()),
+        (None, Some(src)) => Source::Url(src.clone().into()),
+        (None, None) => Source::Missing,
+    };
+    let props = EmbedProps {
+        source,
+        lang,
+        link_key: key.into(),
+        map_src: format!("{}map/caribbean.json", options.base).into(),
+        initial_entity: options.entity.clone().map(Into::into),
+        timeout_ms: options.timeout_ms.unwrap_or(15_000),
+        on_ready: {
+            let (reveal, fired) = (reveal.clone(), Rc::new(Cell::new(false)));
+            yew::Callback::from(move |()| {
+                if has_fallback && !fired.replace(true) {
+                    reveal()
+                }
+            })
+        },
+    };
+    let app = yew::Renderer::<Embed>::with_root_and_props(root, props).render();
+    let _ = host.set_attribute("data-ae-mounted", "");
+    MOUNTED.with(|m| m.borrow_mut().push((shadow.clone(), lang)));
+    Ok(Mounted { app: Some(app), host: host.clone(), shadow, _listeners: listeners })
+}
+
+impl Mounted {
+    /// Removes the widget: the host element shows its own content again.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+            self.shadow.replace_children_with_node_0();
+            if let Ok(slot) = el("slot") {
+                let _ = self.shadow.append_child(&slot);
+            }
+            let _ = self.host.remove_attribute("data-ae-mounted");
+            MOUNTED.with(|m| m.borrow_mut().retain(|(s, _)| s != &self.shadow));
+        }
+    }
+}
+
+/// Mounts every `[data-article-explorer]` element of the page not mounted yet, in document order.
+/// A host that cannot be mounted gets a message in the console; the others still mount.
+pub fn mount_all(base: &str) -> Vec<Mounted> {
+    let mut mounted = Vec::new();
+    let Ok(list) = gloo::utils::document().query_selector_all("[data-article-explorer]:not([data-ae-mounted])") else {
+        return mounted;
+    };
+    for i in 0..list.length() {
+        if let Some(host) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+            match mount(&host, Options::from_element(&host, base)) {
+                Ok(m) => mounted.push(m),
+                Err(e) => web_sys::console::warn_1(&format!("article-explorer: {e}").into()),
+            }
+        }
+    }
+    mounted
+}
+
+/// On a panic, every widget is replaced by a message, and the panic goes to the console. The host
+/// page keeps working; the widgets stay dead (the WebAssembly instance cannot be trusted after it).
+pub fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("article-explorer: {info}").into());
+            MOUNTED.with(|m| {
+                let Ok(mounted) = m.try_borrow() else { return };
+                for (shadow, lang) in mounted.iter() {
+                    show_crash(shadow, *lang);
+                }
+            });
+        }));
+    });
+}
+
+fn show_crash(shadow: &ShadowRoot, lang: Lang) {
+    // Keep the stylesheet; replace everything else.
+    let children = shadow.children();
+    for i in (0..children.length()).rev() {
+        if let Some(child) = children.item(i) {
+            if child.tag_name() != "LINK" {
+                child.remove();
+            }
+        }
+    }
+    if let (Ok(root), Ok(message)) = (el("div"), el("p")) {
+        root.set_class_name("ae-root ae-crashed");
+        let _ = root.set_attribute("role", "alert");
+        let _ = root.set_attribute("lang", lang.code());
+        let _ = root.set_attribute("dir", lang.dir());
+        message.set_text_content(Some(lang.strings().widget_crashed));
+        let _ = root.append_child(&message);
+        let _ = shadow.append_child(&root);
+    }
+}

@@ -1,0 +1,99 @@
+//! Finishes a trunk build for embedding and for readers without JavaScript:
+//! - removes trunk's inline loader script (pages load `embed.js` instead: no inline script, so
+//!   the pages work under `script-src 'self'`), and checks that no inline script is left;
+//! - replaces `<!--ae:prerender DOC.json-->` with the pre-rendered article of that document, and
+//!   `<!--ae:jsonld DOC.json-->` with its schema.org JSON-LD (paths relative to the page).
+
+use std::path::{Path, PathBuf};
+
+use article_explorer::model::{load, Prepared};
+use article_explorer::prerender::{article_html, json_ld};
+
+pub fn run(dist: &Path) -> Result<(), String> {
+    let mut pages = Vec::new();
+    collect_pages(dist, &mut pages)?;
+    if pages.is_empty() {
+        return Err(format!("no HTML pages in {} (build first)", dist.display()));
+    }
+    for page in &pages {
+        let html = std::fs::read_to_string(page).map_err(|e| format!("{}: {e}", page.display()))?;
+        let finished = finish(&html, page.parent().unwrap_or(dist)).map_err(|e| format!("{}: {e}", page.display()))?;
+        std::fs::write(page, finished).map_err(|e| format!("{}: {e}", page.display()))?;
+    }
+    println!("finished {} pages in {}", pages.len(), dist.display());
+    Ok(())
+}
+
+fn collect_pages(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            collect_pages(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "html") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn finish(html: &str, dir: &Path) -> Result<String, String> {
+    let mut html = remove_trunk_loader(html);
+    for (marker, render) in [("<!--ae:prerender ", article_html as fn(&Prepared) -> String), ("<!--ae:jsonld ", json_ld)] {
+        while let Some(start) = html.find(marker) {
+            let end = html[start..].find("-->").ok_or("an unclosed ae: marker")? + start;
+            let src = html[start + marker.len()..end].trim();
+            let json = std::fs::read_to_string(dir.join(src)).map_err(|e| format!("{src}: {e}"))?;
+            let doc = load(&json).map_err(|p| format!("{src}: {}", p[0]))?;
+            html.replace_range(start..end + 3, &render(&Prepared::new(doc)));
+        }
+    }
+    if let Some(inline) = inline_script(&html) {
+        return Err(format!("an inline script is left (pages must work under script-src 'self'): {inline}"));
+    }
+    Ok(html)
+}
+
+/// Trunk writes `<script type="module">import init, * as bindings from …</script>`.
+fn remove_trunk_loader(html: &str) -> String {
+    let mut html = html.to_owned();
+    while let Some(start) = html.find("<script type=\"module\">").filter(|&s| html[s..].trim_start_matches("<script type=\"module\">").trim_start().starts_with("import init")) {
+        let Some(len) = html[start..].find("</script>") else { break };
+        html.replace_range(start..start + len + "</script>".len(), "");
+    }
+    html
+}
+
+/// The first `<script>` element with content that a browser would run, if any.
+fn inline_script(html: &str) -> Option<String> {
+    let mut rest = html;
+    while let Some(start) = rest.find("<script") {
+        let tag_end = rest[start..].find('>')? + start;
+        let tag = &rest[start..=tag_end];
+        let close = rest[tag_end..].find("</script>").map_or(rest.len(), |c| c + tag_end);
+        let body = rest[tag_end + 1..close].trim();
+        if !tag.contains(" src=") && !tag.contains("application/ld+json") && !body.is_empty() {
+            return Some(tag.to_owned());
+        }
+        rest = &rest[close.min(rest.len())..];
+        if rest.len() <= 9 {
+            break;
+        }
+        rest = &rest[9..];
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_loader_goes_and_inline_scripts_are_refused() {
+        let page = "<head><script type=\"module\">\nimport init, * as bindings from './a.js';\n</script><script type=\"module\" src=\"embed.js\"></script></head>";
+        let done = remove_trunk_loader(page);
+        assert_eq!(done, "<head><script type=\"module\" src=\"embed.js\"></script></head>");
+        assert_eq!(inline_script(&done), None);
+        assert!(inline_script("<script>alert(1)</script>").is_some());
+        assert_eq!(inline_script("<script type=\"application/ld+json\">{}</script>"), None);
+    }
+}
