@@ -21,7 +21,11 @@ function failed(error) {
 }
 
 /** Handles of the widgets mounted from [data-article-explorer] elements when the module loaded. */
-export const mounted = ready.then(() => mountAll(base), failed);
+export const mounted = ready.then((wasm) => {
+  // For measurements (scripts/bench reads the wasm memory): the instance's exports.
+  dispatchEvent(new CustomEvent("article-explorer:ready", { detail: { wasm } }));
+  return mountAll(base);
+}, failed);
 
 /** Mounts the elements with data-article-explorer added since (for pages that add them later). */
 export async function scan() {

@@ -215,7 +215,7 @@ pub static AR: Strings = Strings {
     near: "قرب",
     article_loading: "تحميل المقال…",
     article_failed: "تعذّر تحميل المقال",
-    no_answer: "لا جواب بعد {s} ثانية",
+    no_answer: "لا جواب خلال {s} ث",
     too_large: "حجم المستند {size} ميغابايت، والحد {limit} ميغابايت",
     widget_crashed: "توقّف مستكشف المقال بسبب خطأ. أعد تحميل الصفحة.",
 };
@@ -267,7 +267,7 @@ pub static EN: Strings = Strings {
     near: "near",
     article_loading: "Loading the article…",
     article_failed: "The article could not be loaded",
-    no_answer: "no answer after {s} seconds",
+    no_answer: "no answer within {s} s",
     too_large: "the document is {size} MB; the limit is {limit} MB",
     widget_crashed: "The article explorer stopped because of an error. Reload the page to try again.",
 };

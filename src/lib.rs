@@ -67,7 +67,7 @@ impl FetchError {
         match self {
             FetchError::Http(status) => format!("HTTP {status}"),
             FetchError::Network => "network error".to_owned(),
-            FetchError::Timeout(ms) => s.no_answer.replace("{s}", &(ms / 1000).max(1).to_string()),
+            FetchError::Timeout(ms) => s.no_answer.replace("{s}", &format!("{}", *ms as f64 / 1000.0)),
             FetchError::TooLarge(bytes) => s.too_large.replace("{size}", &mb(*bytes)).replace("{limit}", &(MAX_DOCUMENT_BYTES / 1024 / 1024).to_string()),
             FetchError::Unreadable => "unreadable body".to_owned(),
         }

@@ -206,6 +206,11 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
 }
 
 impl Mounted {
+    /// The widget's shadow root (for tests and host scripts that look inside).
+    pub fn shadow_root(&self) -> &ShadowRoot {
+        &self.shadow
+    }
+
     /// Removes the widget: the host element shows its own content again.
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {
@@ -245,13 +250,18 @@ pub fn install_panic_hook() {
     INSTALLED.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
             web_sys::console::error_1(&format!("article-explorer: {info}").into());
-            MOUNTED.with(|m| {
-                let Ok(mounted) = m.try_borrow() else { return };
-                for (shadow, lang) in mounted.iter() {
-                    show_crash(shadow, *lang);
-                }
-            });
+            show_crash_everywhere();
         }));
+    });
+}
+
+/// Replaces every mounted widget by the message that it stopped (what the panic hook does).
+pub fn show_crash_everywhere() {
+    MOUNTED.with(|m| {
+        let Ok(mounted) = m.try_borrow() else { return };
+        for (shadow, lang) in mounted.iter() {
+            show_crash(shadow, *lang);
+        }
     });
 }
 

@@ -40,7 +40,7 @@ async function open(url) {
   for (let attempt = 1; ; attempt++) {
     try {
       await page.goto(url, { waitUntil: "domcontentloaded" });
-      await page.waitForSelector(".ae-article [data-entity]", { timeout: 15000 });
+      await page.waitForSelector(".ae-host .ae-article [data-entity]", { timeout: 15000 });
       return;
     } catch (e) {
       if (attempt >= 2) throw e;
@@ -51,7 +51,7 @@ async function open(url) {
 
 await open(url);
 await check("article, no panel open");
-await page.click(".ae-article [data-entity='nicolas-maduro']");
+await page.click(".ae-host .ae-article [data-entity='nicolas-maduro']");
 await page.waitForSelector("[data-entity-panel='nicolas-maduro']");
 await check("article with the Maduro panel open");
 await page.click(".ae-lang");

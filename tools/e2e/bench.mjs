@@ -34,12 +34,17 @@ async function page(url) {
   const p = ctx.pages()[0] ?? await ctx.newPage();
   await p.addInitScript(() => {
     window.__ae = { fcp: null };
-    addEventListener("TrunkApplicationStarted", e => { window.__ae.wasm = e.detail.wasm; });
+    addEventListener("article-explorer:ready", e => { window.__ae.wasm = e.detail.wasm; });
+    // The widget lives in a shadow root: look there.
+    window.__aeRoot = () => document.querySelector("[data-article-explorer]")?.shadowRoot;
     new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") window.__ae.fcp = e.startTime; })
       .observe({ type: "paint", buffered: true });
-    new MutationObserver((_, mo) => {
-      if (!window.__ae.interactive && document.querySelector(".ae-article [data-entity]")) { window.__ae.interactive = performance.now(); mo.disconnect(); }
-    }).observe(document, { childList: true, subtree: true });
+    // Interactive: the widget's own mentions are in its shadow root (checked every frame).
+    const poll = () => {
+      if (window.__aeRoot()?.querySelector(".ae-host:not([hidden]) .ae-article [data-entity]")) window.__ae.interactive = performance.now();
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
   });
   await p.goto(url, { waitUntil: "load" });
   return { ctx, p };
@@ -49,7 +54,8 @@ const memory = (p) => p.evaluate(() => { if (window.gc) gc(); return performance
 
 async function clicks(p, n) {
   return p.evaluate(async (n) => {
-    const marks = [...document.querySelectorAll(".ae-article [data-entity]")];
+    const root = window.__aeRoot();
+    const marks = [...root.querySelectorAll(".ae-article [data-entity]")];
     const out = [];
     const frame = () => new Promise(r => requestAnimationFrame(() => r()));
     for (let i = 0; i < n; i++) {
@@ -57,11 +63,11 @@ async function clicks(p, n) {
       const id = el.dataset.entity;
       const t0 = performance.now();
       el.click();
-      while (document.querySelector("[data-entity-panel]")?.dataset.entityPanel !== id) await new Promise(r => setTimeout(r, 0));
+      while (root.querySelector("[data-entity-panel]")?.dataset.entityPanel !== id) await new Promise(r => setTimeout(r, 0));
       await frame();
       out.push(performance.now() - t0);
-      document.querySelector("[data-entity-panel] .ae-close").click();
-      while (document.querySelector("[data-entity-panel]")) await new Promise(r => setTimeout(r, 0));
+      root.querySelector("[data-entity-panel] .ae-close").click();
+      while (root.querySelector("[data-entity-panel]")) await new Promise(r => setTimeout(r, 0));
     }
     return out;
   }, n);
@@ -71,7 +77,7 @@ const r = { static: { fcp: [] }, app: { fcp: [], interactive: [], click: [], mem
 for (let i = 0; i < runs; i++) {
   { const { ctx, p } = await page(base + "static.html"); await p.waitForTimeout(300); r.static.fcp.push(await p.evaluate(() => window.__ae.fcp)); await ctx.close(); }
   { const { ctx, p } = await page(base);
-    await p.waitForSelector(".ae-article [data-entity]");
+    await p.waitForFunction(() => window.__ae.interactive);
     await p.waitForTimeout(300);
     r.app.fcp.push(await p.evaluate(() => window.__ae.fcp));
     r.app.interactive.push(await p.evaluate(() => window.__ae.interactive));
@@ -80,8 +86,8 @@ for (let i = 0; i < runs; i++) {
     await clicks(p, 150);
     r.app.mem200.push(await memory(p));
     await ctx.close(); }
-  { const { ctx, p } = await page(base + "?doc=bench/long.json");
-    await p.waitForSelector(".ae-article [data-entity]", { timeout: 60000 });
+  { const { ctx, p } = await page(base + "?src=bench/long.json");
+    await p.waitForFunction(() => window.__ae.interactive, null, { timeout: 60000 });
     r.long.interactive.push(await p.evaluate(() => window.__ae.interactive));
     r.long.click.push(...await clicks(p, 50));
     await ctx.close(); }

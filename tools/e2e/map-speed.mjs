@@ -23,17 +23,17 @@ const steps = [];
 for (let r = 0; r < runs; r++) {
   const page = await ctx.newPage();
   await page.goto(url + "?run=" + r);
-  await page.waitForSelector(".ae-article [data-entity]");
+  await page.waitForSelector(".ae-host .ae-article [data-entity]");
   firstRender.push(await page.evaluate(() => new Promise(resolve => {
     const t0 = performance.now();
-    const done = () => { if (document.querySelector(".ae-land")) { resolve(performance.now() - t0); return true; } return false; };
+    const done = () => { if (document.querySelector("[data-article-explorer]").shadowRoot.querySelector(".ae-land")) { resolve(performance.now() - t0); return true; } return false; };
     const mo = new MutationObserver(() => { if (done()) mo.disconnect(); });
-    mo.observe(document.querySelector("[data-map]"), { childList: true, subtree: true });
-    document.querySelector("[data-map]").scrollIntoView();
+    mo.observe(document.querySelector("[data-article-explorer]").shadowRoot.querySelector("[data-map]"), { childList: true, subtree: true });
+    document.querySelector("[data-article-explorer]").shadowRoot.querySelector("[data-map]").scrollIntoView();
   })));
   // One step: dispatch the input, let Yew render (it works on the next tasks), force layout.
   steps.push(...await page.evaluate(async () => {
-    const svg = document.querySelector(".ae-map-frame svg");
+    const svg = document.querySelector("[data-article-explorer]").shadowRoot.querySelector(".ae-map-frame svg");
     const rect = svg.getBoundingClientRect();
     const tick = () => new Promise(r => setTimeout(r, 0));
     const out = [];

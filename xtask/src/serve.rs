@@ -26,14 +26,32 @@ pub fn run(dir: &Path, port: u16) -> Result<(), String> {
                 .find(|h| h.field.equiv("Accept-Encoding"))
                 .map(|h| h.value.as_str().to_owned())
                 .unwrap_or_default();
-            let response = match resolve(&root, request.url()) {
-                Some(path) => respond(&path, &accept),
-                None => Response::from_string("not found").with_status_code(404).boxed(),
+            let path = request.url().split(['?', '#']).next().unwrap_or("/");
+            let response = match (fault(path), resolve(&root, request.url())) {
+                (Some(response), _) => response,
+                (None, Some(path)) => respond(&path, &accept),
+                (None, None) => Response::from_string("not found").with_status_code(404).boxed(),
             };
             let _ = request.respond(response);
         });
     }
     Ok(())
+}
+
+/// Faults for the end-to-end tests, under `/__faults/`: a document that never answers (for two
+/// minutes) and one of 11 MB, over the widget's limit.
+fn fault(path: &str) -> Option<tiny_http::ResponseBox> {
+    match path {
+        "/__faults/hang.json" => {
+            std::thread::sleep(std::time::Duration::from_secs(120));
+            Some(Response::from_string("too late").with_status_code(504).boxed())
+        }
+        "/__faults/big.json" => {
+            let body = format!("{{\"version\": 1{}}}", " ".repeat(11 * 1024 * 1024));
+            Some(Response::from_string(body).with_header(header("Content-Type", "application/json")).boxed())
+        }
+        _ => None,
+    }
 }
 
 /// The file a URL names inside `root`, or None when it is outside or missing.

@@ -1,0 +1,253 @@
+//! Browser tests of the embed layer: widgets in shadow roots, several per page, unmounting,
+//! faults (a missing document, broken JSON, a crash) and hostile strings in every text field.
+#![cfg(target_arch = "wasm32")]
+
+use article_explorer::components::host::{self, Mounted, Options};
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SEED: &str = include_str!("../assets/seed/article.json");
+
+fn host_element(fallback: Option<&str>) -> Element {
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    if let Some(text) = fallback {
+        let p = document.create_element("p").unwrap();
+        p.set_text_content(Some(text));
+        host.append_child(&p).unwrap();
+    }
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+fn options(document: Option<&str>, src: Option<&str>, key: &str) -> Options {
+    Options {
+        document: document.map(str::to_owned),
+        src: src.map(str::to_owned),
+        key: Some(key.to_owned()),
+        base: "./".to_owned(),
+        timeout_ms: Some(5_000),
+        ..Options::default()
+    }
+}
+
+fn all(root: &ShadowRoot, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+/// Waits (up to about two seconds) until `selector` matches inside the widget.
+async fn wait_for(root: &ShadowRoot, selector: &str) -> Element {
+    for _ in 0..200 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("nothing matches {selector} in the widget")
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        yew::platform::time::sleep(std::time::Duration::ZERO).await;
+    }
+}
+
+fn click(el: &Element) {
+    el.dyn_ref::<HtmlElement>().unwrap().click();
+}
+
+fn hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+async fn mounted(document: Option<&str>, src: Option<&str>, key: &str) -> (Element, Mounted) {
+    let host = host_element(None);
+    let m = host::mount(&host, options(document, src, key)).expect("mounts");
+    settle().await;
+    (host, m)
+}
+
+#[wasm_bindgen_test]
+async fn a_widget_lives_in_a_shadow_root_with_its_own_stylesheet() {
+    let (host, mut m) = mounted(Some(SEED), None, "shadow").await;
+    let shadow = host.shadow_root().expect("a shadow root");
+    let link = shadow.query_selector("link[rel=stylesheet]").unwrap().expect("the widget's stylesheet");
+    assert_eq!(link.get_attribute("href").as_deref(), Some("./article-explorer.css"));
+    let marks = all(&shadow, ".ae-article mark");
+    assert_eq!(marks.len(), 86);
+    // Nothing of the widget is in the page's own tree.
+    assert_eq!(host.children().length(), 0);
+    assert!(host.has_attribute("data-ae-mounted"));
+    assert!(host::mount(&host, options(Some(SEED), None, "again")).is_err(), "a second mount into the same host is refused");
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn two_widgets_on_one_page_keep_their_own_state_and_keys() {
+    let (a, mut ma) = mounted(Some(SEED), None, "first").await;
+    let (b, mut mb) = mounted(Some(SEED), None, "second").await;
+    let (sa, sb) = (a.shadow_root().unwrap(), b.shadow_root().unwrap());
+    click(&sa.query_selector("mark[data-entity=\"russia\"]").unwrap().unwrap());
+    settle().await;
+    assert!(sa.query_selector("[data-entity-panel=\"russia\"]").unwrap().is_some());
+    assert!(sb.query_selector("[data-entity-panel]").unwrap().is_none(), "the other widget stays closed");
+    assert!(hash().contains("first=russia") && !hash().contains("second="), "{}", hash());
+    click(&sb.query_selector("mark[data-entity=\"cuba\"]").unwrap().unwrap());
+    settle().await;
+    assert!(hash().contains("first=russia") && hash().contains("second=cuba"), "{}", hash());
+    assert!(sa.query_selector("[data-entity-panel=\"russia\"]").unwrap().is_some());
+    ma.unmount();
+    mb.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn the_fallback_shows_until_the_widget_is_ready_and_again_after_unmount() {
+    let host = host_element(Some("pre-rendered article"));
+    let mut m = host::mount(&host, options(Some(SEED), None, "fallback")).unwrap();
+    settle().await;
+    let shadow = host.shadow_root().unwrap();
+    // The document is ready; the stylesheet (absent on the test server) has failed or loaded.
+    wait_for(&shadow, ".ae-host:not([hidden]) .ae-article").await;
+    assert!(shadow.query_selector("slot").unwrap().is_none(), "the fallback is hidden once the widget shows");
+    m.unmount();
+    assert_eq!(shadow.children().length(), 1);
+    assert!(shadow.query_selector("slot").unwrap().is_some(), "the fallback shows again");
+    assert!(!host.has_attribute("data-ae-mounted"));
+    // And the host can be mounted again.
+    let mut again = host::mount(&host, options(Some(SEED), None, "fallback")).expect("mounts again");
+    again.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_document_shows_http_404_and_a_retry_button() {
+    let (host, mut m) = mounted(None, Some("no-such-article-document.json"), "missing").await;
+    let shadow = host.shadow_root().unwrap();
+    let alert = wait_for(&shadow, "[role=alert]").await;
+    let text = alert.text_content().unwrap_or_default();
+    assert!(text.contains("HTTP 404") && text.contains("no-such-article-document.json"), "{text}");
+    let retry = shadow.query_selector(".ae-retry").unwrap().expect("a retry button");
+    click(&retry);
+    settle().await;
+    // It tries again and fails again, still with a message.
+    let alert = wait_for(&shadow, "[role=alert]").await;
+    assert!(alert.text_content().unwrap_or_default().contains("HTTP 404"));
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn broken_json_and_no_document_are_explained_with_paths() {
+    let (host, mut m) = mounted(Some("{\"version\": 1, \"article\": {\"headline\": 7"), None, "broken").await;
+    let text = wait_for(&host.shadow_root().unwrap(), ".ae-problems").await.text_content().unwrap_or_default();
+    assert!(text.contains("article.headline") && text.contains("line 1"), "{text}");
+    m.unmount();
+    let (host, mut m) = mounted(None, None, "nothing").await;
+    let text = wait_for(&host.shadow_root().unwrap(), ".ae-problems").await.text_content().unwrap_or_default();
+    assert!(text.contains("no document"), "{text}");
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_crash_replaces_the_widget_with_a_message() {
+    let (host, mut m) = mounted(Some(SEED), None, "crash").await;
+    host::show_crash_everywhere();
+    let shadow = host.shadow_root().unwrap();
+    let alert = shadow.query_selector(".ae-crashed[role=alert]").unwrap().expect("the crash message");
+    assert!(alert.text_content().unwrap_or_default().contains("أعد تحميل الصفحة"));
+    assert!(shadow.query_selector(".ae-article").unwrap().is_none());
+    m.unmount();
+}
+
+/// Strings that would run or inject something if the widget ever treated text as markup.
+const VECTORS: &[&str] = &[
+    "<img src=x onerror=\"window.__aePwned=1\">",
+    "<script>window.__aePwned=1</script>",
+    "<svg onload=\"window.__aePwned=1\"><circle r=\"9\"/></svg>",
+    "javascript:window.__aePwned=1",
+    "<a href=\"javascript:window.__aePwned=1\">link</a>",
+    "<iframe srcdoc=\"<script>parent.__aePwned=1</script>\"></iframe>",
+    "\"><b onmouseover=\"window.__aePwned=1\">bold</b>",
+    "\u{202E}override\u{202C} \u{2066}isolate\u{2069} \u{200F}mark",
+    "{{constructor.constructor('window.__aePwned=1')()}}",
+];
+
+/// Puts the vectors into every free-text field of the seed document: names, descriptions, labels,
+/// dates, the source, an alias; and an extra paragraph of hostile text.
+fn hostile_document() -> String {
+    let mut doc: Value = serde_json::from_str(SEED).unwrap();
+    let all = VECTORS.join(" ");
+    fn walk(v: &mut Value, all: &str) {
+        match v {
+            Value::Object(o) if o.len() == 2 && o.contains_key("ar") && o.contains_key("en") => {
+                for key in ["ar", "en"] {
+                    let text = o[key].as_str().unwrap_or_default().to_owned();
+                    o[key] = Value::String(format!("{text} {all}"));
+                }
+            }
+            Value::Object(o) => o.values_mut().for_each(|v| walk(v, all)),
+            Value::Array(a) => a.iter_mut().for_each(|v| walk(v, all)),
+            _ => {}
+        }
+    }
+    walk(&mut doc, &all);
+    doc["article"]["source"] = serde_json::json!({ "name": all, "url": "https://example.org/?q=\"><script>window.__aePwned=1</script>" });
+    let blocks = doc["article"]["blocks"].as_array_mut().unwrap();
+    blocks.push(serde_json::json!({ "kind": "paragraph", "text": format!("فقرة {} نهاية", VECTORS[0]) }));
+    doc["entities"][0]["aliases"].as_array_mut().unwrap().push(Value::String(VECTORS[0].to_owned()));
+    doc.to_string()
+}
+
+#[wasm_bindgen_test]
+async fn hostile_strings_in_every_field_stay_inert_text() {
+    let json = hostile_document();
+    // A javascript: link is refused outright, with its path.
+    let mut with_js_url: Value = serde_json::from_str(&json).unwrap();
+    with_js_url["article"]["source"]["url"] = Value::String(VECTORS[3].to_owned());
+    let problems = article_explorer::model::load(&with_js_url.to_string()).unwrap_err();
+    assert_eq!(problems[0].path, "article.source.url");
+    if let Err(problems) = article_explorer::model::load(&json) {
+        panic!("the hostile document should be valid: {:?}", &problems[..problems.len().min(3)]);
+    }
+    let (host, mut m) = mounted(Some(&json), None, "hostile").await;
+    let shadow = host.shadow_root().unwrap();
+    wait_for(&shadow, ".ae-article").await;
+    // Open every entity's panel, and the tables of the graph and the map.
+    let mut seen = std::collections::BTreeSet::new();
+    for mark in all(&shadow, ".ae-article mark") {
+        if seen.insert(mark.get_attribute("data-entity").unwrap()) {
+            click(&mark);
+            settle().await;
+        }
+    }
+    for details in all(&shadow, "details") {
+        details.set_attribute("open", "").unwrap();
+    }
+    settle().await;
+    yew::platform::time::sleep(std::time::Duration::from_millis(100)).await;
+
+    let pwned = js_sys::Reflect::get(&gloo::utils::window(), &"__aePwned".into()).unwrap();
+    assert!(pwned.is_undefined(), "a vector ran");
+    let injected = all(&shadow, "img, script, iframe, object, embed, a, b, foreignObject");
+    assert!(injected.is_empty(), "injected elements: {:?}", injected.iter().map(|e| e.tag_name()).collect::<Vec<_>>());
+    for el in all(&shadow, "*") {
+        let names = el.get_attribute_names();
+        for i in 0..names.length() {
+            let name = names.get(i).as_string().unwrap();
+            assert!(!name.starts_with("on"), "<{}> has an {name} attribute", el.tag_name());
+            let value = el.get_attribute(&name).unwrap_or_default();
+            assert!(!value.trim_start().to_lowercase().starts_with("javascript:"), "<{}> {name}={value}", el.tag_name());
+        }
+    }
+    // The vectors are there, as text: in the article (a mention) and in the panel.
+    let text = shadow.query_selector(".ae-root").unwrap().unwrap().text_content().unwrap_or_default();
+    for v in VECTORS {
+        assert!(text.contains(v), "not shown as text: {v}");
+    }
+    let last = all(&shadow, ".ae-article .ae-paragraph").pop().unwrap();
+    assert!(last.text_content().unwrap_or_default().contains(VECTORS[0]));
+    m.unmount();
+}

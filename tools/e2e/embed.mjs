@@ -1,0 +1,180 @@
+// End-to-end checks of the embeds in headless Chromium, against a served release build:
+//   node tools/e2e/embed.mjs http://127.0.0.1:PORT/
+// (the build must contain tools/e2e/pages as e2e/: scripts/test copies them).
+// - the two example news pages: every widget mounts, the two on one page are independent;
+// - strict CSP: zero securitypolicyviolation events on the pages that set it;
+// - the iframe embed posts its height and the host snippet resizes the frame;
+// - JavaScript off: the pre-rendered article and its JSON-LD are there;
+// - a hostile host stylesheet breaks nothing, and the widget's styles do not leak out;
+// - faults (404, no answer, too large, invalid, broken JSON): a message in the widget, host intact;
+// - layout shift while the widgets arrive; print: endnotes shown.
+// Screenshots go to target/e2e/. Exits non-zero on the first failed check.
+import { createRequire } from "node:module";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const require = createRequire(join(process.env.AE_NPM, "node_modules", "noop.js"));
+const { chromium } = require("playwright-core");
+const base = process.argv[2];
+const shots = join(process.cwd(), "target", "e2e");
+mkdirSync(shots, { recursive: true });
+
+let failures = 0;
+function check(ok, what, detail = "") {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}${detail ? `: ${detail}` : ""}`);
+  if (!ok) failures++;
+}
+
+async function browser(options = {}) {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ae-e2e-")), {
+    executablePath: process.env.CHROME,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+           "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1100, height: 900 },
+    ...options,
+  });
+}
+
+// Records CSP violations and layout shifts from the first moment of every page.
+const observe = () => {
+  window.__csp = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  window.__cls = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+};
+
+// The page, with every widget mounted and out of its loading state (one reload if the local
+// server stalls the first load; see xtask/src/serve.rs).
+async function open(page, path, widgets) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(base + path, { waitUntil: "domcontentloaded", timeout: 15000 });
+      await page.waitForFunction((n) => {
+        const hosts = [...document.querySelectorAll("[data-article-explorer]")];
+        return hosts.length === n && hosts.every((h) => h.shadowRoot && h.shadowRoot.querySelector(".ae-host:not([hidden]) .ae-root:not(.ae-loading)"));
+      }, widgets, { timeout: 15000 });
+      return;
+    } catch (e) {
+      if (attempt >= 2) throw e;
+      console.log(`warning: ${path} did not come up (${e.message.split("\n")[0]}); reloading once`);
+    }
+  }
+}
+
+const inShadow = (page, host, selector) => page.evaluate(([h, s]) => document.querySelector(h).shadowRoot.querySelectorAll(s).length, [host, selector]);
+
+const ctx = await browser();
+await ctx.addInitScript(observe);
+const page = ctx.pages()[0] ?? await ctx.newPage();
+const errors = [];
+page.on("pageerror", (e) => errors.push(e.message));
+
+// 1. The English news page: two independent widgets, strict CSP.
+await open(page, "examples/news-en.html", 2);
+check(await inShadow(page, "#explorer-en", ".ae-article mark") === 86, "news-en: the first widget shows 86 mentions");
+check(await inShadow(page, "#explorer-second", "[data-entity-panel=\"nicolas-maduro\"]") === 1, "news-en: the second widget opens its initial entity");
+await page.evaluate(() => document.querySelector("#explorer-en").shadowRoot.querySelector("mark[data-entity=\"russia\"]").click());
+await page.waitForTimeout(300);
+check(await inShadow(page, "#explorer-en", "[data-entity-panel=\"russia\"]") === 1, "news-en: a click opens the first widget's panel");
+check(await inShadow(page, "#explorer-second", "[data-entity-panel=\"nicolas-maduro\"]") === 1, "news-en: the second widget keeps its own panel");
+const hash = await page.evaluate(() => location.hash);
+check(hash.includes("story=russia") && !hash.includes("second="), "news-en: each widget has its own deep-link key", hash);
+check((await page.evaluate(() => window.__csp)).length === 0, "news-en: no CSP violation", (await page.evaluate(() => window.__csp)).join(", "));
+const clsEn = await page.evaluate(() => window.__cls);
+await page.screenshot({ path: join(shots, "news-en.png") });
+
+// A deep link opens the panel on load.
+await page.goto(base + "examples/news-en.html#story=cuba", { waitUntil: "domcontentloaded" });
+await page.waitForFunction(() => document.querySelector("#explorer-en").shadowRoot?.querySelector("[data-entity-panel=\"cuba\"]"), null, { timeout: 15000 }).then(
+  () => check(true, "news-en: a deep link opens its panel"), () => check(false, "news-en: a deep link opens its panel"));
+
+// 2. The Arabic news page: right to left, strict CSP.
+await open(page, "examples/news-ar.html", 1);
+check(await page.evaluate(() => getComputedStyle(document.querySelector("#explorer-ar").shadowRoot.querySelector(".ae-article")).direction) === "rtl", "news-ar: the article is right to left");
+check((await page.evaluate(() => window.__csp)).length === 0, "news-ar: no CSP violation", (await page.evaluate(() => window.__csp)).join(", "));
+const clsAr = await page.evaluate(() => window.__cls);
+await page.screenshot({ path: join(shots, "news-ar.png") });
+
+// 3. Print: the endnotes show, the panel and buttons do not.
+await page.emulateMedia({ media: "print" });
+check(await page.evaluate(() => getComputedStyle(document.querySelector("#explorer-ar").shadowRoot.querySelector(".ae-endnotes")).display) === "block", "print: the entities are endnotes");
+check(await page.evaluate(() => getComputedStyle(document.querySelector("#explorer-ar").shadowRoot.querySelector(".ae-legend")).display) === "none", "print: no legend buttons");
+await page.emulateMedia({ media: "screen" });
+
+// 4. The iframe embed: the frame takes its content's height.
+await page.goto(base + "examples/iframe.html", { waitUntil: "domcontentloaded" });
+const frameOk = await page.waitForFunction(() => {
+  const f = document.querySelector("iframe");
+  const inner = f.contentDocument?.documentElement;
+  const host = f.contentDocument?.querySelector("[data-article-explorer]");
+  return inner && host?.shadowRoot?.querySelector(".ae-article") && Math.abs(f.getBoundingClientRect().height - inner.getBoundingClientRect().height) <= 2 && f.getBoundingClientRect().height > 1500;
+}, null, { timeout: 20000 }).then(() => true, () => false);
+const heights = await page.evaluate(() => { const f = document.querySelector("iframe"); return `${f.getBoundingClientRect().height} / ${f.contentDocument?.documentElement.getBoundingClientRect().height}`; });
+check(frameOk, "iframe: the host snippet sizes the frame to its content", heights);
+check((await page.evaluate(() => window.__csp)).length === 0, "iframe: no CSP violation", (await page.evaluate(() => window.__csp)).join(", "));
+
+// 5. A hostile host stylesheet.
+await open(page, "e2e/hostile.html", 1);
+const hostile = await page.evaluate(() => {
+  const s = document.querySelector("#widget").shadowRoot;
+  const mark = s.querySelector(".ae-article mark");
+  const cs = getComputedStyle(mark);
+  return { display: cs.display, bg: cs.backgroundColor, dir: getComputedStyle(s.querySelector(".ae-article")).direction,
+           legend: getComputedStyle(s.querySelector(".ae-legend button")).display,
+           probe: getComputedStyle(document.querySelector("#probe")).backgroundColor };
+});
+check(hostile.display === "inline" && hostile.bg !== "rgba(0, 0, 0, 0)", "hostile: mentions stay visible and highlighted", JSON.stringify(hostile));
+check(hostile.dir === "rtl" && hostile.legend !== "none", "hostile: direction and buttons hold");
+check(hostile.probe !== "rgb(255, 224, 179)", "hostile: the widget's styles do not reach the host page", hostile.probe);
+await page.evaluate(() => document.querySelector("#widget").shadowRoot.querySelector(".ae-article mark").click());
+await page.waitForTimeout(300);
+check(await inShadow(page, "#widget", "[data-entity-panel]") >= 1, "hostile: a click still opens the panel");
+// With the host's huge root type the widget is as wide as 40em or less: the panel is a bottom
+// sheet, and it never covers the article's column beside it.
+const overlap = await page.evaluate(() => {
+  const s = document.querySelector("#widget").shadowRoot;
+  const a = s.querySelector(".ae-article").getBoundingClientRect(), p = s.querySelector(".ae-panel").getBoundingClientRect();
+  const sheet = getComputedStyle(s.querySelector(".ae-panel")).position === "fixed";
+  return { sheet, sideBySide: a.right <= p.left + 1 || p.right <= a.left + 1 };
+});
+check(overlap.sheet || overlap.sideBySide, "hostile: the panel does not cover the article", JSON.stringify(overlap));
+await page.screenshot({ path: join(shots, "hostile.png") });
+
+// 6. Faults.
+await page.goto(base + "e2e/faults.html", { waitUntil: "domcontentloaded" });
+const fault = (id, text) => page.waitForFunction(([id, text]) => {
+  const el = document.querySelector(id).shadowRoot?.querySelector("[role=alert]");
+  return el && el.textContent.includes(text);
+}, [id, text], { timeout: 15000 }).then(() => true, () => false);
+check(await fault("#missing", "HTTP 404"), "faults: 404 is reported");
+check(await fault("#hang", "no answer within 1.5 s"), "faults: no answer is reported after the timeout");
+check(await fault("#big", "the limit is 10 MB"), "faults: a document over 10 MB is refused with the limit");
+check(await fault("#invalid", "entities[0]"), "faults: an invalid document lists problems with paths");
+check(await fault("#broken", "line 2"), "faults: broken JSON gives line and column");
+check(await inShadow(page, "#missing", ".ae-retry") === 1, "faults: a retry button");
+check(await page.evaluate(() => document.querySelector("#after")?.textContent === "The host page goes on."), "faults: the host page is untouched");
+check((await page.evaluate(() => window.__csp)).length === 0, "faults: no CSP violation");
+await page.screenshot({ path: join(shots, "faults.png"), fullPage: true });
+
+check(errors.length === 0, "no uncaught error on any page", errors.join(" | "));
+await ctx.close();
+
+// 7. JavaScript off: the pre-rendered article and its JSON-LD.
+const nojs = await browser({ javaScriptEnabled: false });
+const p2 = nojs.pages()[0] ?? await nojs.newPage();
+await p2.goto(base, { waitUntil: "load" });
+const marks = await p2.locator("main .ae-prerendered mark").count();
+const headline = await p2.locator("main h1").innerText();
+check(marks === 86 && headline.includes("روسيا"), "no JavaScript: the pre-rendered article with its 86 mentions", `${marks} marks`);
+const ld = JSON.parse(await p2.locator("script[type='application/ld+json']").textContent());
+check(ld["@type"] === "NewsArticle" && ld.mentions.length > 20, "no JavaScript: NewsArticle JSON-LD with mentions", `${ld.mentions.length} mentions`);
+await p2.screenshot({ path: join(shots, "no-js.png") });
+await nojs.close();
+
+console.log(`layout shift while the widgets arrive (CLS): news-en ${clsEn.toFixed(3)}, news-ar ${clsAr.toFixed(3)}`);
+console.log(failures ? `${failures} check(s) failed` : "all embed checks passed");
+process.exit(failures ? 1 : 0);
