@@ -7,10 +7,11 @@
 //! - [`text`]: Arabic normalisation, mention finding, quote anchoring. Pure Rust too.
 //! - [`state`]: the reader's selection as a pure reducer; [`link`]: deep links in the fragment;
 //!   [`i18n`]: every UI string; Pure.
-//! - [`seed`]: the demo's default content, the seed article embedded at compile time.
+//! - [`seed`]: the seed article, for tests and tools (the demo fetches it: it is not in the wasm).
+//! - [`prerender`]: the article as static HTML and JSON-LD, for the build. Pure.
 //! - [`components`]: the Yew view. The only module that touches the DOM.
 //!
-//! The public entry point for a host page is [`mount`].
+//! Host pages mount widgets through `embed.js` ([`components::host`]); Rust code can use [`mount_with`].
 
 pub mod components;
 

@@ -159,7 +159,7 @@ pub fn map_view(props: &MapProps) -> Html {
         })
     };
     {
-        let (figure, start_loading) = (figure.clone(), start_loading.clone());
+        let (figure, start_loading, start_print) = (figure.clone(), start_loading.clone(), start_loading.clone());
         use_effect_with((), move |_| {
             let mut keep: Option<(web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> = None;
             if let Some(el) = figure.cast::<web_sys::Element>() {
@@ -176,7 +176,11 @@ pub fn map_view(props: &MapProps) -> Html {
                     keep = Some((observer, callback));
                 }
             }
+            // Printing a page whose map was never scrolled to: fetch the coastlines now (the print
+            // preview redraws once they arrive).
+            let before_print = gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| start_print.emit(()));
             move || {
+                drop(before_print);
                 if let Some((observer, _)) = keep {
                     observer.disconnect();
                 }
