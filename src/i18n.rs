@@ -166,6 +166,7 @@ pub struct Strings {
     pub no_answer: &'static str,
     pub too_large: &'static str,
     pub widget_crashed: &'static str,
+    pub panel_hint: &'static str,
 }
 
 pub static AR: Strings = Strings {
@@ -218,6 +219,7 @@ pub static AR: Strings = Strings {
     no_answer: "لا جواب خلال {s} ث",
     too_large: "حجم المستند {size} ميغابايت، والحد {limit} ميغابايت",
     widget_crashed: "توقّف مستكشف المقال بسبب خطأ. أعد تحميل الصفحة.",
+    panel_hint: "اختر اسمًا مظلَّلًا في النص لترى من هو أو ما هو، وأين يرد، وكيف يرتبط بغيره، مع الجملة التي تقول ذلك.",
 };
 
 pub static EN: Strings = Strings {
@@ -270,6 +272,7 @@ pub static EN: Strings = Strings {
     no_answer: "no answer within {s} s",
     too_large: "the document is {size} MB; the limit is {limit} MB",
     widget_crashed: "The article explorer stopped because of an error. Reload the page to try again.",
+    panel_hint: "Select a highlighted name in the text to see who or what it is, where it appears and how it relates to the others, with the sentence that says so.",
 };
 
 impl Strings {

@@ -348,6 +348,17 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
 
+    // The map and the graph come below the article: they are drawn in a task of their own after
+    // the first render, so that the article is interactive sooner.
+    let below = use_state_eq(|| false);
+    {
+        let below = below.clone();
+        use_effect_with((), move |_| {
+            let timeout = Timeout::new(0, move || below.set(true));
+            move || drop(timeout)
+        });
+    }
+
     let lang = state.lang;
     html! {
         <div ref={root} class={classes!("ae-root", state.open.is_some().then_some("ae-has-panel"))} lang={lang.code()} dir={lang.dir()} {onkeydown}>
@@ -357,8 +368,10 @@ pub fn reader(props: &ReaderProps) -> Html {
                     marked={*marked} {on_open} />
                 <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} {on_evidence} {on_show_on_map} />
             </div>
-            <MapView document={props.document.clone()} {lang} open={state.open} focus={*map_focus} on_action={on_action.clone()} src={props.map_src.clone()} />
-            <Graph document={props.document.clone()} {lang} open={state.open} {on_action} />
+            if *below {
+                <MapView document={props.document.clone()} {lang} open={state.open} focus={*map_focus} on_action={on_action.clone()} src={props.map_src.clone()} />
+                <Graph document={props.document.clone()} {lang} open={state.open} {on_action} />
+            }
             <Endnotes document={props.document.clone()} {lang} />
         </div>
     }

@@ -30,7 +30,9 @@ struct Line {
 
 #[function_component(Panel)]
 pub fn panel(props: &PanelProps) -> Html {
-    let Some(entity_index) = props.state.open else { return html! {} };
+    let Some(entity_index) = props.state.open else {
+        return html! { <p class="ae-panel-hint">{ props.state.lang.strings().panel_hint }</p> };
+    };
     let doc = &props.document.doc;
     let Some(entity) = doc.entities.get(entity_index) else { return html! {} };
     let lang = props.state.lang;

@@ -19,6 +19,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
         return Err(format!("{} has no files: build first", dir.display()));
     }
     let mut total = Sizes::default();
+    let mut brotli_of: Vec<(String, u64)> = Vec::new();
     println!("{:<56} {:>10} {:>10} {:>10}", "file", "raw", "gzip", "brotli");
     for path in &files {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -33,13 +34,64 @@ pub fn run(dir: &Path) -> Result<(), String> {
         };
         let sizes = Sizes { raw: bytes.len() as u64, gzip: gz.len() as u64, brotli: br.len() as u64 };
         let name = path.strip_prefix(dir).unwrap_or(path).display().to_string();
+        brotli_of.push((name.replace('\\', "/"), sizes.brotli));
         println!("{:<56} {:>10} {:>10} {:>10}", name, kb(sizes.raw), kb(sizes.gzip), kb(sizes.brotli));
         total.raw += sizes.raw;
         total.gzip += sizes.gzip;
         total.brotli += sizes.brotli;
     }
     println!("{:<56} {:>10} {:>10} {:>10}", "total", kb(total.raw), kb(total.gzip), kb(total.brotli));
-    Ok(())
+    let budgets = std::fs::read_to_string(BUDGETS).map_err(|e| format!("{BUDGETS}: {e}"))?;
+    let budgets: serde_json::Value = serde_json::from_str(&budgets).map_err(|e| format!("{BUDGETS}: {e}"))?;
+    check_budgets(&budgets, &brotli_of)
+}
+
+/// The budgets file, at the workspace root.
+const BUDGETS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../budgets.json");
+
+/// Prints every budget group (brotli) and fails when one is over its limit, saying what grew.
+/// A file entry ending in `/` means every file under that folder.
+pub fn check_budgets(budgets: &serde_json::Value, brotli_of: &[(String, u64)]) -> Result<(), String> {
+    let baseline = &budgets["baseline"];
+    let mut over = Vec::new();
+    println!("\nbudgets (brotli):");
+    for group in budgets["groups"].as_array().into_iter().flatten() {
+        let name = group["name"].as_str().unwrap_or("?");
+        let patterns: Vec<&str> = group["files"].as_array().into_iter().flatten().filter_map(|f| f.as_str()).collect();
+        let files: Vec<&(String, u64)> = brotli_of
+            .iter()
+            .filter(|(f, _)| patterns.iter().any(|p| if p.ends_with('/') { f.starts_with(p) } else { f == p }))
+            .collect();
+        let missing: Vec<&&str> = patterns.iter().filter(|p| !p.ends_with('/') && !files.iter().any(|(f, _)| f == *p)).collect();
+        if !missing.is_empty() {
+            return Err(format!("budget {name:?}: missing from the build: {missing:?}"));
+        }
+        let sum: u64 = files.iter().map(|(_, b)| b).sum();
+        let mut line = format!("  {name}: {}", kb(sum));
+        if let Some(limit) = group["limit_kb"].as_f64() {
+            line.push_str(&format!(" (limit {limit} KB)"));
+            if sum as f64 / 1024.0 > limit {
+                over.push(name.to_owned());
+                line.push_str(" OVER");
+                for (f, b) in &files {
+                    let before = baseline[f.as_str()].as_u64().unwrap_or(0);
+                    if *b > before {
+                        line.push_str(&format!("\n    grew: {f} {} -> {} (+{})", kb(before), kb(*b), kb(b - before)));
+                    }
+                }
+            }
+        }
+        if let Some(target) = group["target_kb"].as_f64() {
+            let gap = sum as f64 / 1024.0 - target;
+            line.push_str(&if gap > 0.0 { format!("; target {target} KB: {gap:.1} KB over it") } else { format!("; target {target} KB: met") });
+        }
+        println!("{line}");
+    }
+    if over.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("over budget: {}", over.join(", ")))
+    }
 }
 
 /// Every file of the build, sorted, leaving out the precompressed copies of earlier runs.
@@ -87,6 +139,25 @@ pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_budgets;
+
+    #[test]
+    fn a_group_over_its_limit_fails_and_names_what_grew() {
+        let budgets = serde_json::json!({
+            "groups": [ { "name": "app", "files": ["a.wasm", "b.js"], "limit_kb": 2 }, { "name": "fonts", "files": ["fonts/"] } ],
+            "baseline": { "a.wasm": 1024, "b.js": 512 }
+        });
+        let ok = [("a.wasm".to_owned(), 1024), ("b.js".to_owned(), 512), ("fonts/x.woff2".to_owned(), 9000)];
+        assert!(check_budgets(&budgets, &ok).is_ok());
+        let grown = [("a.wasm".to_owned(), 2048), ("b.js".to_owned(), 512)];
+        assert_eq!(check_budgets(&budgets, &grown).unwrap_err(), "over budget: app");
+        let missing = [("a.wasm".to_owned(), 10)];
+        assert!(check_budgets(&budgets, &missing).unwrap_err().contains("missing"));
+    }
 }
 
 fn kb(bytes: u64) -> String {
