@@ -47,22 +47,13 @@ const observe = () => {
   }).observe({ type: "layout-shift", buffered: true });
 };
 
-// The page, with every widget mounted and out of its loading state (one reload if the local
-// server stalls the first load; see xtask/src/serve.rs).
+// The page, with every widget mounted and out of its loading state.
 async function open(page, path, widgets) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.goto(base + path, { waitUntil: "domcontentloaded", timeout: 15000 });
-      await page.waitForFunction((n) => {
-        const hosts = [...document.querySelectorAll("[data-article-explorer]")];
-        return hosts.length === n && hosts.every((h) => h.shadowRoot && h.shadowRoot.querySelector(".ae-host:not([hidden]) .ae-root:not(.ae-loading)"));
-      }, widgets, { timeout: 15000 });
-      return;
-    } catch (e) {
-      if (attempt >= 2) throw e;
-      console.log(`warning: ${path} did not come up (${e.message.split("\n")[0]}); reloading once`);
-    }
-  }
+  await page.goto(base + path, { waitUntil: "domcontentloaded", timeout: 15000 });
+  await page.waitForFunction((n) => {
+    const hosts = [...document.querySelectorAll("[data-article-explorer]")];
+    return hosts.length === n && hosts.every((h) => h.shadowRoot && h.shadowRoot.querySelector(".ae-host:not([hidden]) .ae-root:not(.ae-loading)"));
+  }, widgets, { timeout: 15000 });
 }
 
 const inShadow = (page, host, selector) => page.evaluate(([h, s]) => document.querySelector(h).shadowRoot.querySelectorAll(s).length, [host, selector]);

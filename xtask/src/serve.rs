@@ -1,54 +1,116 @@
 //! A static server for a build, as a CDN would serve it: `application/wasm` so that the browser
 //! compiles while downloading, and the precompressed `.br`/`.gz` copies when the client accepts
-//! them. Only for localhost: it binds to 127.0.0.1.
+//! them. Only for localhost: it binds to 127.0.0.1. GET and HEAD only.
 //!
-//! Every response closes its connection: with keep-alive, tiny_http sometimes left a browser's
-//! request on a reused connection unanswered, and the page never finished loading (seen with a
-//! fresh Playwright browser context every time, and now and then with a fresh profile). On loopback
-//! a new connection costs nothing. A rarer stall of the first page load after the server starts
-//! remains unexplained; `tools/e2e/axe.mjs` reloads once when it happens.
+//! Plain `std::net`, a thread per connection, one request per connection (`Connection: close`).
+//! It replaced tiny_http, which on the first page load after it started left two of Chromium's
+//! requests unanswered every time (reproduced five times out of five: the stylesheet and the
+//! module script, pending forever), so that the page never finished loading.
 
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
+use std::time::Duration;
 
-use tiny_http::{Header, Response, Server};
+/// A response: status, headers, body.
+struct Response {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Vec<u8>,
+}
+
+impl Response {
+    fn text(status: u16, body: &str) -> Self {
+        Response { status, headers: vec![("Content-Type", "text/plain; charset=utf-8".to_owned())], body: body.as_bytes().to_vec() }
+    }
+}
 
 pub fn run(dir: &Path, port: u16) -> Result<(), String> {
     let root = dir.canonicalize().map_err(|e| format!("{}: {e} (build first)", dir.display()))?;
-    let server = Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     println!("serving {} at http://127.0.0.1:{port}/  (Ctrl-C to stop)", dir.display());
-    for request in server.incoming_requests() {
-        // One thread per request: a slow or stalled connection never holds up the others.
+    serve(listener, root);
+    Ok(())
+}
+
+/// Answers every connection of `listener` from the files under `root`.
+fn serve(listener: TcpListener, root: PathBuf) {
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
         let root = root.clone();
+        // A connection that is slow, idle (a browser's speculative preconnect) or stalled never
+        // holds up another.
         std::thread::spawn(move || {
-            let accept = request
-                .headers()
-                .iter()
-                .find(|h| h.field.equiv("Accept-Encoding"))
-                .map(|h| h.value.as_str().to_owned())
-                .unwrap_or_default();
-            let path = request.url().split(['?', '#']).next().unwrap_or("/");
-            let response = match (fault(path), resolve(&root, request.url())) {
-                (Some(response), _) => response,
-                (None, Some(path)) => respond(&path, &accept),
-                (None, None) => Response::from_string("not found").with_status_code(404).boxed(),
-            };
-            let _ = request.respond(response);
+            let _ = serve_connection(stream, &root);
         });
     }
-    Ok(())
+}
+
+fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    if reader.read_line(&mut request_line)? == 0 {
+        return Ok(()); // a preconnect that was never used
+    }
+    let mut accept = String::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("accept-encoding") {
+                accept = value.trim().to_owned();
+            }
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, url) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let response = if method != "GET" && method != "HEAD" {
+        Response::text(405, "only GET and HEAD")
+    } else if let Some(r) = fault(path) {
+        r
+    } else if let Some(file) = resolve(root, url) {
+        respond(&file, &accept)
+    } else {
+        Response::text(404, "not found")
+    };
+    write_response(stream, &response, method == "HEAD")
+}
+
+fn write_response(mut stream: TcpStream, r: &Response, head_only: bool) -> std::io::Result<()> {
+    let reason = match r.status {
+        200 => "OK",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        504 => "Gateway Timeout",
+        _ => "Internal Server Error",
+    };
+    let mut head = format!("HTTP/1.1 {} {reason}\r\nContent-Length: {}\r\nConnection: close\r\n", r.status, r.body.len());
+    for (name, value) in &r.headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes())?;
+    if !head_only {
+        stream.write_all(&r.body)?;
+    }
+    stream.flush()
 }
 
 /// Faults for the end-to-end tests, under `/__faults/`: a document that never answers (for two
 /// minutes) and one of 11 MB, over the widget's limit.
-fn fault(path: &str) -> Option<tiny_http::ResponseBox> {
+fn fault(path: &str) -> Option<Response> {
     match path {
         "/__faults/hang.json" => {
-            std::thread::sleep(std::time::Duration::from_secs(120));
-            Some(Response::from_string("too late").with_status_code(504).boxed())
+            std::thread::sleep(Duration::from_secs(120));
+            Some(Response::text(504, "too late"))
         }
         "/__faults/big.json" => {
             let body = format!("{{\"version\": 1{}}}", " ".repeat(11 * 1024 * 1024));
-            Some(Response::from_string(body).with_header(header("Content-Type", "application/json")).boxed())
+            Some(Response { status: 200, headers: vec![("Content-Type", "application/json".to_owned())], body: body.into_bytes() })
         }
         _ => None,
     }
@@ -71,31 +133,21 @@ fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     out.is_file().then_some(out)
 }
 
-fn respond(path: &Path, accept: &str) -> tiny_http::ResponseBox {
+fn respond(path: &Path, accept: &str) -> Response {
     let mime = mime(path);
-    let encodings = [("br", "br"), ("gzip", "gz")];
-    for (encoding, suffix) in encodings {
+    let mut headers = vec![("Content-Type", mime.to_owned()), ("Vary", "Accept-Encoding".to_owned()), ("Cache-Control", "no-cache".to_owned())];
+    for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
         let compressed = crate::size::with_suffix(path, suffix);
         if accepts(accept, encoding) && compressed.is_file() {
-            if let Ok(bytes) = std::fs::read(&compressed) {
-                return Response::from_data(bytes)
-                    .with_header(header("Content-Type", mime))
-                    .with_header(header("Content-Encoding", encoding))
-                    .with_header(header("Vary", "Accept-Encoding"))
-                    .with_header(header("Cache-Control", "no-cache"))
-                    .with_header(header("Connection", "close"))
-                    .boxed();
+            if let Ok(body) = std::fs::read(&compressed) {
+                headers.push(("Content-Encoding", encoding.to_owned()));
+                return Response { status: 200, headers, body };
             }
         }
     }
     match std::fs::read(path) {
-        Ok(bytes) => Response::from_data(bytes)
-            .with_header(header("Content-Type", mime))
-            .with_header(header("Vary", "Accept-Encoding"))
-            .with_header(header("Cache-Control", "no-cache"))
-            .with_header(header("Connection", "close"))
-            .boxed(),
-        Err(_) => Response::from_string("cannot read file").with_status_code(500).boxed(),
+        Ok(body) => Response { status: 200, headers, body },
+        Err(_) => Response::text(500, "cannot read file"),
     }
 }
 
@@ -123,13 +175,44 @@ fn mime(path: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("valid header")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn get(port: u16, request: &str) -> String {
+        use std::io::Read;
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.write_all(request.as_bytes()).unwrap();
+        let mut out = Vec::new();
+        stream.read_to_end(&mut out).unwrap();
+        String::from_utf8_lossy(&out).into_owned()
+    }
+
+    #[test]
+    fn serves_files_precompressed_and_closes() {
+        let dir = std::env::temp_dir().join(format!("ae-serve-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.wasm"), b"raw").unwrap();
+        std::fs::write(dir.join("a.wasm.br"), b"BR").unwrap();
+        std::fs::write(dir.join("index.html"), b"<p>hi</p>").unwrap();
+        let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let root = dir.canonicalize().unwrap();
+        std::thread::spawn(move || serve(listener, root));
+        // An idle connection (a browser's preconnect) holds nothing up.
+        let _idle = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        let br = get(port, "GET /a.wasm HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, br\r\n\r\n");
+        assert!(br.starts_with("HTTP/1.1 200 OK\r\n"), "{br}");
+        assert!(br.contains("Content-Type: application/wasm") && br.contains("Content-Encoding: br") && br.contains("Connection: close"));
+        assert!(br.ends_with("\r\n\r\nBR"), "{br}");
+        let plain = get(port, "GET /a.wasm HTTP/1.1\r\n\r\n");
+        assert!(plain.ends_with("raw") && !plain.contains("Content-Encoding"));
+        assert!(get(port, "GET /?x=1 HTTP/1.1\r\n\r\n").ends_with("<p>hi</p>"));
+        assert!(get(port, "HEAD /index.html HTTP/1.1\r\n\r\n").ends_with("\r\n\r\n"));
+        assert!(get(port, "GET /../etc/passwd HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404"));
+        assert!(get(port, "POST / HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 405"));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn accept_encoding_is_read_with_weights() {
