@@ -49,11 +49,21 @@ enum Load {
     Loaded(Rc<AppProps>),
 }
 
+/// A User Timing mark, for whoever measures the page (the benchmark does): when the document
+/// arrived, when it was prepared, when the widget first rendered it.
+fn mark(name: &str) {
+    if let Some(p) = gloo::utils::window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
 /// A reader of documents for these props: JSON in, the explorer's props out.
 fn reader_for(p: &EmbedProps) -> impl Fn(&str) -> Rc<AppProps> {
     let (lang, key, map, entity) = (p.lang, p.link_key.clone(), p.map_src.clone(), p.initial_entity.clone());
     move |json: &str| {
+        mark("article-explorer:document");
         let mut app = AppProps::from_json(json);
+        mark("article-explorer:prepared");
         (app.lang, app.link_key, app.map_src, app.initial_entity) = (lang, key.clone(), map.clone(), entity.clone());
         Rc::new(app)
     }
@@ -97,6 +107,7 @@ pub fn embed(props: &EmbedProps) -> Html {
         let on_ready = props.on_ready.clone();
         use_effect_with(*load != Load::Loading, move |ready| {
             if *ready {
+                mark("article-explorer:rendered");
                 on_ready.emit(());
             }
         });

@@ -157,6 +157,9 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
             if waiting.get() == 0 {
                 slot.remove();
                 let _ = root.remove_attribute("hidden");
+                if let Some(p) = gloo::utils::window().performance() {
+                    let _ = p.mark("article-explorer:shown");
+                }
             }
         })
     };

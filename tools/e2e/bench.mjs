@@ -34,7 +34,7 @@ async function page(url) {
   const p = ctx.pages()[0] ?? await ctx.newPage();
   await p.addInitScript(() => {
     window.__ae = { fcp: null };
-    addEventListener("article-explorer:ready", e => { window.__ae.wasm = e.detail.wasm; });
+    addEventListener("article-explorer:ready", e => { window.__ae.wasm = e.detail.wasm; window.__ae.wasmReady = performance.now(); });
     // The widget lives in a shadow root: look there.
     window.__aeRoot = () => document.querySelector("[data-article-explorer]")?.shadowRoot;
     new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") window.__ae.fcp = e.startTime; })
@@ -73,7 +73,9 @@ async function clicks(p, n) {
   }, n);
 }
 
-const r = { static: { fcp: [] }, app: { fcp: [], interactive: [], click: [], memLoad: [], mem200: [] }, long: { interactive: [], click: [] } };
+const r = { static: { fcp: [] }, app: { fcp: [], interactive: [], click: [], memLoad: [], mem200: [], steps: {} }, long: { interactive: [], click: [] } };
+// Where the time to interactive goes: the wasm instantiated, then the widget's User Timing marks.
+const STEPS = ["wasm ready", "article-explorer:document", "article-explorer:prepared", "article-explorer:rendered", "article-explorer:shown"];
 for (let i = 0; i < runs; i++) {
   { const { ctx, p } = await page(base + "static.html"); await p.waitForTimeout(300); r.static.fcp.push(await p.evaluate(() => window.__ae.fcp)); await ctx.close(); }
   { const { ctx, p } = await page(base);
@@ -81,6 +83,9 @@ for (let i = 0; i < runs; i++) {
     await p.waitForTimeout(300);
     r.app.fcp.push(await p.evaluate(() => window.__ae.fcp));
     r.app.interactive.push(await p.evaluate(() => window.__ae.interactive));
+    const steps = await p.evaluate(() => Object.fromEntries([["wasm ready", window.__ae.wasmReady],
+      ...performance.getEntriesByType("mark").map(m => [m.name, m.startTime])]));
+    for (const k of STEPS) (r.app.steps[k] ??= []).push(steps[k]);
     r.app.memLoad.push(await memory(p));
     r.app.click.push(...await clicks(p, 50));
     await clicks(p, 150);
@@ -95,7 +100,7 @@ for (let i = 0; i < runs; i++) {
 const result = {
   runs, sizes,
   static: { fcp: stat(r.static.fcp) },
-  app: { fcp: stat(r.app.fcp), interactive: stat(r.app.interactive), click: stat(r.app.click), memoryAfterLoad: stat(r.app.memLoad), memoryAfter200Cycles: stat(r.app.mem200) },
+  app: { fcp: stat(r.app.fcp), interactive: stat(r.app.interactive), steps: Object.fromEntries(STEPS.map(k => [k, stat(r.app.steps[k] ?? [])])), click: stat(r.app.click), memoryAfterLoad: stat(r.app.memLoad), memoryAfter200Cycles: stat(r.app.mem200) },
   long: { interactive: stat(r.long.interactive), click: stat(r.long.click) },
 };
 result.ratios = { fcpAppOverStatic: result.app.fcp.median / result.static.fcp.median, clickLongOverSeed: result.long.click.median / result.app.click.median };
@@ -107,6 +112,7 @@ console.log(`transfer (brotli): ${sizes.map(s => `${s.file} ${(s.brotli / 1024).
 console.log(`static HTML   first paint    ${ms(result.static.fcp)}`);
 console.log(`demo          first paint    ${ms(result.app.fcp)}   ratio to static ${result.ratios.fcpAppOverStatic.toFixed(2)}`);
 console.log(`demo          interactive    ${ms(result.app.interactive)}`);
+console.log(`demo          load steps     ${STEPS.map(k => `${k.replace("article-explorer:", "")} ${result.app.steps[k].median.toFixed(0)}`).join(" → ")} ms`);
 console.log(`demo          click→panel    ${ms(result.app.click)}`);
 console.log(`demo          memory         ${mb(result.app.memoryAfterLoad)} after load, ${mb(result.app.memoryAfter200Cycles)} after 200 open/close cycles`);
 console.log(`20k words     interactive    ${ms(result.long.interactive)}`);
