@@ -90,9 +90,10 @@ pub fn graph(props: &GraphProps) -> Html {
     });
 
     html! {
-        <section class="ae-graph" aria-labelledby="ae-graph-title">
+        // A group, not a landmark: several widgets on one page would repeat its name.
+        <div class="ae-graph" role="group" aria-labelledby="ae-graph-title">
             <h2 id="ae-graph-title">{ t.graph }</h2>
-            <div class="ae-graph-scroll" tabindex="0" role="region" aria-label={t.graph_picture}>
+            <div class="ae-graph-scroll" tabindex="0" role="group" aria-label={t.graph_picture}>
                 <svg viewBox={format!("0 0 {:.0} {:.0}", layout.width, layout.height)} width={format!("{:.0}", layout.width)}
                     height={format!("{:.0}", layout.height)} aria-hidden="true" focusable="false" dir="ltr">
                     { for edges }
@@ -107,6 +108,6 @@ pub fn graph(props: &GraphProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </details>
-        </section>
+        </div>
     }
 }

@@ -413,7 +413,8 @@ pub fn map_view(props: &MapProps) -> Html {
     };
 
     html! {
-        <section class="ae-map" data-map="" aria-labelledby="ae-map-title" ref={figure}>
+        // A group, not a landmark: several widgets on one page would repeat its name.
+        <div class="ae-map" data-map="" role="group" aria-labelledby="ae-map-title" ref={figure}>
             <h2 id="ae-map-title">{ t.map }</h2>
             <div class="ae-map-controls">
                 <button type="button" onclick={zoom(1.5)} aria-label={t.zoom_in}>{ "+" }</button>
@@ -445,7 +446,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 <li><span class="ae-approx-key" aria-hidden="true">{ "≈" }</span>{ " " }{ t.approximate }</li>
             </ul>
             <MapText document={props.document.clone()} {lang} layers={Shared(layers.clone())} on_action={props.on_action.clone()} />
-        </section>
+        </div>
     }
 }
 
