@@ -104,7 +104,12 @@ check(await page.waitForFunction(() => document.querySelector("#explorer-ar").sh
   "print: the map's coastlines load for the printed figure");
 await page.emulateMedia({ media: "screen" });
 
-// 4. The iframe embed: the frame takes its content's height.
+// 4. The iframe embed: the frame keeps its reserved height until the widget shows, then takes
+// its content's height, in one step.
+await page.addInitScript(() => {
+  window.__frameHeights = [];
+  addEventListener("message", (e) => { const h = e.data && e.data["datawrapper-height"]; if (h) window.__frameHeights.push(...Object.values(h)); });
+});
 await page.goto(base + "examples/iframe.html", { waitUntil: "domcontentloaded" });
 const frameOk = await page.waitForFunction(() => {
   const f = document.querySelector("iframe");
@@ -114,6 +119,8 @@ const frameOk = await page.waitForFunction(() => {
 }, null, { timeout: 20000 }).then(() => true, () => false);
 const heights = await page.evaluate(() => { const f = document.querySelector("iframe"); return `${f.getBoundingClientRect().height} / ${f.contentDocument?.documentElement.getBoundingClientRect().height}`; });
 check(frameOk, "iframe: the host snippet sizes the frame to its content", heights);
+const posted = await page.evaluate(() => window.__frameHeights);
+check(posted.length >= 1 && posted[0] > 3000, "iframe: the first height posted is the whole widget's (no placeholder step)", posted.join(", "));
 check((await page.evaluate(() => window.__csp)).length === 0, "iframe: no CSP violation", (await page.evaluate(() => window.__csp)).join(", "));
 
 // 5. A hostile host stylesheet.
