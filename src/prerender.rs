@@ -28,7 +28,6 @@ pub fn escape(text: &str) -> String {
 /// The article with its mentions highlighted, inside an `.ae-root` like the widget's.
 pub fn article_html(p: &Prepared) -> String {
     let a = &p.doc.article;
-    let notes = p.notes().0;
     let text_html = |r: BlockRef| -> String {
         let text = p.text(r);
         let mentions = p.mentions_of(r);
@@ -39,11 +38,10 @@ pub fn article_html(p: &Prepared) -> String {
                 Some(m) => {
                     let e = &p.doc.entities[m.entity];
                     out.push_str(&format!(
-                        "<mark class=\"ae-mention ae-k-{}{}\" data-entity=\"{}\" data-note=\"{}\" title=\"{}\">{words}</mark>",
-                        e.kind.slug(),
-                        if m.adjective { " ae-adjective" } else { "" },
+                        "<mark class=\"{}\" data-entity=\"{}\" data-note=\"{}\" title=\"{}\">{words}</mark>",
+                        p.mention_class(m),
                         escape(&e.id),
-                        notes[m.entity],
+                        p.endnote[m.entity],
                         escape(&format!("{} ({})", Lang::En.pick(&e.name), Lang::En.kind(e.kind))),
                     ));
                 }
@@ -87,8 +85,8 @@ fn schema_type(kind: EntityKind) -> &'static str {
 /// put in a page: `<` is escaped inside the JSON, so no string can close the element.
 pub fn json_ld(p: &Prepared) -> String {
     let a = &p.doc.article;
-    let (_, order) = p.notes();
-    let mentions: Vec<serde_json::Value> = order
+    let mentions: Vec<serde_json::Value> = p
+        .endnote_order
         .iter()
         .map(|&e| {
             let e = &p.doc.entities[e];
@@ -167,7 +165,7 @@ mod tests {
         assert!(!json.contains('<'));
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         assert_eq!(v["@type"], "NewsArticle");
-        assert_eq!(v["mentions"].as_array().unwrap().len(), p.notes().1.len());
+        assert_eq!(v["mentions"].as_array().unwrap().len(), p.endnote_order.len());
         assert!(v["mentions"].as_array().unwrap().iter().any(|m| m["@type"] == "Person"));
     }
 

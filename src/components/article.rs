@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::Shared;
 use crate::i18n::Lang;
 use crate::model::{BlockKind, BlockRef, EntityKind, Prepared};
-use crate::text::{normalize_str, pieces, MentionSource, Utf8Range};
+use crate::text::{normalize_str, pieces, Utf8Range};
 use std::collections::BTreeSet;
 
 /// A mention, as the view reports it when activated.
@@ -92,7 +92,6 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         })
     };
 
-    let notes = use_memo(props.document.clone(), |d| d.notes().0);
     let render_text = |text_ref: BlockRef| -> Html {
         let text = document.text(text_ref);
         let mentions = document.mentions_of(text_ref);
@@ -118,20 +117,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         label.push_str(name);
                         label.push_str(lang.comma());
                         label.push_str(lang.kind(entity.kind));
-                        let metonym = match m.source {
-                            MentionSource::Alias(a) => entity.aliases[a].metonym_of().is_some(),
-                            MentionSource::Added => false,
-                        };
-                        let class = classes!(
-                            "ae-mention",
-                            format!("ae-k-{}", entity.kind.slug()),
-                            m.adjective.then_some("ae-adjective"),
-                            metonym.then_some("ae-metonym"),
-                            piece.marked.then_some("ae-marked"),
-                        );
+                        let class = classes!(document.mention_class(m), piece.marked.then_some("ae-marked"));
                         html! {
                             <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
-                                data-index={index.to_string()} data-note={notes[m.entity].to_string()} role="button" tabindex="0" aria-label={label}>
+                                data-index={index.to_string()} data-note={document.endnote[m.entity].to_string()} role="button" tabindex="0" aria-label={label}>
                                 { words }
                             </mark>
                         }

@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{App, AppProps, Shared};
-use crate::model::Problem;
+use super::{mark, App, AppProps, Shared};
+use crate::model::{Prepared, Problem};
 use crate::i18n::Lang;
 use crate::{fetch_text, FetchError};
 
@@ -49,24 +49,23 @@ enum Load {
     Loaded(Rc<AppProps>),
 }
 
-/// A User Timing mark, for whoever measures the page (the benchmark does): when the document
-/// arrived, when it was prepared, when the widget first rendered it.
-fn mark(name: &str) {
-    if let Some(p) = gloo::utils::window().performance() {
-        let _ = p.mark(name);
-    }
+/// What the explorer gets besides its document: these props' language, key, map and start.
+fn app_props(p: &EmbedProps, document: Result<Shared<Prepared>, Shared<Vec<Problem>>>) -> Rc<AppProps> {
+    Rc::new(AppProps {
+        document,
+        lang: p.lang,
+        link_key: p.link_key.clone(),
+        map_src: p.map_src.clone(),
+        initial_entity: p.initial_entity.clone(),
+    })
 }
 
-/// A reader of documents for these props: JSON in, the explorer's props out.
-fn reader_for(p: &EmbedProps) -> impl Fn(&str) -> Rc<AppProps> {
-    let (lang, key, map, entity) = (p.lang, p.link_key.clone(), p.map_src.clone(), p.initial_entity.clone());
-    move |json: &str| {
-        mark("article-explorer:document");
-        let mut app = AppProps::from_json(json);
-        mark("article-explorer:prepared");
-        (app.lang, app.link_key, app.map_src, app.initial_entity) = (lang, key.clone(), map.clone(), entity.clone());
-        Rc::new(app)
-    }
+/// A document, read: validated and prepared, with User Timing marks around the work.
+fn read(json: &str) -> Result<Shared<Prepared>, Shared<Vec<Problem>>> {
+    mark("article-explorer:document");
+    let document = AppProps::from_json(json).document;
+    mark("article-explorer:prepared");
+    document
 }
 
 /// Fetches (or reads) the document, then shows the explorer.
@@ -74,15 +73,15 @@ fn reader_for(p: &EmbedProps) -> impl Fn(&str) -> Rc<AppProps> {
 pub fn embed(props: &EmbedProps) -> Html {
     let load = {
         let initial = match &props.source {
-            Source::Json(json) => Load::Loaded(reader_for(props)(json)),
+            Source::Json(json) => Load::Loaded(app_props(props, read(json))),
             Source::Url(_) => Load::Loading,
-            Source::Missing => Load::Loaded(Rc::new(AppProps {
-                document: Err(Shared::new(vec![Problem {
+            Source::Missing => Load::Loaded(app_props(
+                props,
+                Err(Shared::new(vec![Problem {
                     path: String::new(),
                     message: "no document: give the widget a data-src attribute, or a src or document option".to_owned(),
                 }])),
-                ..(*reader_for(props)("")).clone()
-            })),
+            )),
         };
         use_state(move || initial)
     };
@@ -90,13 +89,14 @@ pub fn embed(props: &EmbedProps) -> Html {
     let attempt = use_state(|| 0u32);
     {
         let (load, source, timeout) = (load.clone(), props.source.clone(), props.timeout_ms);
-        let make = reader_for(props);
+        // The settings with an empty document, filled in when it arrives.
+        let settings = app_props(props, Err(Shared::new(Vec::new())));
         use_effect_with((source, *attempt), move |(source, _)| {
             if let Source::Url(url) = source.clone() {
                 load.set(Load::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(match fetch_text(&url, timeout).await {
-                        Ok(json) => Load::Loaded(make(&json)),
+                        Ok(json) => Load::Loaded(Rc::new(AppProps { document: read(&json), ..(*settings).clone() })),
                         Err(e) => Load::Failed(e),
                     });
                 });
@@ -141,19 +141,6 @@ pub fn embed(props: &EmbedProps) -> Html {
         Load::Loaded(app) => {
             let app = (**app).clone();
             html! { <App ..app /> }
-        }
-    }
-}
-
-/// Props are cloned into `<App ..props />`.
-impl Clone for AppProps {
-    fn clone(&self) -> Self {
-        AppProps {
-            document: self.document.clone(),
-            lang: self.lang,
-            link_key: self.link_key.clone(),
-            map_src: self.map_src.clone(),
-            initial_entity: self.initial_entity.clone(),
         }
     }
 }

@@ -149,33 +149,30 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
     // Reveal the widget once it has its stylesheet and, if the host shows a fallback meanwhile,
     // its document.
     let has_fallback = host.child_element_count() > 0 || host.text_content().is_some_and(|t| !t.trim().is_empty());
-    let waiting = Rc::new(Cell::new(if has_fallback { 2u8 } else { 1 }));
+    // Two conditions, each met once or more (the stylesheet's load or error; a document, its
+    // problems or a failure, again after Retry): show when both hold.
+    let (styled, ready) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(!has_fallback)));
     let reveal = {
-        let (slot, root, waiting) = (slot.clone(), root.clone(), waiting.clone());
+        let (slot, root, styled, ready) = (slot.clone(), root.clone(), styled.clone(), ready.clone());
         Rc::new(move || {
-            waiting.set(waiting.get().saturating_sub(1));
-            if waiting.get() == 0 {
+            if styled.get() && ready.get() && root.has_attribute("hidden") {
                 slot.remove();
                 let _ = root.remove_attribute("hidden");
-                if let Some(p) = gloo::utils::window().performance() {
-                    let _ = p.mark("article-explorer:shown");
-                }
+                super::mark("article-explorer:shown");
             }
         })
     };
-    let stylesheet_done = Rc::new(Cell::new(false));
-    let once = {
-        let (reveal, done) = (reveal.clone(), stylesheet_done.clone());
+    let on_stylesheet = {
+        let (reveal, styled) = (reveal.clone(), styled.clone());
         move || {
-            if !done.replace(true) {
-                reveal()
-            }
+            styled.set(true);
+            reveal()
         }
     };
-    let (once_a, once_b) = (once.clone(), once);
+    let on_stylesheet_error = on_stylesheet.clone();
     let listeners = vec![
-        EventListener::once(&link, "load", move |_| once_a()),
-        EventListener::once(&link, "error", move |_| once_b()),
+        EventListener::once(&link, "load", move |_| on_stylesheet()),
+        EventListener::once(&link, "error", move |_| on_stylesheet_error()),
     ];
 
     let n = COUNT.with(|c| c.replace(c.get() + 1));
@@ -193,14 +190,10 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
         map_src: format!("{}map/caribbean.json", options.base).into(),
         initial_entity: options.entity.clone().map(Into::into),
         timeout_ms: options.timeout_ms.unwrap_or(15_000),
-        on_ready: {
-            let (reveal, fired) = (reveal.clone(), Rc::new(Cell::new(false)));
-            yew::Callback::from(move |()| {
-                if has_fallback && !fired.replace(true) {
-                    reveal()
-                }
-            })
-        },
+        on_ready: yew::Callback::from(move |()| {
+            ready.set(true);
+            reveal()
+        }),
     };
     let app = yew::Renderer::<Embed>::with_root_and_props(root, props).render();
     let _ = host.set_attribute("data-ae-mounted", "");

@@ -50,7 +50,9 @@ pub fn path_at(json: &str, offset: usize) -> String {
                 if is_key {
                     let raw = &json[start..i.min(json.len())];
                     let key = serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_owned());
-                    stack.last_mut().map(|o| *o = Open::Object(Some(key)));
+                    if let Some(open) = stack.last_mut() {
+                        *open = Open::Object(Some(key));
+                    }
                 } else {
                     start_value(&mut stack);
                 }

@@ -41,6 +41,11 @@ pub struct Prepared {
     /// For each added mention (`mentions.add`), its note, keyed by where it is.
     pub notes: HashMap<(TextRef, usize), usize>,
     pub relations: Vec<ResolvedRelation>,
+    /// For each entity, its number in the print endnotes: 1-based, in order of first mention (0
+    /// if the text never names it).
+    pub endnote: Vec<usize>,
+    /// The entities with an endnote, in their order.
+    pub endnote_order: Vec<usize>,
     ids: HashMap<String, usize>,
 }
 
@@ -127,7 +132,16 @@ impl Prepared {
 
         let mut all = all.into_iter();
         let headline_mentions = all.next().unwrap_or_default();
-        Prepared { headline_mentions, block_mentions: all.collect(), by_entity, notes, relations, ids, doc }
+        let block_mentions: Vec<Vec<Mention>> = all.collect();
+        let mut endnote = vec![0; doc.entities.len()];
+        let mut endnote_order = Vec::new();
+        for m in headline_mentions.iter().chain(block_mentions.iter().flatten()) {
+            if endnote[m.entity] == 0 {
+                endnote_order.push(m.entity);
+                endnote[m.entity] = endnote_order.len();
+            }
+        }
+        Prepared { headline_mentions, block_mentions, by_entity, notes, relations, endnote, endnote_order, ids, doc }
     }
 
     /// The index of the entity with this id.
@@ -155,18 +169,22 @@ impl Prepared {
         headline.chain(blocks)
     }
 
-    /// Note numbers for the print endnotes: for each entity, its 1-based number in order of first
-    /// mention (0 if the text never names it), and the numbered entities in order.
-    pub fn notes(&self) -> (Vec<usize>, Vec<usize>) {
-        let mut number = vec![0; self.doc.entities.len()];
-        let mut order = Vec::new();
-        for (_, m) in self.all_mentions() {
-            if number[m.entity] == 0 {
-                order.push(m.entity);
-                number[m.entity] = order.len();
-            }
+    /// The classes of a mention's element, the same in the widget and in the pre-rendered page:
+    /// `ae-mention`, its kind, and whether it is an adjective or a metonym.
+    pub fn mention_class(&self, m: &Mention) -> String {
+        let entity = &self.doc.entities[m.entity];
+        let metonym = match m.source {
+            MentionSource::Alias(a) => entity.aliases[a].metonym_of().is_some(),
+            MentionSource::Added => false,
+        };
+        let mut class = format!("ae-mention ae-k-{}", entity.kind.slug());
+        if m.adjective {
+            class.push_str(" ae-adjective");
         }
-        (number, order)
+        if metonym {
+            class.push_str(" ae-metonym");
+        }
+        class
     }
 
     /// The entities an entity is related to, in either direction (with repeats).

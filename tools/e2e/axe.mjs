@@ -1,25 +1,13 @@
 // Accessibility check of the demo page with axe-core in headless Chromium: with no panel open,
 // with a panel open, and in English. Exits non-zero on any violation.
 //   node tools/e2e/axe.mjs http://127.0.0.1:PORT/
-import { createRequire } from "node:module";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { launch, require } from "./browser.mjs";
 
-const require = createRequire(join(process.env.AE_NPM, "node_modules", "noop.js"));
-const { chromium } = require("playwright-core");
 const axePath = require.resolve("axe-core/axe.min.js");
 
 const url = process.argv[2];
-const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ae-axe-")), {
-  executablePath: process.env.CHROME,
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-  viewport: { width: 1280, height: 900 },
-  // The example news pages set a strict CSP; axe itself is injected as an inline script.
-  bypassCSP: true,
-});
+// The example news pages set a strict CSP; axe itself is injected as an inline script.
+const browser = await launch({ bypassCSP: true });
 const page = browser.pages()[0] ?? await browser.newPage();
 let failed = 0;
 

@@ -1,14 +1,11 @@
 // The benchmark (not a test): the demo against the same article as plain static HTML, in headless
 // Chromium, several runs each; prints a table of medians and spread and writes a JSON file.
 //   node tools/e2e/bench.mjs http://127.0.0.1:PORT/ DIST OUT.json [RUNS]
-import { createRequire } from "node:module";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
-const require = createRequire(join(process.env.AE_NPM, "node_modules", "noop.js"));
-const { chromium } = require("playwright-core");
+import { launch } from "./browser.mjs";
 const [base, dist, out, runsArg] = process.argv.slice(2);
 const runs = Number(runsArg ?? 5);
 const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN; };
@@ -27,10 +24,7 @@ const sizes = files.filter(f => !f.includes("/bench/")).map(f => {
 
 // A fresh profile for every page load: nothing cached, as for a first visit.
 async function page(url) {
-  const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ae-bench-")), {
-    executablePath: process.env.CHROME, headless: true, viewport: { width: 1280, height: 900 },
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync", "--enable-precise-memory-info", "--js-flags=--expose-gc"] });
+  const ctx = await launch({}, ["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
   const p = ctx.pages()[0] ?? await ctx.newPage();
   await p.addInitScript(() => {
     window.__ae = { fcp: null };

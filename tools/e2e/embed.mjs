@@ -9,13 +9,10 @@
 // - faults (404, no answer, too large, invalid, broken JSON): a message in the widget, host intact;
 // - layout shift while the widgets arrive; print: endnotes shown.
 // Screenshots go to target/e2e/. Exits non-zero on the first failed check.
-import { createRequire } from "node:module";
-import { mkdirSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { launch } from "./browser.mjs";
 
-const require = createRequire(join(process.env.AE_NPM, "node_modules", "noop.js"));
-const { chromium } = require("playwright-core");
 const base = process.argv[2];
 const shots = join(process.cwd(), "target", "e2e");
 mkdirSync(shots, { recursive: true });
@@ -26,16 +23,7 @@ function check(ok, what, detail = "") {
   if (!ok) failures++;
 }
 
-async function browser(options = {}) {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ae-e2e-")), {
-    executablePath: process.env.CHROME,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-           "--disable-component-update", "--disable-sync"],
-    viewport: { width: 1100, height: 900 },
-    ...options,
-  });
-}
+const browser = (options = {}) => launch({ viewport: { width: 1100, height: 900 }, ...options });
 
 // Records CSP violations and layout shifts from the first moment of every page.
 const observe = () => {

@@ -2,22 +2,13 @@
 // to its coastlines being drawn, and the work of one pan or zoom step, from the input event to
 // the new view laid out. Prints medians and p95 over several runs.
 //   node tools/e2e/map-speed.mjs http://127.0.0.1:PORT/ [RUNS]
-import { createRequire } from "node:module";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { launch } from "./browser.mjs";
 
-const require = createRequire(join(process.env.AE_NPM, "node_modules", "noop.js"));
-const { chromium } = require("playwright-core");
 const url = process.argv[2];
 const runs = Number(process.argv[3] ?? 5);
 const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
-const ctx = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "ae-map-")), {
-  executablePath: process.env.CHROME, headless: true, viewport: { width: 1280, height: 900 },
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"],
-});
+const ctx = await launch();
 const firstRender = [];
 const steps = [];
 for (let r = 0; r < runs; r++) {

@@ -7,6 +7,8 @@
 use std::path::Path;
 
 use article_explorer::model::load;
+
+use crate::html::without;
 use serde_json::json;
 
 pub fn run(dist: &Path) -> Result<(), String> {
@@ -28,11 +30,18 @@ fn static_page(index: &str) -> Result<String, String> {
     if !index.contains("ae-prerendered") {
         return Err("index.html has no pre-rendered article (run cargo xtask finish first)".to_owned());
     }
-    let page: Vec<&str> = index
-        .lines()
-        .filter(|l| !l.contains("<script") && !l.contains("modulepreload") && !l.contains("application/wasm") && !l.contains("as=\"fetch\""))
-        .collect();
-    Ok(page.join("\n").replace("<title>", "<title>static baseline · "))
+    let page = without(index, "<script", "</script>", |_| true);
+    let page = without(&page, "<link", ">", |tag| {
+        tag.contains("modulepreload") || tag.contains("application/wasm") || tag.contains("as=\"fetch\"")
+    });
+    Ok(page.replace("<title>", "<title>static baseline · "))
+}
+
+#[test]
+fn the_static_page_keeps_its_head_and_loses_its_scripts() {
+    let index = "<head><title>t</title><script type=\"module\" src=\"embed.js\"></script><link rel=\"stylesheet\" href=\"a.css\"/>\n  <link rel=\"modulepreload\" href=\"x.js\"><link rel=\"preload\" href=\"x.wasm\" as=\"fetch\" type=\"application/wasm\"></head><main class=\"ae-prerendered\"></main>";
+    let page = static_page(index).unwrap();
+    assert_eq!(page, "<head><title>static baseline · t</title><link rel=\"stylesheet\" href=\"a.css\"/>\n  </head><main class=\"ae-prerendered\"></main>");
 }
 
 /// A deterministic document: `words` words in paragraphs of 80, `entities` entities with two

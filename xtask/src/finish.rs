@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use article_explorer::model::{load, Prepared};
 use article_explorer::prerender::{article_html, json_ld};
 
+use crate::html::{elements, without};
+
 pub fn run(dist: &Path) -> Result<(), String> {
     let mut pages = Vec::new();
     collect_pages(dist, &mut pages)?;
@@ -55,32 +57,18 @@ fn finish(html: &str, dir: &Path) -> Result<String, String> {
 
 /// Trunk writes `<script type="module">import init, * as bindings from …</script>`.
 fn remove_trunk_loader(html: &str) -> String {
-    let mut html = html.to_owned();
-    while let Some(start) = html.find("<script type=\"module\">").filter(|&s| html[s..].trim_start_matches("<script type=\"module\">").trim_start().starts_with("import init")) {
-        let Some(len) = html[start..].find("</script>") else { break };
-        html.replace_range(start..start + len + "</script>".len(), "");
-    }
-    html
+    without(html, "<script", "</script>", |e| {
+        e.strip_prefix("<script type=\"module\">").is_some_and(|body| body.trim_start().starts_with("import init"))
+    })
 }
 
-/// The first `<script>` element with content that a browser would run, if any.
+/// The first `<script>` element with content that a browser would run, if any: its start tag.
 fn inline_script(html: &str) -> Option<String> {
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        let tag_end = rest[start..].find('>')? + start;
-        let tag = &rest[start..=tag_end];
-        let close = rest[tag_end..].find("</script>").map_or(rest.len(), |c| c + tag_end);
-        let body = rest[tag_end + 1..close].trim();
-        if !tag.contains(" src=") && !tag.contains("application/ld+json") && !body.is_empty() {
-            return Some(tag.to_owned());
-        }
-        rest = &rest[close.min(rest.len())..];
-        if rest.len() <= 9 {
-            break;
-        }
-        rest = &rest[9..];
-    }
-    None
+    elements(html, "<script", "</script>").find_map(|e| {
+        let (tag, body) = e.split_once('>')?;
+        let runs = !tag.contains(" src=") && !tag.contains("application/ld+json") && !body.trim_end_matches("</script>").trim().is_empty();
+        runs.then(|| format!("{tag}>"))
+    })
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ mod benchassets;
 mod check;
 mod finish;
 mod genmap;
+mod html;
 mod serve;
 mod size;
 
