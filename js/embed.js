@@ -10,10 +10,53 @@
 //   handle.unmount();
 //
 // The widget's other files (its WebAssembly, stylesheet and base map) are found next to this file.
-import init, { mount as mountIn, mountAll } from "./article-explorer.js";
+// A widget given an authoring document (not a published one) publishes it first, with the
+// publisher module (publisher.js and its wasm), imported here the first time it is needed only.
+import init, { mount as mountIn, mountAll, setPublisher } from "./article-explorer.js";
 
 const base = new URL("./", import.meta.url).href;
-const ready = init({ module_or_path: new URL("article-explorer_bg.wasm", base) });
+
+// The documents are asked for now, while the WebAssembly downloads, not after it: a preload the
+// widget's own fetch then takes over (same URL, same CORS mode).
+for (const el of document.querySelectorAll("[data-article-explorer]")) {
+  const fromQuery = el.hasAttribute("data-params") ? new URLSearchParams(location.search).get("src") : null;
+  const src = fromQuery || el.getAttribute("data-src");
+  if (!src || document.querySelector(`link[rel=preload][href="${CSS.escape(src)}"]`)) continue;
+  const link = document.createElement("link");
+  Object.assign(link, { rel: "preload", as: "fetch", href: src, crossOrigin: "anonymous" });
+  document.head.append(link);
+}
+let publisher;
+function publish(text) {
+  publisher ??= import(new URL("publisher.js", base).href).then(async (m) => {
+    await m.default({ module_or_path: new URL("publisher_bg.wasm", base) });
+    return m;
+  });
+  publisher.catch(() => { publisher = undefined; }); // a failed load is tried again next time
+  return publisher.then((m) => m.publish(text));
+}
+// A panic in the widget is a trap (the release build aborts at once): the instance cannot be
+// called again, so the crash message each widget made when it mounted is shown from here.
+const hosts = new Set();
+function crashed(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  for (const host of new Set([...hosts, ...document.querySelectorAll("[data-ae-mounted]")])) {
+    const shadow = host.shadowRoot;
+    const message = shadow && [...shadow.children].find((c) => c.classList.contains("ae-crashed"));
+    if (!message) continue;
+    for (const child of [...shadow.children]) if (child !== message && child.tagName !== "LINK") child.remove();
+    message.setAttribute("role", "alert");
+    message.hidden = false;
+  }
+  console.error("article-explorer stopped; the host page goes on.", error);
+}
+addEventListener("error", (e) => crashed(e.error));
+addEventListener("unhandledrejection", (e) => crashed(e.reason));
+
+const ready = init({ module_or_path: new URL("article-explorer_bg.wasm", base) }).then((wasm) => {
+  setPublisher(publish);
+  return wasm;
+});
 
 function failed(error) {
   console.warn("article-explorer could not start; the page keeps its fallback content.", error);
@@ -40,5 +83,7 @@ export async function scan() {
  */
 export async function mount(element, options = {}) {
   await ready;
-  return mountIn(element, options, base);
+  const handle = mountIn(element, options, base);
+  hosts.add(element);
+  return handle;
 }

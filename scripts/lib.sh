@@ -52,14 +52,23 @@ has_wasm_std() {
 # 1. the default toolchain already has the target;  2. `rustup target add` works (a laptop);
 # 3. Debian's rustc-web, with a wasm32 std built from its sources (machines where rustup's
 #    download server is unreachable; see shared/TOOLCHAIN.md).
+# Does the toolchain named by $1 have the standard library's sources (for -Zbuild-std)?
+has_std_src() {
+    local sysroot
+    sysroot=$(RUSTUP_TOOLCHAIN=${1:-${RUSTUP_TOOLCHAIN:-}} rustc --print sysroot 2>/dev/null) || return 1
+    [ -f "$sysroot/lib/rustlib/src/rust/library/Cargo.lock" ]
+}
+
+# Release builds rebuild std with them (size): the wasm32 std and its sources are both needed.
 ensure_wasm_toolchain() {
     AE_WASM_TOOLCHAIN=
-    if has_wasm_std ""; then return; fi
-    if have rustup && has_wasm_std debian-web; then AE_WASM_TOOLCHAIN=debian-web; return; fi
+    if has_wasm_std "" && has_std_src ""; then return; fi
+    if have rustup && has_wasm_std debian-web && has_std_src debian-web; then AE_WASM_TOOLCHAIN=debian-web; return; fi
     if have rustup; then
-        say "rustup target add wasm32-unknown-unknown"
-        if timeout 120 rustup target add wasm32-unknown-unknown >&2 && has_wasm_std ""; then return; fi
-        say "rustup could not fetch the wasm32 target; trying Debian's rustc-web"
+        say "rustup target add wasm32-unknown-unknown; rustup component add rust-src"
+        if timeout 120 rustup target add wasm32-unknown-unknown >&2 && timeout 120 rustup component add rust-src >&2 \
+            && has_wasm_std "" && has_std_src ""; then return; fi
+        say "rustup could not fetch the wasm32 target or rust-src; trying Debian's rustc-web"
     fi
     can_apt || die "no wasm32-unknown-unknown standard library. Run: rustup target add wasm32-unknown-unknown
   (or, on Debian without rustup's server: apt-get install rustc-web cargo-web rust-web-src lld-22, as root)"
@@ -166,6 +175,16 @@ with_wasm_toolchain() {
     if [ -n "$AE_WASM_TOOLCHAIN" ]; then RUSTUP_TOOLCHAIN=$AE_WASM_TOOLCHAIN "$@"; else "$@"; fi
 }
 
+# Runs a release wasm build: std is rebuilt with the crate's profile (opt-level z) and
+# optimize_for_size, and a panic is an immediate trap (no formatting or unwinding code in the
+# module; embed.js turns a trap into the crash message). Only for wasm32: host builds (build
+# scripts, proc macros, xtask) are untouched.
+with_release_wasm() {
+    RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+        with_wasm_toolchain "$@"
+}
+
 # Serves dist/ in the background on a free port: sets AE_URL; the server stops when the script exits.
 serve_dist_background() {
     local port=$((20000 + RANDOM % 20000))
@@ -180,10 +199,31 @@ serve_dist_background() {
     export AE_URL
 }
 
+# The publisher module (the core without Yew, loaded by a reader only when it is given an
+# authoring document) into dist/: publisher.js and publisher_bg.wasm.
+build_publisher() {
+    say "publisher module: cargo build -p article-publisher, wasm-bindgen, wasm-opt"
+    (cd "$AE_ROOT" && with_release_wasm cargo build --quiet --locked --release -p article-publisher --target wasm32-unknown-unknown >&2)
+    wasm-bindgen --target web --no-typescript --out-dir "$AE_ROOT/dist" --out-name publisher \
+        "$AE_ROOT/target/wasm32-unknown-unknown/release/article_publisher.wasm" >&2
+    wasm-opt -Oz "$AE_ROOT/dist/publisher_bg.wasm" -o "$AE_ROOT/dist/publisher_bg.wasm" >&2
+}
+
+# The crates the standard library itself depends on, for -Zbuild-std (trunk builds offline).
+fetch_std_deps() {
+    (cd "$AE_ROOT" && with_release_wasm cargo fetch --quiet --locked --target wasm32-unknown-unknown >&2) \
+        || die "could not fetch the standard library's dependencies (crates.io)"
+}
+
 # A release build of the demo into dist/.
 build_release() {
+    fetch_std_deps
     say "trunk build --release"
-    (cd "$AE_ROOT" && with_wasm_toolchain trunk build --release --offline >&2)
+    (cd "$AE_ROOT" && with_release_wasm trunk build --release --offline >&2)
+    build_publisher
+    say "publish the seed document (the pages' documents); keep its authoring form beside it"
+    (cd "$AE_ROOT" && cp assets/seed/article.json dist/seed/article.authoring.json \
+        && cargo xtask publish assets/seed/article.json -o dist/seed >&2)
     say "finish the build: no inline script, pre-rendered article, JSON-LD"
     (cd "$AE_ROOT" && cargo xtask finish dist >&2)
 }

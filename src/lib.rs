@@ -1,29 +1,25 @@
 //! article-explorer: a news article, shown as written (Arabic, right to left), that a reader can
 //! explore.
 //!
+//! This crate is the reader: it shows **published** documents (`article_core::published`). The
+//! pure code (formats, validation, text processing, publishing, graph layout, map geometry,
+//! UI strings) lives in the `article-core` crate, re-exported here under its module names.
+//!
 //! Modules in reading order:
-//! - [`model`]: the article as plain data, and readers that build it from text. Pure Rust: it never
-//!   imports `yew` or `web_sys`, and is tested with plain `cargo test`.
-//! - [`text`]: Arabic normalisation, mention finding, quote anchoring. Pure Rust too.
-//! - [`state`]: the reader's selection as a pure reducer; [`link`]: deep links in the fragment;
-//!   [`i18n`]: every UI string; Pure.
-//! - [`seed`]: the seed article, for tests and tools (the demo fetches it: it is not in the wasm).
-//! - [`prerender`]: the article as static HTML and JSON-LD, for the build. Pure.
-//! - [`components`]: the Yew view. The only module that touches the DOM.
+//! - [`state`]: the reader's selection as a pure reducer; [`link`]: deep links in the fragment.
+//! - [`publisher`]: how an authoring document given to the reader gets published first (the
+//!   publisher is a WebAssembly module of its own, loaded only then).
+//! - [`components`]: the Yew view. With `lib.rs`'s fetch, the only code that touches the DOM.
 //!
 //! Host pages mount widgets through `embed.js` ([`components::host`]); Rust code can use [`mount_with`].
 
 pub mod components;
 
-pub mod geo;
-pub mod graph;
-pub mod i18n;
 pub mod link;
-pub mod prerender;
-pub mod model;
-pub mod seed;
+pub mod publisher;
 pub mod state;
-pub mod text;
+
+pub use article_core::{geo, graph, i18n, model, prerender, published, seed, text};
 
 pub use components::{App, AppProps};
 

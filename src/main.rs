@@ -31,6 +31,21 @@ pub fn mount_all(base: String) -> Vec<Handle> {
     host::mount_all(&base).into_iter().map(Handle).collect()
 }
 
+/// `setPublisher(publish)`: how the reader publishes an authoring document it is given;
+/// `publish(text)` returns a promise of the published JSON (`embed.js` gives one that loads the
+/// publisher module on first use).
+#[wasm_bindgen(js_name = setPublisher)]
+pub fn set_publisher(publish: js_sys::Function) {
+    article_explorer::publisher::set_js(publish);
+}
+
+/// Panics. The end-to-end checks call it (from a timer, as a crash would happen) to see that a
+/// crash, a trap in the release build, replaces every widget with its message.
+#[wasm_bindgen(js_name = __crashForTests)]
+pub fn crash_for_tests() {
+    panic!("a crash asked for by a test");
+}
+
 fn main() {
     host::install_panic_hook();
 }

@@ -13,6 +13,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 const SEED: &str = include_str!("../assets/seed/article.json");
 
 fn host_element(fallback: Option<&str>) -> Element {
+    // embed.js installs the publisher module; here the same core publishes in process.
+    article_explorer::publisher::set_native(article_explorer::published::publish_json);
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     if let Some(text) = fallback {
@@ -148,6 +150,40 @@ async fn broken_json_and_no_document_are_explained_with_paths() {
     let (host, mut m) = mounted(None, None, "nothing").await;
     let text = wait_for(&host.shadow_root().unwrap(), ".ae-problems").await.text_content().unwrap_or_default();
     assert!(text.contains("no document"), "{text}");
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_published_document_needs_no_publisher_and_an_authoring_one_says_what_it_needs() {
+    let published = article_explorer::published::publish_json(SEED).unwrap();
+    let host = host_element(None);
+    article_explorer::publisher::clear();
+    let mut m = host::mount(&host, options(Some(&published), None, "published")).expect("mounts");
+    settle().await;
+    let shadow = host.shadow_root().unwrap();
+    let marks = all(&shadow, ".ae-article mark").len();
+    assert_eq!(marks, article_explorer::published::Reading::from_json(&published).unwrap().all_mentions().count());
+    m.unmount();
+
+    let host = host_element(None);
+    article_explorer::publisher::clear();
+    let mut m = host::mount(&host, options(Some(SEED), None, "unpublished")).expect("mounts");
+    let text = wait_for(&host.shadow_root().unwrap(), ".ae-problems").await.text_content().unwrap_or_default();
+    assert!(text.contains("authoring document") && text.contains("cargo xtask publish"), "{text}");
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_hostile_published_document_is_refused_with_paths() {
+    let published = article_explorer::published::publish_json(SEED).unwrap();
+    let mut v: Value = serde_json::from_str(&published).unwrap();
+    v["mentions"][1][0][1] = Value::from(1_000_000);
+    v["entities"][0]["id"] = Value::from("x\"]<img src=x onerror=alert(1)>");
+    let (host, mut m) = mounted(Some(&v.to_string()), None, "hostile-published").await;
+    let shadow = host.shadow_root().unwrap();
+    let text = wait_for(&shadow, ".ae-problems").await.text_content().unwrap_or_default();
+    assert!(text.contains("mentions[1][0]") && text.contains("entities[0].id"), "{text}");
+    assert!(all(&shadow, "img").is_empty());
     m.unmount();
 }
 

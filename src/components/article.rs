@@ -10,8 +10,9 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::i18n::Lang;
-use crate::model::{BlockKind, BlockRef, EntityKind, Prepared};
-use crate::text::{normalize_str, pieces, Utf8Range};
+use crate::model::{BlockKind, BlockRef, EntityKind};
+use crate::published::{flag, Reading};
+use crate::text::{pieces, Utf8Range};
 use std::collections::BTreeSet;
 
 /// A mention, as the view reports it when activated.
@@ -24,7 +25,7 @@ pub struct MentionHit {
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleViewProps {
-    pub document: Shared<Prepared>,
+    pub document: Shared<Reading>,
     #[prop_or_default]
     pub lang: Lang,
     /// Kinds whose mentions are shown as plain text.
@@ -57,13 +58,13 @@ fn parse_text_key(key: &str) -> Option<BlockRef> {
 }
 
 /// The mention an event happened on, if any.
-fn hit(event: &Event, document: &Prepared) -> Option<(MentionHit, web_sys::Element)> {
+fn hit(event: &Event, document: &Reading) -> Option<(MentionHit, web_sys::Element)> {
     let target: web_sys::Element = event.target_dyn_into()?;
     let el = target.closest("[data-index]").ok()??;
     let text = parse_text_key(&el.get_attribute("data-text")?)?;
     let index: usize = el.get_attribute("data-index")?.parse().ok()?;
     let m = document.mentions_of(text).get(index)?;
-    Some((MentionHit { entity: m.entity, text, index }, el))
+    Some((MentionHit { entity: m.entity(), text, index }, el))
 }
 
 #[function_component(ArticleView)]
@@ -97,20 +98,20 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         let mentions = document.mentions_of(text_ref);
         let marked = props.marked.filter(|(t, _)| *t == text_ref).map(|(_, r)| r);
         let key = text_key(text_ref);
-        pieces(text.len(), mentions.iter().map(|m| m.range), marked)
+        pieces(text.len(), mentions.iter().map(|m| m.range()), marked)
             .into_iter()
             .map(|piece| {
                 let words = piece.range.of(text).to_owned();
                 let shown = piece.mention.map(|i| (i, &mentions[i])).filter(|(_, m)| {
-                    !props.plain && !props.hidden.contains(&document.doc.entities[m.entity].kind)
+                    !props.plain && !props.hidden.contains(&document.doc.entities[m.entity()].kind)
                 });
                 match shown {
                     Some((index, m)) => {
-                        let entity = &document.doc.entities[m.entity];
+                        let entity = &document.doc.entities[m.entity()];
                         let lang = props.lang;
                         let name = lang.pick(&entity.name);
                         let mut label = String::new();
-                        if normalize_str(&words) != normalize_str(name) {
+                        if !m.has(if lang == Lang::Ar { flag::IS_NAME_AR } else { flag::IS_NAME_EN }) {
                             label.push_str(&words);
                             label.push_str(lang.comma());
                         }
@@ -120,7 +121,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         let class = classes!(document.mention_class(m), piece.marked.then_some("ae-marked"));
                         html! {
                             <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
-                                data-index={index.to_string()} data-note={document.endnote[m.entity].to_string()} role="button" tabindex="0" aria-label={label}>
+                                data-index={index.to_string()} data-note={document.endnote[m.entity()].to_string()} role="button" tabindex="0" aria-label={label}>
                                 { words }
                             </mark>
                         }

@@ -7,7 +7,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{mark, App, AppProps, Shared};
-use crate::model::{Prepared, Problem};
+use crate::model::Problem;
+use crate::published::{read_if_published, Reading};
 use crate::i18n::Lang;
 use crate::{fetch_text, FetchError};
 
@@ -50,7 +51,7 @@ enum Load {
 }
 
 /// What the explorer gets besides its document: these props' language, key, map and start.
-fn app_props(p: &EmbedProps, document: Result<Shared<Prepared>, Shared<Vec<Problem>>>) -> Rc<AppProps> {
+fn app_props(p: &EmbedProps, document: Result<Shared<Reading>, Shared<Vec<Problem>>>) -> Rc<AppProps> {
     Rc::new(AppProps {
         document,
         lang: p.lang,
@@ -60,12 +61,32 @@ fn app_props(p: &EmbedProps, document: Result<Shared<Prepared>, Shared<Vec<Probl
     })
 }
 
-/// A document, read: validated and prepared, with User Timing marks around the work.
-fn read(json: &str) -> Result<Shared<Prepared>, Shared<Vec<Problem>>> {
+type Read = Result<Shared<Reading>, Shared<Vec<Problem>>>;
+
+/// A published document (or text that is not JSON), read and checked at once, with User Timing
+/// marks around the work; None for an authoring document, which needs the publisher.
+fn read_now(json: &str) -> Option<Read> {
     mark("article-explorer:document");
-    let document = AppProps::from_json(json).document;
-    mark("article-explorer:prepared");
-    document
+    let read = read_if_published(json).map(|r| r.map(Shared::new).map_err(Shared::new));
+    if read.is_some() {
+        mark("article-explorer:prepared");
+    }
+    read
+}
+
+/// Any document: a published one is read at once; an authoring one is published first, by the
+/// publisher module (loaded the first time it is needed).
+async fn read_any(json: &str) -> Read {
+    if let Some(read) = read_now(json) {
+        return read;
+    }
+    mark("article-explorer:publishing");
+    match crate::publisher::publish(json).await {
+        Ok(published) => read_now(&published).unwrap_or_else(|| {
+            Err(Shared::new(vec![Problem { path: String::new(), message: "the publisher gave no published document".to_owned() }]))
+        }),
+        Err(problems) => Err(Shared::new(problems)),
+    }
 }
 
 /// Fetches (or reads) the document, then shows the explorer.
@@ -73,7 +94,10 @@ fn read(json: &str) -> Result<Shared<Prepared>, Shared<Vec<Problem>>> {
 pub fn embed(props: &EmbedProps) -> Html {
     let load = {
         let initial = match &props.source {
-            Source::Json(json) => Load::Loaded(app_props(props, read(json))),
+            Source::Json(json) => match read_now(json) {
+                Some(read) => Load::Loaded(app_props(props, read)),
+                None => Load::Loading,
+            },
             Source::Url(_) => Load::Loading,
             Source::Missing => Load::Loaded(app_props(
                 props,
@@ -91,16 +115,24 @@ pub fn embed(props: &EmbedProps) -> Html {
         let (load, source, timeout) = (load.clone(), props.source.clone(), props.timeout_ms);
         // The settings with an empty document, filled in when it arrives.
         let settings = app_props(props, Err(Shared::new(Vec::new())));
-        use_effect_with((source, *attempt), move |(source, _)| {
-            if let Source::Url(url) = source.clone() {
+        let pending = *load == Load::Loading;
+        use_effect_with((source, *attempt), move |(source, _)| match source.clone() {
+            Source::Url(url) => {
                 load.set(Load::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(match fetch_text(&url, timeout).await {
-                        Ok(json) => Load::Loaded(Rc::new(AppProps { document: read(&json), ..(*settings).clone() })),
+                        Ok(json) => Load::Loaded(Rc::new(AppProps { document: read_any(&json).await, ..(*settings).clone() })),
                         Err(e) => Load::Failed(e),
                     });
                 });
             }
+            // Loading from the start: an authoring document, waiting for the publisher.
+            Source::Json(json) if pending => {
+                wasm_bindgen_futures::spawn_local(async move {
+                    load.set(Load::Loaded(Rc::new(AppProps { document: read_any(&json).await, ..(*settings).clone() })));
+                });
+            }
+            Source::Json(_) | Source::Missing => {}
         });
     }
     {

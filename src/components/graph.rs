@@ -9,12 +9,12 @@ use yew::prelude::*;
 use super::Shared;
 use crate::graph::{layout, FONT};
 use crate::i18n::Lang;
-use crate::model::{anchor_of, Prepared};
+use crate::published::Reading;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphProps {
-    pub document: Shared<Prepared>,
+    pub document: Shared<Reading>,
     pub lang: Lang,
     pub open: Option<usize>,
     pub on_action: Callback<Action>,
@@ -65,8 +65,7 @@ pub fn graph(props: &GraphProps) -> Html {
         }
     });
 
-    let rows = doc.relations.iter().map(|r| {
-        let rel = &doc.doc.relations[r.relation];
+    let rows = doc.doc.relations.iter().map(|rel| {
         let labels = rel.predicate.labels();
         let name = |e: usize| {
             let entity = &doc.doc.entities[e];
@@ -76,13 +75,13 @@ pub fn graph(props: &GraphProps) -> Html {
                 </button>
             }
         };
-        let evidence = anchor_of(&doc.doc.article, &rel.evidence).map(|(text, range)| range.of(doc.text(text)).to_owned()).unwrap_or_default();
-        let who = super::source_name(doc, rel.asserted_by.as_ref(), lang);
+        let evidence = rel.evidence.map(|s| doc.words(s).to_owned()).unwrap_or_default();
+        let who = super::source_name(doc, rel.asserted_by, lang);
         html! {
             <tr>
-                <td>{ name(r.subject) }</td>
+                <td>{ name(rel.subject as usize) }</td>
                 <td>{ if lang == Lang::Ar { labels.ar } else { labels.en } }</td>
-                <td>{ name(r.object) }</td>
+                <td>{ name(rel.object as usize) }</td>
                 <td lang={doc.doc.article.language.clone()} dir={doc.doc.article.direction.as_str()}><q>{ evidence }</q></td>
                 <td>{ who }</td>
             </tr>

@@ -141,7 +141,18 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
         root.set_attribute("data-theme", theme).map_err(js)?;
     }
     root.set_attribute("hidden", "").map_err(js)?;
-    shadow.append_with_node_3(&link, &slot, &root).map_err(js)?;
+    // The crash message is there from the start, hidden: after a trap the instance cannot be
+    // called, and embed.js shows it by itself.
+    let crash = el("div").map_err(js)?;
+    crash.set_class_name("ae-root ae-crashed");
+    crash.set_attribute("hidden", "").map_err(js)?;
+    let lang = options.lang.unwrap_or_default();
+    crash.set_attribute("lang", lang.code()).map_err(js)?;
+    crash.set_attribute("dir", lang.dir()).map_err(js)?;
+    let message = el("p").map_err(js)?;
+    message.set_text_content(Some(lang.strings().widget_crashed));
+    crash.append_child(&message).map_err(js)?;
+    shadow.append_with_node_4(&link, &slot, &root, &crash).map_err(js)?;
     if let Some(theme) = &options.theme {
         let _ = host.set_attribute("data-theme", theme);
     }
@@ -177,7 +188,6 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
 
     let n = COUNT.with(|c| c.replace(c.get() + 1));
     let key = options.key.clone().unwrap_or_else(|| if n == 0 { "entity".to_owned() } else { format!("entity-{}", n + 1) });
-    let lang = options.lang.unwrap_or_default();
     let source = match (&options.document, &options.src) {
         (Some(json), _) => Source::Json(json.as_str().into()),
         (None, Some(src)) => Source::Url(src.clone().into()),
@@ -261,23 +271,21 @@ pub fn show_crash_everywhere() {
     });
 }
 
-fn show_crash(shadow: &ShadowRoot, lang: Lang) {
-    // Keep the stylesheet; replace everything else.
+/// Shows the crash message made at mount time, removing everything else but the stylesheet
+/// (`embed.js` does the same after a trap, without calling into the instance).
+fn show_crash(shadow: &ShadowRoot, _lang: Lang) {
     let children = shadow.children();
     for i in (0..children.length()).rev() {
         if let Some(child) = children.item(i) {
-            if child.tag_name() != "LINK" {
+            if child.tag_name() == "LINK" {
+                continue;
+            }
+            if child.class_list().contains("ae-crashed") {
+                let _ = child.set_attribute("role", "alert");
+                let _ = child.remove_attribute("hidden");
+            } else {
                 child.remove();
             }
         }
-    }
-    if let (Ok(root), Ok(message)) = (el("div"), el("p")) {
-        root.set_class_name("ae-root ae-crashed");
-        let _ = root.set_attribute("role", "alert");
-        let _ = root.set_attribute("lang", lang.code());
-        let _ = root.set_attribute("dir", lang.dir());
-        message.set_text_content(Some(lang.strings().widget_crashed));
-        let _ = root.append_child(&message);
-        let _ = shadow.append_child(&root);
     }
 }

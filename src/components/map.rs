@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -19,23 +18,11 @@ use super::Shared;
 use crate::geo::layers::{features, place_labels, Feature, Shape, View, LABEL_SIZE};
 use crate::geo::{Xy, CARIBBEAN};
 use crate::i18n::Lang;
-use crate::model::{Prepared, Waypoint};
+use crate::model::Waypoint;
+use crate::published::Reading;
 use crate::state::Action;
 
-/// The generated base map (`assets/map/caribbean.json`).
-#[derive(Debug, Deserialize, PartialEq)]
-pub struct BaseMap {
-    pub width: f64,
-    pub height: f64,
-    pub countries: Vec<BaseCountry>,
-}
-
-#[derive(Debug, Deserialize, PartialEq)]
-pub struct BaseCountry {
-    pub id: String,
-    pub name: String,
-    pub d: String,
-}
+pub use crate::geo::basemap::BaseMap;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Load {
@@ -47,7 +34,7 @@ enum Load {
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {
-    pub document: Shared<Prepared>,
+    pub document: Shared<Reading>,
     pub lang: Lang,
     pub open: Option<usize>,
     /// "Show on map": the entity to bring into view, with a counter that changes on each request.
@@ -63,7 +50,7 @@ pub fn features_of(features: &[Feature], entity: usize) -> impl Iterator<Item = 
     features.iter().filter(move |f| f.entities.contains(&entity))
 }
 
-fn describe(w: &Waypoint, doc: &Prepared, lang: Lang) -> String {
+fn describe(w: &Waypoint, doc: &Reading, lang: Lang) -> String {
     match w {
         Waypoint::Point(id) => doc.doc.map.points.iter().find(|p| &p.id == id).map(|p| lang.pick(&p.label).to_owned()).unwrap_or_default(),
         Waypoint::At(c) => format!(
@@ -96,7 +83,7 @@ pub fn map_view(props: &MapProps) -> Html {
     let figure = use_node_ref();
     let svg = use_node_ref();
     let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
-    let layers = use_memo(props.document.clone(), |d| features(&d.doc, &CARIBBEAN));
+    let layers = use_memo(props.document.clone(), |d| features(d, &CARIBBEAN));
     // What pan and zoom never change, derived once per document: the countries the document
     // shades, the feature kinds for the legend, and the drawing order (areas under movements
     // under points, so that small things stay clickable).
@@ -150,7 +137,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 let result = crate::fetch_text(&src, 20_000)
                     .await
                     .map_err(|e| e.message(crate::i18n::Lang::En))
-                    .and_then(|text| serde_json::from_str::<BaseMap>(&text).map_err(|e| e.to_string()));
+                    .and_then(|text| BaseMap::from_json(&text, &CARIBBEAN));
                 load.set(match result {
                     Ok(map) => Load::Ready(Rc::new(map)),
                     Err(e) => Load::Failed(e),
@@ -472,7 +459,7 @@ fn base_layer(props: &BaseLayerProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct MapTextProps {
-    document: Shared<Prepared>,
+    document: Shared<Reading>,
     lang: Lang,
     layers: Shared<Vec<Feature>>,
     on_action: Callback<Action>,
@@ -494,7 +481,7 @@ fn map_text(props: &MapTextProps) -> Html {
     };
     // A movement's place in time: the earliest timeline event sharing one of its entities.
     let time_order = |f: &Feature| {
-        doc.doc.timeline.iter().filter(|e| e.entities.iter().any(|id| f.entities.iter().any(|&x| doc.doc.entities[x].id == *id))).map(|e| e.order).min().unwrap_or(i32::MAX)
+        doc.doc.timeline.iter().filter(|e| e.entities.iter().any(|&x| f.entities.contains(&(x as usize)))).map(|e| e.order).min().unwrap_or(i32::MAX)
     };
     let mut movements: Vec<(&Feature, &crate::model::MapMovement)> =
         layers.iter().filter_map(|f| doc.doc.map.movements.iter().find(|m| m.id == f.id).map(|m| (f, m))).collect();

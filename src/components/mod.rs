@@ -27,7 +27,8 @@ pub use map::{MapProps, MapView};
 pub use panel::{Panel, PanelProps};
 
 use crate::i18n::Lang;
-use crate::model::{BlockRef, EntityKind, Prepared, Problem};
+use crate::model::{BlockRef, EntityKind, Problem};
+use crate::published::Reading;
 use crate::state::{Action, ReaderState};
 use crate::text::Utf8Range;
 
@@ -64,8 +65,8 @@ impl<T> Shared<T> {
 /// Properties of the whole explorer.
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// The document to show, prepared; or the problems that kept it from loading.
-    pub document: Result<Shared<Prepared>, Shared<Vec<Problem>>>,
+    /// The document to show, published and read; or the problems that kept it from loading.
+    pub document: Result<Shared<Reading>, Shared<Vec<Problem>>>,
     /// The UI language at start; the reader can switch.
     #[prop_or_default]
     pub lang: Lang,
@@ -81,10 +82,21 @@ pub struct AppProps {
 }
 
 impl AppProps {
-    /// Properties for a document given as JSON: validated and prepared, or its problems.
+    /// Properties for a published document given as JSON: read and checked, or its problems.
+    pub fn from_published(json: &str) -> Self {
+        Self::with(crate::published::Reading::from_json(json).map(Shared::new).map_err(Shared::new))
+    }
+
+    /// Properties for a document given as JSON, published or authoring: an authoring one is
+    /// published here, in process (Rust code and tests; the widget loads the publisher module
+    /// instead, see [`crate::publisher`]).
     pub fn from_json(json: &str) -> Self {
+        Self::with(crate::published::read_any(json).map(Shared::new).map_err(Shared::new))
+    }
+
+    fn with(document: Result<Shared<Reading>, Shared<Vec<Problem>>>) -> Self {
         Self {
-            document: crate::model::load(json).map(|d| Shared::new(Prepared::new(d))).map_err(Shared::new),
+            document,
             lang: Lang::default(),
             link_key: AttrValue::from("entity"),
             map_src: AttrValue::from("map/caribbean.json"),
@@ -118,7 +130,7 @@ pub fn app(props: &AppProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
-    pub document: Shared<Prepared>,
+    pub document: Shared<Reading>,
     pub lang: Lang,
     pub link_key: AttrValue,
     pub map_src: AttrValue,
@@ -175,7 +187,7 @@ fn focus(el: &web_sys::Element) {
 }
 
 /// Who states something, as the reader sees it: the asserting entity's name, or "the article".
-pub(crate) fn source_name(document: &Prepared, asserted_by: Option<&String>, lang: Lang) -> String {
+pub(crate) fn source_name(document: &Reading, asserted_by: Option<u32>, lang: Lang) -> String {
     match document.asserter(asserted_by) {
         Some(e) => lang.pick(&e.name).to_owned(),
         None => lang.strings().the_article.to_owned(),
@@ -183,10 +195,10 @@ pub(crate) fn source_name(document: &Prepared, asserted_by: Option<&String>, lan
 }
 
 /// The kinds the article mentions, in the fixed legend order.
-fn kinds_present(document: &Prepared) -> Vec<EntityKind> {
+fn kinds_present(document: &Reading) -> Vec<EntityKind> {
     EntityKind::ALL
         .into_iter()
-        .filter(|k| document.all_mentions().any(|(_, m)| document.doc.entities[m.entity].kind == *k))
+        .filter(|k| document.all_mentions().any(|(_, m)| document.doc.entities[m.entity()].kind == *k))
         .collect()
 }
 
@@ -387,7 +399,7 @@ pub fn reader(props: &ReaderProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct EndnotesProps {
-    pub document: Shared<Prepared>,
+    pub document: Shared<Reading>,
     pub lang: Lang,
 }
 
@@ -398,8 +410,8 @@ pub fn endnotes(props: &EndnotesProps) -> Html {
     let lang = props.lang;
     html! {
         <ol class="ae-endnotes" aria-hidden="true">
-            { for props.document.endnote_order.iter().map(|&e| {
-                let entity = &props.document.doc.entities[e];
+            { for props.document.doc.endnotes.iter().map(|&e| {
+                let entity = &props.document.doc.entities[e as usize];
                 html! {
                     <li>
                         <strong>{ lang.pick(&entity.name) }</strong>{ lang.comma() }{ lang.kind(entity.kind) }

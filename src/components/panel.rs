@@ -5,13 +5,14 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::i18n::Lang;
-use crate::model::{anchor_of, BlockRef, Predicate, Prepared, Quote};
+use crate::model::{BlockRef, Predicate};
+use crate::published::{Reading, Span};
 use crate::state::{Action, ReaderState};
 use crate::text::Utf8Range;
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
-    pub document: Shared<Prepared>,
+    pub document: Shared<Reading>,
     pub state: ReaderState,
     pub on_action: Callback<Action>,
     /// Show words of the article: scroll to them and mark them.
@@ -43,9 +44,10 @@ pub fn panel(props: &PanelProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(a.clone()))
     };
-    let evidence_button = |quote: &Quote| -> Html {
-        let Some((text, range)) = anchor_of(&doc.article, quote) else { return html! {} };
-        let words = range.of(props.document.text(text)).to_owned();
+    let evidence_button = |span: Option<Span>| -> Html {
+        let Some(span) = span else { return html! {} };
+        let (text, range) = (span.text(), span.range());
+        let words = props.document.words(span).to_owned();
         let on_evidence = props.on_evidence.clone();
         let onclick = Callback::from(move |_: MouseEvent| on_evidence.emit((text, range)));
         html! {
@@ -54,7 +56,7 @@ pub fn panel(props: &PanelProps) -> Html {
             </button>
         }
     };
-    let source = |asserted_by: Option<&String>| -> Html {
+    let source = |asserted_by: Option<u32>| -> Html {
         let who = super::source_name(&props.document, asserted_by, lang);
         html! { <span class="ae-source">{ format!("{} {}", t.according_to, who) }</span> }
     };
@@ -70,7 +72,7 @@ pub fn panel(props: &PanelProps) -> Html {
     let mentions = &props.document.by_entity[entity_index];
     let count = mentions.len();
     let metonym_uses: Vec<String> =
-        props.document.metonym_uses(entity_index).map(|m| lang.pick(&doc.entities[m.entity].name).to_owned()).collect();
+        entity.metonym_uses.iter().map(|&e| lang.pick(&doc.entities[e as usize].name).to_owned()).collect();
     let mentions_html = if count == 0 {
         html! { <p class="ae-muted">{ t.mentions_none }</p> }
     } else {
@@ -90,9 +92,10 @@ pub fn panel(props: &PanelProps) -> Html {
     let mut lines: Vec<Line> = props
         .document
         .relations_of(entity_index)
-        .map(|r| {
-            let forward = r.subject == entity_index;
-            Line { predicate: doc.relations[r.relation].predicate, forward, other: if forward { r.object } else { r.subject }, relation: r.relation }
+        .map(|(relation, r)| {
+            let forward = r.subject as usize == entity_index;
+            let other = if forward { r.object } else { r.subject } as usize;
+            Line { predicate: r.predicate, forward, other, relation }
         })
         .collect();
     let mut groups: Vec<(Predicate, bool)> = Vec::new();
@@ -120,8 +123,8 @@ pub fn panel(props: &PanelProps) -> Html {
                         if let Some(detail) = &r.detail { <span class="ae-detail">{ lang.pick(detail).to_owned() }</span> }
                         if let Some(when) = &r.when { <span class="ae-when">{ lang.pick(when).to_owned() }</span> }
                     </div>
-                    { evidence_button(&r.evidence) }
-                    { source(r.asserted_by.as_ref()) }
+                    { evidence_button(r.evidence) }
+                    { source(r.asserted_by) }
                 </li>
             }
         });
@@ -137,8 +140,8 @@ pub fn panel(props: &PanelProps) -> Html {
         html! {
             <li class="ae-claim">
                 <p>{ lang.pick(&c.text).to_owned() }</p>
-                { evidence_button(&c.evidence) }
-                { source(c.asserted_by.as_ref()) }
+                { evidence_button(c.evidence) }
+                { source(c.asserted_by) }
             </li>
         }
     });
@@ -152,7 +155,7 @@ pub fn panel(props: &PanelProps) -> Html {
         }
     });
 
-    let on_map = doc.map.shows(&entity.id);
+    let on_map = props.document.on_map[entity_index];
     let show_on_map = {
         let on_show_on_map = props.on_show_on_map.clone();
         Callback::from(move |_: MouseEvent| on_show_on_map.emit(entity_index))

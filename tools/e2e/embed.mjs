@@ -7,7 +7,10 @@
 // - JavaScript off: the pre-rendered article and its JSON-LD are there;
 // - a hostile host stylesheet breaks nothing, and the widget's styles do not leak out;
 // - faults (404, no answer, too large, invalid, broken JSON): a message in the widget, host intact;
-// - layout shift while the widgets arrive; print: endnotes shown.
+// - layout shift while the widgets arrive; print: endnotes shown;
+// - published documents never download the publisher module (the request log); authoring ones
+//   (data-src, ?src=, mount({document})) load it, publish in the browser and show the article;
+// - a crash (a trap in the release build) replaces every widget with its message.
 // Screenshots go to target/e2e/. Exits non-zero on the first failed check.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -51,12 +54,19 @@ await ctx.addInitScript(observe);
 const page = ctx.pages()[0] ?? await ctx.newPage();
 const errors = [];
 page.on("pageerror", (e) => errors.push(e.message));
+// Every request of the page, to see who downloads the publisher module.
+let requests = [];
+page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+const publisherFetched = () => requests.some((p) => /\/publisher(_bg\.wasm|\.js)$/.test(p));
+const expectedMarks = JSON.parse(await (await fetch(base + "seed/article.json")).text()).mentions.flat().length;
 
 // 1. The English news page: two independent widgets, strict CSP.
+requests = [];
 await open(page, "examples/news-en.html", 2);
 await page.waitForTimeout(500);
 const clsEn = await page.evaluate(() => window.__cls);
-check(await inShadow(page, "#explorer-en", ".ae-article mark") === 86, "news-en: the first widget shows 86 mentions");
+check(await inShadow(page, "#explorer-en", ".ae-article mark") === expectedMarks, `news-en: the first widget shows the published seed's ${expectedMarks} mentions`);
+check(!publisherFetched() && requests.some((p) => p.endsWith("/article-explorer_bg.wasm")), "news-en: published documents: the publisher module is never downloaded", requests.filter((p) => /publisher|\.wasm/.test(p)).join(", "));
 check(await inShadow(page, "#explorer-second", "[data-entity-panel=\"nicolas-maduro\"]") === 1, "news-en: the second widget opens its initial entity");
 await page.evaluate(() => document.querySelector("#explorer-en").shadowRoot.querySelector("mark[data-entity=\"russia\"]").click());
 await page.waitForTimeout(300);
@@ -138,7 +148,20 @@ const overlap = await page.evaluate(() => {
 check(overlap.sheet || overlap.sideBySide, "hostile: the panel does not cover the article", JSON.stringify(overlap));
 await page.screenshot({ path: join(shots, "hostile.png") });
 
-// 6. Faults.
+// 6. Authoring documents: the reader loads the publisher, publishes in the browser, shows them.
+requests = [];
+await page.goto(base + "index.html?src=seed/article.authoring.json&lang=en", { waitUntil: "domcontentloaded" });
+const viaSrc = await page.waitForFunction((n) => document.querySelector("#app").shadowRoot?.querySelectorAll(".ae-host:not([hidden]) .ae-article mark").length === n,
+  expectedMarks, { timeout: 15000 }).then(() => true, () => false);
+check(viaSrc && publisherFetched(), "?src= an authoring document: published in the browser, every mention shown", requests.filter((p) => /publisher/.test(p)).join(", "));
+requests = [];
+await page.goto(base + "e2e/mount.html", { waitUntil: "domcontentloaded" });
+const viaMount = await page.waitForFunction((n) => document.querySelector("#widget").shadowRoot?.querySelectorAll(".ae-host:not([hidden]) .ae-article mark").length === n,
+  expectedMarks, { timeout: 15000 }).then(() => true, () => false);
+check(viaMount && publisherFetched(), "mount({document}) with an authoring document: published in the browser", requests.filter((p) => /publisher/.test(p)).join(", "));
+check((await page.evaluate(() => window.__csp)).length === 0, "mount: no CSP violation (the publisher module too)", (await page.evaluate(() => window.__csp)).join(", "));
+
+// 7. Faults.
 await page.goto(base + "e2e/faults.html", { waitUntil: "domcontentloaded" });
 const fault = (id, text) => page.waitForFunction(([id, text]) => {
   const el = document.querySelector(id).shadowRoot?.querySelector("[role=alert]");
@@ -155,15 +178,28 @@ check((await page.evaluate(() => window.__csp)).length === 0, "faults: no CSP vi
 await page.screenshot({ path: join(shots, "faults.png"), fullPage: true });
 
 check(errors.length === 0, "no uncaught error on any page", errors.join(" | "));
+
+// 8. A crash: the release build traps on a panic; every widget shows its message, the host page
+// goes on.
+await page.addInitScript(() => addEventListener("article-explorer:ready", (e) => { window.__aeWasm = e.detail.wasm; }));
+await open(page, "examples/news-en.html", 2);
+await page.evaluate(() => setTimeout(() => window.__aeWasm.__crashForTests()));
+const crashShown = await page.waitForFunction(() => [...document.querySelectorAll("[data-article-explorer]")].every((h) => {
+  const m = h.shadowRoot.querySelector(".ae-crashed[role=alert]:not([hidden])");
+  return m && m.textContent.length > 10 && !h.shadowRoot.querySelector(".ae-article");
+}), null, { timeout: 5000 }).then(() => true, () => false);
+check(crashShown, "a crash (a trap) replaces every widget with its message");
+check(await page.evaluate(() => document.querySelector("h1")?.textContent.length > 0), "a crash: the host page keeps its own content");
+await page.screenshot({ path: join(shots, "crash.png") });
 await ctx.close();
 
-// 7. JavaScript off: the pre-rendered article and its JSON-LD.
+// 9. JavaScript off: the pre-rendered article and its JSON-LD.
 const nojs = await browser({ javaScriptEnabled: false });
 const p2 = nojs.pages()[0] ?? await nojs.newPage();
 await p2.goto(base, { waitUntil: "load" });
 const marks = await p2.locator("main .ae-prerendered mark").count();
 const headline = await p2.locator("main h1").innerText();
-check(marks === 86 && headline.includes("روسيا"), "no JavaScript: the pre-rendered article with its 86 mentions", `${marks} marks`);
+check(marks === expectedMarks && headline.includes("روسيا"), `no JavaScript: the pre-rendered article with its ${expectedMarks} mentions`, `${marks} marks`);
 const ld = JSON.parse(await p2.locator("script[type='application/ld+json']").textContent());
 check(ld["@type"] === "NewsArticle" && ld.mentions.length > 20, "no JavaScript: NewsArticle JSON-LD with mentions", `${ld.mentions.length} mentions`);
 await p2.screenshot({ path: join(shots, "no-js.png") });

@@ -4,7 +4,7 @@
 //!
 //!     cargo bench -p xtask --bench find
 
-use article_explorer::text::{Finder, Pattern};
+use article_core::text::{Finder, Pattern};
 
 fn main() {
     divan::main();

@@ -1,12 +1,12 @@
 //! Pages and documents for the benchmark (`scripts/bench`), written into a release build:
 //! - `static.html`: the seed article as plain static HTML with the same stylesheets and font and
 //!   no script: the floor for paint and size;
-//! - `bench/long.json`: a generated, valid document of 20,000 words and 300 entities, to check
+//! - `bench/long.json`: a generated, valid document of 20,000 words and 300 entities, published, to check
 //!   that click-to-panel latency does not grow with article length.
 
 use std::path::Path;
 
-use article_explorer::model::load;
+use article_core::model::load;
 
 use crate::html::without;
 use serde_json::json;
@@ -19,7 +19,9 @@ pub fn run(dist: &Path) -> Result<(), String> {
     if let Err(problems) = load(&long) {
         return Err(format!("the generated document is invalid: {}", problems[0]));
     }
-    std::fs::write(dist.join("bench/long.json"), long).map_err(|e| e.to_string())?;
+    // Published, as a newsroom would serve it (the reader then has nothing to compute).
+    let published = article_core::published::publish_json(&long).map_err(|p| format!("the long document: {}", p[0]))?;
+    std::fs::write(dist.join("bench/long.json"), published).map_err(|e| e.to_string())?;
     println!("wrote {0}/static.html and {0}/bench/long.json", dist.display());
     Ok(())
 }
@@ -102,7 +104,7 @@ pub fn long_document(words: usize, entities: usize) -> String {
 mod tests {
     #[test]
     fn the_long_document_is_valid_and_as_long_as_asked() {
-        let doc = article_explorer::model::load(&super::long_document(2_000, 30)).expect("valid");
+        let doc = article_core::model::load(&super::long_document(2_000, 30)).expect("valid");
         let words: usize = doc.article.blocks.iter().map(|b| b.text.split(' ').count()).sum();
         assert!((2_000..2_200).contains(&words), "{words}");
         assert_eq!(doc.entities.len(), 30);

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use article_explorer::model::{load, BlockRef, Prepared};
-use article_explorer::text::near_misses;
+use article_core::model::{load, BlockRef, Prepared};
+use article_core::text::near_misses;
 
 pub fn run(path: &Path) -> Result<(), String> {
     let json = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -78,7 +78,7 @@ mod tests {
         std::fs::write(&bad, r#"{"version": 2}"#).unwrap();
         assert!(run(&bad).is_err());
         let good = dir.join("good.json");
-        std::fs::write(&good, article_explorer::seed::SEED_JSON).unwrap();
+        std::fs::write(&good, article_core::seed::SEED_JSON).unwrap();
         assert!(run(&good).is_ok());
         assert!(run(&dir.join("missing.json")).is_err());
         std::fs::remove_dir_all(&dir).unwrap();

@@ -2,12 +2,13 @@
 //! - removes trunk's inline loader script (pages load `embed.js` instead: no inline script, so
 //!   the pages work under `script-src 'self'`), and checks that no inline script is left;
 //! - replaces `<!--ae:prerender DOC.json-->` with the pre-rendered article of that document, and
-//!   `<!--ae:jsonld DOC.json-->` with its schema.org JSON-LD (paths relative to the page).
+//!   `<!--ae:jsonld DOC.json-->` with its schema.org JSON-LD (paths relative to the page; the
+//!   document may be published or authoring).
 
 use std::path::{Path, PathBuf};
 
-use article_explorer::model::{load, Prepared};
-use article_explorer::prerender::{article_html, json_ld};
+use article_core::published::{read_any, Reading};
+use article_core::prerender::{article_html, json_ld};
 
 use crate::html::{elements, without};
 
@@ -40,13 +41,13 @@ fn collect_pages(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 
 fn finish(html: &str, dir: &Path) -> Result<String, String> {
     let mut html = remove_trunk_loader(html);
-    for (marker, render) in [("<!--ae:prerender ", article_html as fn(&Prepared) -> String), ("<!--ae:jsonld ", json_ld)] {
+    for (marker, render) in [("<!--ae:prerender ", article_html as fn(&Reading) -> String), ("<!--ae:jsonld ", json_ld)] {
         while let Some(start) = html.find(marker) {
             let end = html[start..].find("-->").ok_or("an unclosed ae: marker")? + start;
             let src = html[start + marker.len()..end].trim();
             let json = std::fs::read_to_string(dir.join(src)).map_err(|e| format!("{src}: {e}"))?;
-            let doc = load(&json).map_err(|p| format!("{src}: {}", p[0]))?;
-            html.replace_range(start..end + 3, &render(&Prepared::new(doc)));
+            let reading = read_any(&json).map_err(|p| format!("{src}: {}", p[0]))?;
+            html.replace_range(start..end + 3, &render(&reading));
         }
     }
     if let Some(inline) = inline_script(&html) {

@@ -7,7 +7,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use article_explorer::geo::{clip_ring, path_d, ring_area2, simplify, LonLat, Xy, CARIBBEAN};
+use article_core::geo::{clip_ring, path_d, ring_area2, simplify, LonLat, Xy, CARIBBEAN};
 
 /// Simplification tolerance, in map units (40 units per degree of latitude: about 0.7 km).
 const TOLERANCE: f64 = 0.25;

@@ -3,6 +3,7 @@
 //! - `size [DIR]`: every file of the release build with raw, gzip and brotli sizes and the total;
 //!   writes the `.gz` and `.br` files beside each file, as a CDN would serve them.
 //! - `check FILE`: validates an article document and reports mentions and near misses.
+//! - `publish IN.json… [-o DIR]`: writes the published form of authoring documents, in parallel.
 //! - `gen-map SOURCE.json [OUT.json]`: generates the base map from Natural Earth countries.
 //! - `finish [DIR]`: removes trunk's inline loader and fills in the pre-rendered article and its
 //!   JSON-LD where a page asks for them (after `trunk build`).
@@ -15,13 +16,15 @@ mod check;
 mod finish;
 mod genmap;
 mod html;
+mod publish;
+mod retainers;
 mod serve;
 mod size;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask serve [DIR] [--port N]";
+const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask serve [DIR] [--port N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -32,6 +35,15 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if task == "publish" {
+        return match publish::run(rest) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let mut dir = PathBuf::from("dist");
     let mut port: u16 = 8080;
     let mut it = rest.iter();

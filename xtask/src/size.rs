@@ -41,10 +41,21 @@ pub fn run(dir: &Path) -> Result<(), String> {
         total.brotli += sizes.brotli;
     }
     println!("{:<56} {:>10} {:>10} {:>10}", "total", kb(total.raw), kb(total.gzip), kb(total.brotli));
+    // Top retainers of each module: the compiler's output run through wasm-bindgen and
+    // `wasm-opt -Oz -g` as the build does, keeping the names the build drops.
+    for (title, path) in [("reader wasm", READER_WASM), ("publisher wasm", PUBLISHER_WASM)] {
+        if let Some(bytes) = crate::retainers::optimised_with_names(Path::new(path)) {
+            crate::retainers::print(title, &bytes);
+        }
+    }
     let budgets = std::fs::read_to_string(BUDGETS).map_err(|e| format!("{BUDGETS}: {e}"))?;
     let budgets: serde_json::Value = serde_json::from_str(&budgets).map_err(|e| format!("{BUDGETS}: {e}"))?;
     check_budgets(&budgets, &brotli_of)
 }
+
+/// The modules as rustc wrote them, before wasm-bindgen and wasm-opt.
+const READER_WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article-explorer.wasm");
+const PUBLISHER_WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article_publisher.wasm");
 
 /// The budgets file, at the workspace root.
 const BUDGETS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../budgets.json");

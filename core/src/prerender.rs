@@ -6,7 +6,8 @@
 //! Pure Rust, used by the build (`cargo xtask finish`); every document string is escaped.
 
 use crate::i18n::Lang;
-use crate::model::{BlockKind, BlockRef, EntityKind, Prepared};
+use crate::model::{BlockKind, BlockRef, EntityKind};
+use crate::published::Reading;
 use crate::text::pieces;
 
 /// Escapes text for an HTML text node or a double-quoted attribute.
@@ -26,22 +27,22 @@ pub fn escape(text: &str) -> String {
 }
 
 /// The article with its mentions highlighted, inside an `.ae-root` like the widget's.
-pub fn article_html(p: &Prepared) -> String {
+pub fn article_html(p: &Reading) -> String {
     let a = &p.doc.article;
     let text_html = |r: BlockRef| -> String {
         let text = p.text(r);
         let mentions = p.mentions_of(r);
         let mut out = String::new();
-        for piece in pieces(text.len(), mentions.iter().map(|m| m.range), None) {
+        for piece in pieces(text.len(), mentions.iter().map(|m| m.range()), None) {
             let words = escape(piece.range.of(text));
             match piece.mention.map(|i| &mentions[i]) {
                 Some(m) => {
-                    let e = &p.doc.entities[m.entity];
+                    let e = &p.doc.entities[m.entity()];
                     out.push_str(&format!(
                         "<mark class=\"{}\" data-entity=\"{}\" data-note=\"{}\" title=\"{}\">{words}</mark>",
                         p.mention_class(m),
                         escape(&e.id),
-                        p.endnote[m.entity],
+                        p.endnote[m.entity()],
                         escape(&format!("{} ({})", Lang::En.pick(&e.name), Lang::En.kind(e.kind))),
                     ));
                 }
@@ -83,13 +84,14 @@ fn schema_type(kind: EntityKind) -> &'static str {
 
 /// A `<script type="application/ld+json">` element: a `NewsArticle` with its `mentions`. Safe to
 /// put in a page: `<` is escaped inside the JSON, so no string can close the element.
-pub fn json_ld(p: &Prepared) -> String {
+pub fn json_ld(p: &Reading) -> String {
     let a = &p.doc.article;
     let mentions: Vec<serde_json::Value> = p
-        .endnote_order
+        .doc
+        .endnotes
         .iter()
         .map(|&e| {
-            let e = &p.doc.entities[e];
+            let e = &p.doc.entities[e as usize];
             let mut m = serde_json::json!({
                 "@type": schema_type(e.kind),
                 "name": e.name.ar,
@@ -126,10 +128,9 @@ pub fn json_ld(p: &Prepared) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Prepared;
 
-    fn seed() -> Prepared {
-        Prepared::new(crate::seed::document().expect("valid"))
+    fn seed() -> Reading {
+        crate::seed::reading()
     }
 
     #[test]
@@ -165,7 +166,7 @@ mod tests {
         assert!(!json.contains('<'));
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         assert_eq!(v["@type"], "NewsArticle");
-        assert_eq!(v["mentions"].as_array().unwrap().len(), p.endnote_order.len());
+        assert_eq!(v["mentions"].as_array().unwrap().len(), p.doc.endnotes.len());
         assert!(v["mentions"].as_array().unwrap().iter().any(|m| m["@type"] == "Person"));
     }
 

@@ -2,7 +2,8 @@
 //! units, with its label anchor and extent; and the view (pan and zoom) as pure arithmetic.
 
 use super::{LonLat, Projection, Xy};
-use crate::model::{AreaShape, Bilingual, Document, MapFeatureKind, Waypoint};
+use crate::model::{AreaShape, Bilingual, MapFeatureKind, Waypoint};
+use crate::published::Reading;
 
 /// What a feature is drawn as.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,8 +61,9 @@ fn country_anchor(code: &str) -> Option<LonLat> {
 }
 
 /// The document's map features, projected.
-pub fn features(doc: &Document, projection: &Projection) -> Vec<Feature> {
-    let index = |id: &String| doc.entities.iter().position(|e| &e.id == id);
+pub fn features(reading: &Reading, projection: &Projection) -> Vec<Feature> {
+    let doc = &reading.doc;
+    let index = |id: &String| reading.entity_index(id);
     let entities = |ids: &[String]| ids.iter().filter_map(index).collect::<Vec<_>>();
     let at = |c: &crate::model::Coordinates| projection.forward(LonLat { lon: c.lon, lat: c.lat });
     let point_xy = |w: &Waypoint| match w {
@@ -257,8 +259,9 @@ mod tests {
 
     #[test]
     fn the_seed_map_features_are_projected_inside_the_map() {
-        let doc = crate::seed::document().unwrap();
-        let f = features(&doc, &CARIBBEAN);
+        let reading = crate::seed::reading();
+        let doc = &reading.doc;
+        let f = features(&reading, &CARIBBEAN);
         assert_eq!(f.len(), doc.map.points.len() + doc.map.areas.len() + doc.map.movements.len());
         let (w, h) = CARIBBEAN.size();
         for feature in &f {
@@ -284,8 +287,7 @@ mod tests {
 
     #[test]
     fn labels_do_not_overlap_at_the_default_zoom() {
-        let doc = crate::seed::document().unwrap();
-        let f = features(&doc, &CARIBBEAN);
+        let f = features(&crate::seed::reading(), &CARIBBEAN);
         for lang in [crate::i18n::Lang::Ar, crate::i18n::Lang::En] {
             let labels: Vec<String> = f.iter().map(|x| format!("≈ {}", lang.pick(&x.label))).collect();
             let offsets = place_labels(&f, &labels, CARIBBEAN.size());

@@ -7,7 +7,8 @@
 //! right-to-left UI by passing `rtl`).
 
 use crate::i18n::Lang;
-use crate::model::{EntityKind, Prepared};
+use crate::model::EntityKind;
+use crate::published::Reading;
 
 /// Font size of labels, and the width one character is given (a generous estimate for Arabic
 /// and Latin at that size, so that estimated boxes contain the drawn text).
@@ -51,7 +52,7 @@ pub struct Node {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edge {
-    /// Index into the prepared document's resolved relations.
+    /// Index into the published document's relations.
     pub relation: usize,
     pub subject: usize,
     pub object: usize,
@@ -84,13 +85,13 @@ pub fn text_width(text: &str) -> f64 {
 }
 
 /// Lays out every entity and relation of a document, labels in `lang`.
-pub fn layout(doc: &Prepared, lang: Lang, rtl: bool) -> Layout {
+pub fn layout(doc: &Reading, lang: Lang, rtl: bool) -> Layout {
     let entities = &doc.doc.entities;
     // Columns, first in reading order of first mention, then by barycentre of neighbours.
     // Reading order of each entity's first mention (unmentioned entities last).
     let mut first_seen = vec![usize::MAX; entities.len()];
     for (i, (_, m)) in doc.all_mentions().enumerate() {
-        first_seen[m.entity] = first_seen[m.entity].min(i);
+        first_seen[m.entity()] = first_seen[m.entity()].min(i);
     }
     let mut columns: Vec<Vec<usize>> = vec![Vec::new(); 4];
     let mut order: Vec<usize> = (0..entities.len()).collect();
@@ -143,8 +144,9 @@ pub fn layout(doc: &Prepared, lang: Lang, rtl: bool) -> Layout {
     // Edges: a cubic curve between facing sides; within a column, an arc out to the side.
     let mut placed: Vec<Rect> = nodes.iter().map(|n| n.rect).collect();
     let mut edges = Vec::new();
-    for (ri, r) in doc.relations.iter().enumerate() {
-        let (Some(a), Some(b)) = (rect_of[r.subject], rect_of[r.object]) else { continue };
+    for (ri, r) in doc.doc.relations.iter().enumerate() {
+        let (subject, object) = (r.subject as usize, r.object as usize);
+        let (Some(a), Some(b)) = (rect_of[subject], rect_of[object]) else { continue };
         let same_column = (a.cx() - b.cx()).abs() < 1.0;
         let side = if a.cx() > width / 2.0 { 1.0 } else { -1.0 };
         let (p0, p3, c1, c2) = if same_column {
@@ -168,7 +170,7 @@ pub fn layout(doc: &Prepared, lang: Lang, rtl: bool) -> Layout {
                 u * u * u * p0.1 + 3.0 * u * u * t * c1.1 + 3.0 * u * t * t * c2.1 + t * t * t * p3.1,
             )
         };
-        let labels = doc.doc.relations[r.relation].predicate.labels();
+        let labels = r.predicate.labels();
         let text = match lang {
             Lang::Ar => labels.ar,
             Lang::En => labels.en,
@@ -201,7 +203,7 @@ pub fn layout(doc: &Prepared, lang: Lang, rtl: bool) -> Layout {
             "M{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
             p0.0, p0.1, c1.0, c1.1, c2.0, c2.1, p3.0, p3.1
         );
-        edges.push(Edge { relation: ri, subject: r.subject, object: r.object, path, label: text, label_rect });
+        edges.push(Edge { relation: ri, subject, object, path, label: text, label_rect });
     }
     Layout { width, height, nodes, edges }
 }
@@ -216,8 +218,8 @@ fn overlap_area(a: &Rect, b: &Rect) -> f64 {
 mod tests {
     use super::*;
 
-    fn seed() -> Prepared {
-        Prepared::new(crate::seed::document().expect("valid"))
+    fn seed() -> Reading {
+        crate::seed::reading()
     }
 
     #[test]
@@ -231,7 +233,7 @@ mod tests {
         let doc = seed();
         let l = layout(&doc, Lang::Ar, true);
         assert_eq!(l.nodes.len(), doc.doc.entities.len());
-        assert_eq!(l.edges.len(), doc.relations.len());
+        assert_eq!(l.edges.len(), doc.doc.relations.len());
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! mentions lie on char boundaries inside the text, never overlap, and nothing panics.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_explorer::text::{find_mentions, locate_quote, normalize, Pattern, Utf8Range};
+use article_core::text::{find_mentions, locate_quote, normalize, Pattern, Utf8Range};
 use proptest::prelude::*;
 
 /// Text mixing Arabic letters, marks, tatweel, controls, spaces, Latin and anything else.

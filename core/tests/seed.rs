@@ -4,8 +4,8 @@
 
 use std::collections::HashSet;
 
-use article_explorer::model::{plain, BlockKind, BlockRef, Prepared};
-use article_explorer::seed::{self, SEED_TEXT};
+use article_core::model::{plain, BlockKind, BlockRef, Prepared};
+use article_core::seed::{self, SEED_TEXT};
 use sha2::{Digest, Sha256};
 
 /// SHA-256 of the seed file as received (`shared/seed/000_8914f6b78ec75444.txt`).
@@ -25,7 +25,7 @@ fn embedded_text_is_the_seed_byte_for_byte() {
 
     // Where the shared seed folder sits beside the checkout (CI, the team's machines), compare
     // with it directly too.
-    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/seed/000_8914f6b78ec75444.txt");
+    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/seed/000_8914f6b78ec75444.txt");
     if let Ok(original) = std::fs::read(shared) {
         assert_eq!(SEED_TEXT.as_bytes(), original.as_slice());
     }

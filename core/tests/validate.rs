@@ -2,7 +2,7 @@
 //! each a small change to a valid document.
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_explorer::model::{load, validate::parse, Problem};
+use article_core::model::{load, validate::parse, Problem};
 use serde_json::{json, Value};
 
 fn valid() -> Value {

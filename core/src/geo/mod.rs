@@ -5,6 +5,7 @@
 //! The projection is an equirectangular one with its scale true at the map's middle latitude:
 //! over 5°N to 28°N its distortion is small, it is exactly invertible, and it is cheap.
 
+pub mod basemap;
 pub mod layers;
 
 /// A geographic position in degrees.

@@ -286,6 +286,8 @@ pub enum MapFeatureKind {
 }
 
 impl MapFeatureKind {
+    pub const ALL: [MapFeatureKind; 8] = [MapFeatureKind::Capital, MapFeatureKind::City, MapFeatureKind::Country, MapFeatureKind::Deployment, MapFeatureKind::Incident, MapFeatureKind::Exercise, MapFeatureKind::Station, MapFeatureKind::Route];
+
     /// The kebab-case name used in documents and CSS classes.
     pub fn slug(self) -> &'static str {
         match self {
@@ -459,6 +461,73 @@ pub struct PredicateLabels {
 }
 
 impl Predicate {
+    pub const ALL: [Predicate; 29] = [
+        Predicate::PresidentOf,
+        Predicate::Leads,
+        Predicate::PartOf,
+        Predicate::CapitalOf,
+        Predicate::AlliedWith,
+        Predicate::Supports,
+        Predicate::Pressures,
+        Predicate::Signed,
+        Predicate::AgreedTo,
+        Predicate::PartyTo,
+        Predicate::Visited,
+        Predicate::TookPlaceIn,
+        Predicate::Offered,
+        Predicate::Targets,
+        Predicate::Accuses,
+        Predicate::RejectsAccusationsOf,
+        Predicate::Condemns,
+        Predicate::WarnsAgainst,
+        Predicate::Ordered,
+        Predicate::TakesPartIn,
+        Predicate::CarriedOut,
+        Predicate::Sent,
+        Predicate::SentTo,
+        Predicate::LocatedOff,
+        Predicate::DeployedIn,
+        Predicate::CooperatesWith,
+        Predicate::ConfrontsWith,
+        Predicate::ComparedWith,
+        Predicate::Reported,
+    ];
+
+    /// The kebab-case name used in documents.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Predicate::PresidentOf => "president-of",
+            Predicate::Leads => "leads",
+            Predicate::PartOf => "part-of",
+            Predicate::CapitalOf => "capital-of",
+            Predicate::AlliedWith => "allied-with",
+            Predicate::Supports => "supports",
+            Predicate::Pressures => "pressures",
+            Predicate::Signed => "signed",
+            Predicate::AgreedTo => "agreed-to",
+            Predicate::PartyTo => "party-to",
+            Predicate::Visited => "visited",
+            Predicate::TookPlaceIn => "took-place-in",
+            Predicate::Offered => "offered",
+            Predicate::Targets => "targets",
+            Predicate::Accuses => "accuses",
+            Predicate::RejectsAccusationsOf => "rejects-accusations-of",
+            Predicate::Condemns => "condemns",
+            Predicate::WarnsAgainst => "warns-against",
+            Predicate::Ordered => "ordered",
+            Predicate::TakesPartIn => "takes-part-in",
+            Predicate::CarriedOut => "carried-out",
+            Predicate::Sent => "sent",
+            Predicate::SentTo => "sent-to",
+            Predicate::LocatedOff => "located-off",
+            Predicate::DeployedIn => "deployed-in",
+            Predicate::CooperatesWith => "cooperates-with",
+            Predicate::ConfrontsWith => "confronts-with",
+            Predicate::ComparedWith => "compared-with",
+            Predicate::Reported => "reported",
+        }
+    }
+
     /// Whether "a P b" means "b P a" too.
     pub fn is_symmetric(self) -> bool {
         matches!(
@@ -501,6 +570,25 @@ impl Predicate {
             Predicate::ConfrontsWith => l("في مواجهة مع", "in confrontation with", "في مواجهة مع", "in confrontation with"),
             Predicate::ComparedWith => l("يُقارن بـ", "compared with", "يُقارن بـ", "compared with"),
             Predicate::Reported => l("نقل خبر", "reported", "نقلته", "reported by"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_the_serde_names() {
+        let name = |v: serde_json::Value| v.as_str().unwrap().to_owned();
+        for p in Predicate::ALL {
+            assert_eq!(name(serde_json::to_value(p).unwrap()), p.slug());
+        }
+        for k in MapFeatureKind::ALL {
+            assert_eq!(name(serde_json::to_value(k).unwrap()), k.slug());
+        }
+        for k in EntityKind::ALL {
+            assert_eq!(name(serde_json::to_value(k).unwrap()), k.slug());
         }
     }
 }

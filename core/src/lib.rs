@@ -1,0 +1,25 @@
+//! article-core: everything about an article that needs no browser.
+//!
+//! Modules in reading order:
+//! - [`model`]: the authoring document (the format a newsroom writes), its validation with paths,
+//!   and [`model::Prepared`] (mentions found, ids resolved, quotes anchored);
+//! - [`text`]: Arabic normalisation, mention finding, quote anchoring, near misses, segments;
+//! - [`published`]: the published document (what the reader downloads: everything computed) and
+//!   [`published::Reading`], a published document checked and indexed for the view;
+//! - [`graph`]: the relationship graph's layout; [`geo`]: the map's projection, geometry, layers
+//!   and labels;
+//! - [`i18n`]: every UI string, in Arabic and English; [`prerender`]: the article as static HTML
+//!   and JSON-LD, for the build; [`seed`]: the seed article.
+//!
+//! Invariant, enforced by Cargo: this crate depends on nothing of the browser (no yew, web-sys,
+//! wasm-bindgen or gloo). The reader (the root crate) and the publisher (`publisher/`) build on it.
+
+pub mod geo;
+pub mod graph;
+pub mod i18n;
+pub mod json;
+pub mod model;
+pub mod prerender;
+pub mod published;
+pub mod seed;
+pub mod text;

@@ -1,0 +1,1062 @@
+//! The published document: what a reader downloads. Everything the reader would otherwise compute
+//! from an authoring document on every page view (mentions found through aliases and Arabic
+//! normalisation, ids resolved, quotes anchored, endnotes) is computed once, when publishing, and
+//! written out. `schema/published.schema.json` is generated from these types.
+//!
+//! Offsets on the wire are **UTF-16 code units** (what the DOM counts: `Range`, `Selection`,
+//! JavaScript string indices). A [`Span`] is `[text, start, end]`, where `text` is 0 for the
+//! headline and `1 + i` for block `i`.
+//!
+//! A published document is untrusted input like any other: [`Reading::new`] checks every index
+//! and offset (in range, on a character boundary, mentions sorted and disjoint), every id (a
+//! slug, unique) and every link (http or https only) before the view sees it, and converts the
+//! offsets to UTF-8 byte offsets once. The view then only reads.
+
+use std::collections::HashMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::model::prepared::Prepared;
+use crate::model::validate::is_slug;
+use crate::model::{
+    Article, Bilingual, BlockRef, Coordinates, EntityKind, MapData, Predicate, Problem, Quote, Waypoint,
+};
+use crate::text::{normalize_str, MentionSource, Utf8Range};
+
+/// The value of `format` in every published document.
+pub const FORMAT: &str = "article-explorer/published";
+/// The published format version this crate writes and reads.
+pub const VERSION: u32 = 1;
+
+/// A published article: the text as written, and everything the reader shows, already computed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Published {
+    /// Always `"article-explorer/published"`: tells a published document from an authoring one.
+    pub format: String,
+    /// Published format version: 1.
+    pub version: u32,
+    pub article: Article,
+    pub entities: Vec<PublishedEntity>,
+    /// The mentions of each text: `mentions[0]` the headline's, `mentions[1 + i]` block i's;
+    /// each sorted by start and disjoint.
+    pub mentions: Vec<Vec<PublishedMention>>,
+    pub relations: Vec<PublishedRelation>,
+    /// Entity indices in order of first mention: the print endnotes.
+    pub endnotes: Vec<u32>,
+    /// Notes of added mentions (why a word links where no alias would): `[text, index, note]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<(u32, u32, Bilingual)>,
+    /// The map's features, as in the authoring document (ids of entities and points).
+    #[serde(default)]
+    pub map: MapData,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<PublishedEvent>,
+}
+
+/// Words of the article: `[text, start, end]` (see the module's notes on units).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Span(pub u32, pub u32, pub u32);
+
+impl Span {
+    /// Which text the span is in.
+    pub fn text(self) -> BlockRef {
+        text_ref(self.0)
+    }
+    /// Its range. In a [`Reading`], UTF-8 bytes of [`Reading::text`].
+    pub fn range(self) -> Utf8Range {
+        Utf8Range::new(self.1 as usize, self.2 as usize)
+    }
+}
+
+/// The text with this published index: 0 the headline, `1 + i` block i.
+pub fn text_ref(index: u32) -> BlockRef {
+    match index {
+        0 => BlockRef::HEADLINE,
+        i => BlockRef::Block(i as usize - 1),
+    }
+}
+
+/// The published index of a text.
+pub fn text_index(text: BlockRef) -> u32 {
+    match text {
+        BlockRef::Headline(_) => 0,
+        BlockRef::Block(i) => i as u32 + 1,
+    }
+}
+
+/// One mention: `[start, end, entity, flags]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PublishedMention(pub u32, pub u32, pub u32, pub u32);
+
+/// The flag bits of a mention.
+pub mod flag {
+    /// A relational adjective (nisba): shown apart from names.
+    pub const ADJECTIVE: u32 = 1;
+    /// The word literally names another entity (metonymy).
+    pub const METONYM: u32 = 2;
+    /// Added by the document (`mentions.add`), not found through an alias.
+    pub const ADDED: u32 = 4;
+    /// The words are the entity's Arabic name (after normalisation): the accessible name need
+    /// not repeat them.
+    pub const IS_NAME_AR: u32 = 8;
+    /// The words are the entity's English name.
+    pub const IS_NAME_EN: u32 = 16;
+    pub const ALL: u32 = 31;
+}
+
+impl PublishedMention {
+    pub fn range(&self) -> Utf8Range {
+        Utf8Range::new(self.0 as usize, self.1 as usize)
+    }
+    pub fn entity(&self) -> usize {
+        self.2 as usize
+    }
+    pub fn has(&self, flag: u32) -> bool {
+        self.3 & flag != 0
+    }
+}
+
+/// An entity, as the reader shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedEntity {
+    pub id: String,
+    pub kind: EntityKind,
+    pub name: Bilingual,
+    /// Background knowledge, shown as such.
+    pub description: Bilingual,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub claims: Vec<PublishedClaim>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinates: Option<Coordinates>,
+    /// For each mention whose word literally names this entity but stands for another, that
+    /// other entity's index, in reading order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub metonym_uses: Vec<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedClaim {
+    pub text: Bilingual,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Span>,
+    /// Index of the entity that states it; absent when the article states it itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asserted_by: Option<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedRelation {
+    pub subject: u32,
+    pub predicate: Predicate,
+    pub object: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asserted_by: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Bilingual>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<Bilingual>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedEvent {
+    pub id: String,
+    pub label: Bilingual,
+    pub when: Bilingual,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub order: i32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Span>,
+}
+
+// --- publishing ------------------------------------------------------------------------------
+
+/// UTF-16 length of `text[..byte]`.
+fn utf16_at(text: &str, byte: usize) -> u32 {
+    text[..byte].encode_utf16().count() as u32
+}
+
+fn span(p: &Prepared, text: BlockRef, range: Utf8Range) -> Span {
+    let t = p.text(text);
+    Span(text_index(text), utf16_at(t, range.start), utf16_at(t, range.end))
+}
+
+/// Publishes a prepared document (it should have passed validation: whatever does not resolve is
+/// left out, as [`Prepared`] does).
+pub fn publish(p: &Prepared) -> Published {
+    let doc = &p.doc;
+    let index = |id: &String| p.entity_index(id).map(|i| i as u32);
+    let anchor = |q: &Quote| crate::model::anchor_of(&doc.article, q).map(|(t, r)| span(p, t, r));
+
+    let texts: Vec<BlockRef> =
+        std::iter::once(BlockRef::HEADLINE).chain((0..doc.article.blocks.len()).map(BlockRef::Block)).collect();
+    let mut metonym_uses = vec![Vec::new(); doc.entities.len()];
+    let mentions = texts
+        .iter()
+        .map(|&t| {
+            let text = p.text(t);
+            p.mentions_of(t)
+                .iter()
+                .map(|m| {
+                    let entity = &doc.entities[m.entity];
+                    let mut flags = 0;
+                    if m.adjective {
+                        flags |= flag::ADJECTIVE;
+                    }
+                    match m.source {
+                        MentionSource::Alias(a) => {
+                            if let Some(target) = entity.aliases[a].metonym_of().and_then(|id| p.entity_index(id)) {
+                                flags |= flag::METONYM;
+                                metonym_uses[target].push(m.entity as u32);
+                            }
+                        }
+                        MentionSource::Added => flags |= flag::ADDED,
+                    }
+                    let words = normalize_str(m.range.of(text));
+                    if words == normalize_str(&entity.name.ar) {
+                        flags |= flag::IS_NAME_AR;
+                    }
+                    if words == normalize_str(&entity.name.en) {
+                        flags |= flag::IS_NAME_EN;
+                    }
+                    PublishedMention(utf16_at(text, m.range.start), utf16_at(text, m.range.end), m.entity as u32, flags)
+                })
+                .collect()
+        })
+        .collect();
+
+    let entities = doc
+        .entities
+        .iter()
+        .zip(metonym_uses)
+        .map(|(e, metonym_uses)| PublishedEntity {
+            id: e.id.clone(),
+            kind: e.kind,
+            name: e.name.clone(),
+            description: e.description.clone(),
+            claims: e
+                .claims
+                .iter()
+                .map(|c| PublishedClaim {
+                    text: c.text.clone(),
+                    evidence: anchor(&c.evidence),
+                    asserted_by: c.asserted_by.as_ref().and_then(index),
+                })
+                .collect(),
+            wikidata: e.wikidata.clone(),
+            coordinates: e.coordinates,
+            metonym_uses,
+        })
+        .collect();
+
+    let relations = p
+        .relations
+        .iter()
+        .map(|r| {
+            let rel = &doc.relations[r.relation];
+            PublishedRelation {
+                subject: r.subject as u32,
+                predicate: rel.predicate,
+                object: r.object as u32,
+                evidence: r.evidence.map(|(t, range)| span(p, t, range)),
+                asserted_by: r.asserted_by.map(|a| a as u32),
+                when: rel.when.clone(),
+                detail: rel.detail.clone(),
+            }
+        })
+        .collect();
+
+    let mut notes: Vec<(u32, u32, Bilingual)> = p
+        .notes
+        .iter()
+        .filter_map(|(&(t, i), &k)| Some((text_index(t), i as u32, doc.mentions.add[k].note.clone()?)))
+        .collect();
+    notes.sort_by_key(|n| (n.0, n.1));
+
+    let timeline = doc
+        .timeline
+        .iter()
+        .map(|t| PublishedEvent {
+            id: t.id.clone(),
+            label: t.label.clone(),
+            when: t.when.clone(),
+            date: t.date.clone(),
+            order: t.order,
+            entities: t.entities.iter().filter_map(index).collect(),
+            evidence: t.evidence.as_ref().and_then(anchor),
+        })
+        .collect();
+
+    Published {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        article: doc.article.clone(),
+        entities,
+        mentions,
+        relations,
+        endnotes: p.endnote_order.iter().map(|&e| e as u32).collect(),
+        notes,
+        map: doc.map.clone(),
+        timeline,
+    }
+}
+
+/// Validates and publishes an authoring document given as JSON: the published document as JSON,
+/// or every problem found (with its path).
+pub fn publish_json(json: &str) -> Result<String, Vec<Problem>> {
+    let doc = crate::model::load(json)?;
+    let published = publish(&Prepared::new(doc));
+    serde_json::to_string(&published).map_err(|e| vec![problem("", format!("could not write the published document: {e}"))])
+}
+
+/// Reads any document given as JSON: a published one as it is, an authoring one after
+/// validating and publishing it (natively: the build, tools and tests).
+pub fn read_any(json: &str) -> Result<Reading, Vec<Problem>> {
+    if is_published(json) {
+        Reading::from_json(json)
+    } else {
+        Reading::from_json(&publish_json(json)?)
+    }
+}
+
+/// Whether a JSON text is a published document rather than an authoring one: its top-level
+/// `format` says so (wherever the key stands).
+pub fn is_published(json: &str) -> bool {
+    matches!(crate::json::parse(json), Ok(v) if declares_published(&v))
+}
+
+fn declares_published(v: &crate::json::Value) -> bool {
+    use crate::json::Value;
+    matches!(v, Value::Object(m) if m.iter().any(|(k, v)| k == "format" && matches!(v, Value::String(f) if f == FORMAT)))
+}
+
+/// Reads a JSON text if it is a published document (or not JSON at all: then its syntax error):
+/// None for an authoring document, which needs the publisher first. One parse either way.
+pub fn read_if_published(json: &str) -> Option<Result<Reading, Vec<Problem>>> {
+    let value = match crate::json::parse(json) {
+        Ok(v) => v,
+        Err(e) => return Some(Err(vec![e.problem(json)])),
+    };
+    if !declares_published(&value) {
+        return None;
+    }
+    Some(published_from_value(&value).and_then(Reading::new))
+}
+
+// --- reading ---------------------------------------------------------------------------------
+
+fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
+    Problem { path: path.into(), message: message.into() }
+}
+
+/// Where one mention is: which text, and its index among that text's mentions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MentionRef {
+    pub text: BlockRef,
+    pub index: usize,
+}
+
+/// A published document, checked and indexed for the view. Its spans and mentions hold UTF-8
+/// byte offsets into [`Reading::text`] (converted once, from the wire's UTF-16, by [`Reading::new`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reading {
+    pub doc: Published,
+    /// For each entity, its mentions in reading order.
+    pub by_entity: Vec<Vec<MentionRef>>,
+    /// For each entity, its number in the print endnotes (1-based; 0 if the text never names it).
+    pub endnote: Vec<usize>,
+    /// For each entity, whether a map feature belongs to it.
+    pub on_map: Vec<bool>,
+    ids: HashMap<String, usize>,
+}
+
+/// UTF-16 offsets of a text → UTF-8 byte offsets, refusing offsets past the end or inside a
+/// character (between the two halves of a surrogate pair).
+struct Units<'a> {
+    text: &'a str,
+    /// (utf16 offset, byte offset) of every char start, and the end.
+    starts: Vec<(u32, u32)>,
+}
+
+impl<'a> Units<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 2 + 1);
+        let mut u = 0u32;
+        for (b, c) in text.char_indices() {
+            starts.push((u, b as u32));
+            u += c.len_utf16() as u32;
+        }
+        starts.push((u, text.len() as u32));
+        Units { text, starts }
+    }
+    fn byte(&self, utf16: u32) -> Option<u32> {
+        self.starts.binary_search_by_key(&utf16, |&(u, _)| u).ok().map(|i| self.starts[i].1)
+    }
+    fn range(&self, start: u32, end: u32) -> Result<(u32, u32), String> {
+        let len = self.starts.last().map_or(0, |l| l.0);
+        if start > end || end > len {
+            return Err(format!("range {start}..{end} is outside its text ({len} UTF-16 units)"));
+        }
+        match (self.byte(start), self.byte(end)) {
+            (Some(s), Some(e)) => Ok((s, e)),
+            _ => Err(format!("range {start}..{end} cuts a character in two")),
+        }
+    }
+    #[allow(dead_code)]
+    fn text(&self) -> &str {
+        self.text
+    }
+}
+
+fn text_of(article: &Article, index: u32) -> Option<&str> {
+    match index {
+        0 => Some(&article.headline),
+        i => article.blocks.get(i as usize - 1).map(|b| b.text.as_str()),
+    }
+}
+
+impl Reading {
+    /// Parses a published document given as JSON and checks it.
+    pub fn from_json(json: &str) -> Result<Reading, Vec<Problem>> {
+        Reading::new(read_published(json)?)
+    }
+
+    /// Checks a published document (every index, offset, id and link) and indexes it.
+    pub fn new(mut doc: Published) -> Result<Reading, Vec<Problem>> {
+        let mut problems = Vec::new();
+        let mut push = |path: String, message: String| {
+            if problems.len() < 100 {
+                problems.push(problem(path, message));
+            }
+        };
+        if doc.format != FORMAT {
+            push("format".into(), format!("expected \"{FORMAT}\""));
+        }
+        if doc.version != VERSION {
+            push("version".into(), format!("published format version {} is not supported (this reader reads {VERSION})", doc.version));
+        }
+        if let Some(url) = doc.article.source.as_ref().and_then(|s| s.url.as_ref()) {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                push("article.source.url".into(), "only http and https links are allowed".into());
+            }
+        }
+        let n = doc.entities.len();
+        let mut ids = HashMap::with_capacity(n);
+        for (i, e) in doc.entities.iter().enumerate() {
+            if !is_slug(&e.id) {
+                push(format!("entities[{i}].id"), format!("«{}» is not a lowercase slug", e.id));
+            } else if ids.insert(e.id.clone(), i).is_some() {
+                push(format!("entities[{i}].id"), format!("duplicate id «{}»", e.id));
+            }
+            for (k, &u) in e.metonym_uses.iter().enumerate() {
+                if u as usize >= n {
+                    push(format!("entities[{i}].metonym_uses[{k}]"), format!("no entity {u}"));
+                }
+            }
+        }
+        let entity_ok = |e: u32| (e as usize) < n;
+        let texts = 1 + doc.article.blocks.len();
+        if doc.mentions.len() != texts {
+            push("mentions".into(), format!("{} lists of mentions for {texts} texts", doc.mentions.len()));
+        }
+        let units: Vec<Units> = (0..texts as u32).map(|t| Units::new(text_of(&doc.article, t).unwrap_or(""))).collect();
+        let convert = |path: &str, s: &mut Span, push: &mut dyn FnMut(String, String)| -> bool {
+            let Some(u) = units.get(s.0 as usize) else {
+                push(path.to_owned(), format!("no text {}", s.0));
+                return false;
+            };
+            match u.range(s.1, s.2) {
+                Ok((a, b)) => {
+                    s.1 = a;
+                    s.2 = b;
+                    true
+                }
+                Err(m) => {
+                    push(path.to_owned(), m);
+                    false
+                }
+            }
+        };
+        for (t, list) in doc.mentions.iter_mut().enumerate() {
+            let Some(u) = units.get(t) else { break };
+            let mut last_end = 0;
+            for (k, m) in list.iter_mut().enumerate() {
+                let path = format!("mentions[{t}][{k}]");
+                if !entity_ok(m.2) {
+                    push(path.clone(), format!("no entity {}", m.2));
+                }
+                if m.3 & !flag::ALL != 0 {
+                    push(path.clone(), format!("unknown flags {}", m.3));
+                }
+                match u.range(m.0, m.1) {
+                    Ok((a, b)) if a == b => push(path, "an empty mention".into()),
+                    Ok((a, _)) if a < last_end => push(path, "mentions overlap or are out of order".into()),
+                    Ok((a, b)) => {
+                        (m.0, m.1) = (a, b);
+                        last_end = b;
+                    }
+                    Err(message) => push(path, message),
+                }
+            }
+        }
+        for (i, e) in doc.entities.iter_mut().enumerate() {
+            for (k, c) in e.claims.iter_mut().enumerate() {
+                if let Some(s) = &mut c.evidence {
+                    convert(&format!("entities[{i}].claims[{k}].evidence"), s, &mut push);
+                }
+                if c.asserted_by.is_some_and(|a| !entity_ok(a)) {
+                    push(format!("entities[{i}].claims[{k}].asserted_by"), "no such entity".into());
+                }
+            }
+            if let Some(c) = e.coordinates {
+                if !(c.lat.is_finite() && c.lon.is_finite() && c.lat.abs() <= 90.0 && c.lon.abs() <= 180.0) {
+                    push(format!("entities[{i}].coordinates"), "out of range".into());
+                }
+            }
+        }
+        for (i, r) in doc.relations.iter_mut().enumerate() {
+            for (field, e) in [("subject", Some(r.subject)), ("object", Some(r.object)), ("asserted_by", r.asserted_by)] {
+                if e.is_some_and(|e| !entity_ok(e)) {
+                    push(format!("relations[{i}].{field}"), "no such entity".into());
+                }
+            }
+            if let Some(s) = &mut r.evidence {
+                convert(&format!("relations[{i}].evidence"), s, &mut push);
+            }
+        }
+        for (i, t) in doc.timeline.iter_mut().enumerate() {
+            if !is_slug(&t.id) {
+                push(format!("timeline[{i}].id"), format!("«{}» is not a lowercase slug", t.id));
+            }
+            for (k, &e) in t.entities.iter().enumerate() {
+                if !entity_ok(e) {
+                    push(format!("timeline[{i}].entities[{k}]"), format!("no entity {e}"));
+                }
+            }
+            if let Some(s) = &mut t.evidence {
+                convert(&format!("timeline[{i}].evidence"), s, &mut push);
+            }
+        }
+        for (k, note) in doc.notes.iter().enumerate() {
+            if doc.mentions.get(note.0 as usize).is_none_or(|l| note.1 as usize >= l.len()) {
+                push(format!("notes[{k}]"), "no such mention".into());
+            }
+        }
+        let mut endnote = vec![0; n];
+        for (k, &e) in doc.endnotes.iter().enumerate() {
+            if !entity_ok(e) {
+                push(format!("endnotes[{k}]"), format!("no entity {e}"));
+            } else if endnote[e as usize] != 0 {
+                push(format!("endnotes[{k}]"), format!("entity {e} twice"));
+            } else {
+                endnote[e as usize] = k + 1;
+            }
+        }
+        check_map(&doc.map, &ids, &mut push);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+
+        let mut by_entity = vec![Vec::new(); n];
+        for (t, list) in doc.mentions.iter().enumerate() {
+            for (index, m) in list.iter().enumerate() {
+                by_entity[m.entity()].push(MentionRef { text: text_ref(t as u32), index });
+            }
+        }
+        let on_map = doc.entities.iter().map(|e| doc.map.shows(&e.id)).collect();
+        Ok(Reading { doc, by_entity, endnote, on_map, ids })
+    }
+
+    /// The index of the entity with this id.
+    pub fn entity_index(&self, id: &str) -> Option<usize> {
+        self.ids.get(id).copied()
+    }
+
+    /// The mentions of one text (byte offsets into [`Reading::text`]).
+    pub fn mentions_of(&self, text: BlockRef) -> &[PublishedMention] {
+        self.doc.mentions.get(text_index(text) as usize).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The text of the headline or a block.
+    pub fn text(&self, text: BlockRef) -> &str {
+        text_of(&self.doc.article, text_index(text)).unwrap_or_default()
+    }
+
+    /// The words a span covers.
+    pub fn words(&self, span: Span) -> &str {
+        self.text(span.text()).get(span.1 as usize..span.2 as usize).unwrap_or_default()
+    }
+
+    /// Every mention of every text, in reading order.
+    pub fn all_mentions(&self) -> impl Iterator<Item = (BlockRef, &PublishedMention)> {
+        self.doc.mentions.iter().enumerate().flat_map(|(t, ms)| ms.iter().map(move |m| (text_ref(t as u32), m)))
+    }
+
+    /// The classes of a mention's element, the same in the widget and in the pre-rendered page.
+    pub fn mention_class(&self, m: &PublishedMention) -> String {
+        let entity = &self.doc.entities[m.entity()];
+        let mut class = format!("ae-mention ae-k-{}", entity.kind.slug());
+        if m.has(flag::ADJECTIVE) {
+            class.push_str(" ae-adjective");
+        }
+        if m.has(flag::METONYM) {
+            class.push_str(" ae-metonym");
+        }
+        class
+    }
+
+    /// The relations an entity takes part in, as subject or object, with their indices.
+    pub fn relations_of(&self, entity: usize) -> impl Iterator<Item = (usize, &PublishedRelation)> {
+        let e = entity as u32;
+        self.doc.relations.iter().enumerate().filter(move |(_, r)| r.subject == e || r.object == e)
+    }
+
+    /// The entities an entity is related to, in either direction (with repeats).
+    pub fn neighbours(&self, entity: usize) -> impl Iterator<Item = usize> + '_ {
+        self.relations_of(entity).map(move |(_, r)| if r.subject as usize == entity { r.object as usize } else { r.subject as usize })
+    }
+
+    /// The entity that asserts a statement; None for the article itself.
+    pub fn asserter(&self, asserted_by: Option<u32>) -> Option<&PublishedEntity> {
+        asserted_by.and_then(|i| self.doc.entities.get(i as usize))
+    }
+}
+
+fn check_map(map: &MapData, ids: &HashMap<String, usize>, push: &mut dyn FnMut(String, String)) {
+    let coords = |path: String, c: &Coordinates, push: &mut dyn FnMut(String, String)| {
+        if !(c.lat.is_finite() && c.lon.is_finite() && c.lat.abs() <= 90.0 && c.lon.abs() <= 180.0) {
+            push(path, "coordinates out of range".into());
+        }
+    };
+    let entities = |path: &str, list: &[String], push: &mut dyn FnMut(String, String)| {
+        for (k, id) in list.iter().enumerate() {
+            if !ids.contains_key(id) {
+                push(format!("{path}.entities[{k}]"), format!("no entity «{id}»"));
+            }
+        }
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut id = |path: &str, id: &str, push: &mut dyn FnMut(String, String)| {
+        if !is_slug(id) || !seen.insert(id.to_owned()) {
+            push(format!("{path}.id"), format!("«{id}» is not a unique slug"));
+        }
+    };
+    for (i, p) in map.points.iter().enumerate() {
+        let path = format!("map.points[{i}]");
+        id(&path, &p.id, push);
+        coords(format!("{path}.coordinates"), &p.coordinates, push);
+        entities(&path, &p.entities, push);
+    }
+    for (i, a) in map.areas.iter().enumerate() {
+        let path = format!("map.areas[{i}]");
+        id(&path, &a.id, push);
+        if let crate::model::AreaShape::Polygon(ring) = &a.shape {
+            for (k, c) in ring.iter().enumerate() {
+                coords(format!("{path}.shape.polygon[{k}]"), c, push);
+            }
+        }
+        entities(&path, &a.entities, push);
+    }
+    for (i, m) in map.movements.iter().enumerate() {
+        let path = format!("map.movements[{i}]");
+        id(&path, &m.id, push);
+        for w in std::iter::once(&m.from).chain(&m.via).chain(std::iter::once(&m.to)) {
+            if let Waypoint::At(c) = w {
+                coords(format!("{path}.via"), c, push);
+            }
+        }
+        entities(&path, &m.entities, push);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> (Prepared, Published) {
+        let p = Prepared::new(crate::seed::document().expect("valid"));
+        let published = publish(&p);
+        (p, published)
+    }
+
+    #[test]
+    fn publishing_then_reading_gives_the_prepared_mentions_back() {
+        let (p, published) = seed();
+        let json = serde_json::to_string(&published).unwrap();
+        assert!(is_published(&json));
+        let r = Reading::from_json(&json).expect("the published seed reads");
+        let from_prepared: Vec<(BlockRef, Utf8Range, usize)> = p.all_mentions().map(|(t, m)| (t, m.range, m.entity)).collect();
+        let from_reading: Vec<(BlockRef, Utf8Range, usize)> = r.all_mentions().map(|(t, m)| (t, m.range(), m.entity())).collect();
+        assert_eq!(from_prepared, from_reading);
+        assert!(!from_reading.is_empty());
+        for (t, m) in p.all_mentions() {
+            assert_eq!(m.range.of(p.text(t)), m.range.of(r.text(t)));
+        }
+        // Evidence quotes anchor to the same words.
+        for (k, rel) in p.relations.iter().enumerate() {
+            let (t, range) = rel.evidence.expect("seed evidence anchors");
+            assert_eq!(r.words(r.doc.relations[k].evidence.unwrap()), range.of(p.text(t)));
+        }
+        assert_eq!(r.endnote, p.endnote);
+        assert_eq!(r.by_entity.iter().map(Vec::len).collect::<Vec<_>>(), p.by_entity.iter().map(Vec::len).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn the_small_reader_reads_what_serde_reads() {
+        let (_, published) = seed();
+        let json = serde_json::to_string(&published).unwrap();
+        assert_eq!(read_published(&json).unwrap(), serde_json::from_str::<Published>(&json).unwrap());
+        assert_eq!(read_published(&json).unwrap(), published);
+        let problems = read_published("{\"format\": 1}").unwrap_err();
+        assert_eq!(problems[0].path, "format");
+    }
+
+    #[test]
+    fn metonyms_and_names_are_flagged() {
+        let (p, published) = seed();
+        let washington = p.entity_index("washington").unwrap();
+        let uses = p.metonym_uses(washington).count();
+        assert!(uses > 0);
+        assert_eq!(published.entities[washington].metonym_uses.len(), uses);
+        let flagged = published.mentions.iter().flatten().filter(|m| m.has(flag::METONYM)).count();
+        let expected: usize = (0..p.doc.entities.len()).map(|e| p.metonym_uses(e).count()).sum();
+        assert_eq!(flagged, expected);
+    }
+
+    #[test]
+    fn the_format_is_told_apart() {
+        assert!(is_published("{\"format\":\"article-explorer/published\",\"version\":1}"));
+        assert!(is_published("  {\n  \"version\": 1, \"format\" : \"article-explorer/published\"}"));
+        assert!(!is_published(crate::seed::SEED_JSON));
+        assert!(!is_published("{\"version\":1,\"format\":\"something else\"}"));
+        assert!(!is_published("[{\"format\":\"article-explorer/published\"}]"));
+        assert!(!is_published(""));
+        assert!(read_if_published(crate::seed::SEED_JSON).is_none());
+        let broken = read_if_published("{\"a\": [1,,]}").expect("a syntax error is reported by the reader").unwrap_err();
+        assert!(broken[0].message.starts_with("JSON syntax error at line 1, column 10"), "{broken:?}");
+    }
+
+    fn reading_problems(edit: impl Fn(&mut serde_json::Value)) -> Vec<Problem> {
+        let (_, published) = seed();
+        let mut v = serde_json::to_value(&published).unwrap();
+        edit(&mut v);
+        Reading::from_json(&v.to_string()).expect_err("must be refused")
+    }
+
+    #[test]
+    fn hostile_offsets_and_indices_are_refused_with_their_path() {
+        let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+            ("mentions[1][0]", Box::new(|v| v["mentions"][1][0][1] = 100_000.into())),
+            ("mentions[1][0]", Box::new(|v| v["mentions"][1][0][2] = 9_999.into())),
+            ("mentions[1][1]", Box::new(|v| { let a = v["mentions"][1][0].clone(); v["mentions"][1][1] = a; })),
+            ("relations[0].subject", Box::new(|v| v["relations"][0]["subject"] = 4_000_000.into())),
+            ("relations[0].evidence", Box::new(|v| v["relations"][0]["evidence"][0] = 999.into())),
+            ("entities[0].id", Box::new(|v| v["entities"][0]["id"] = "a\"]<x>".into())),
+            ("entities[1].id", Box::new(|v| { let a = v["entities"][0]["id"].clone(); v["entities"][1]["id"] = a; })),
+            ("article.source.url", Box::new(|v| v["article"]["source"] = serde_json::json!({"name": "x", "url": "javascript:alert(1)"}))),
+            ("endnotes[0]", Box::new(|v| v["endnotes"][0] = 10_000.into())),
+            ("version", Box::new(|v| v["version"] = 2.into())),
+            ("mentions", Box::new(|v| { v["mentions"].as_array_mut().unwrap().pop(); })),
+        ];
+        for (path, edit) in cases {
+            let problems = reading_problems(edit);
+            assert!(problems.iter().any(|p| p.path == path), "{path}: {problems:?}");
+        }
+    }
+
+    #[test]
+    fn an_offset_inside_a_surrogate_pair_is_refused() {
+        let (_, mut published) = seed();
+        published.article.blocks.push(crate::model::Block { kind: crate::model::BlockKind::Paragraph, text: "😀 abc".into() });
+        let last = published.mentions.len();
+        published.mentions.push(vec![PublishedMention(1, 4, 0, 0)]);
+        let problems = Reading::new(published.clone()).unwrap_err();
+        assert!(problems[0].message.contains("cuts a character"), "{problems:?}");
+        published.mentions[last] = vec![PublishedMention(3, 6, 0, 0)];
+        let r = Reading::new(published).expect("on boundaries");
+        assert_eq!(r.words(Span(last as u32, r.doc.mentions[last][0].0, r.doc.mentions[last][0].1)), "abc");
+    }
+
+    #[test]
+    fn utf16_offsets_are_what_the_dom_counts() {
+        let (p, published) = seed();
+        for (t, m) in p.all_mentions() {
+            let pm = &published.mentions[text_index(t) as usize];
+            let k = p.mentions_of(t).iter().position(|x| x == m).unwrap();
+            let units: Vec<u16> = p.text(t).encode_utf16().collect();
+            let words = String::from_utf16(&units[pm[k].0 as usize..pm[k].1 as usize]).unwrap();
+            assert_eq!(words, m.range.of(p.text(t)));
+        }
+    }
+}
+
+// --- the wire format, read without serde ---------------------------------------------------
+
+/// Reads a published document from JSON with [`crate::json`] (the reader's small parser): the
+/// document, or every problem with its path. Structure only: [`Reading::new`] checks meaning.
+pub fn read_published(text: &str) -> Result<Published, Vec<Problem>> {
+    published_from_value(&crate::json::parse(text).map_err(|e| vec![e.problem(text)])?)
+}
+
+/// A published document from parsed JSON.
+pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec<Problem>> {
+    use crate::json::{Members, Reader, Value};
+    use crate::model::{AreaShape, Block, BlockKind, Direction, MapArea, MapFeatureKind, MapMovement, MapPoint, Source};
+
+    let mut r = Reader::default();
+
+    fn bilingual<'a>(r: &mut Reader<'a>, v: &'a Value) -> Option<Bilingual> {
+        let o = r.object(v)?;
+        Some(Bilingual { ar: r.field(o, "ar", |r, v| r.string(v))?, en: r.field(o, "en", |r, v| r.string(v))? })
+    }
+    fn span<'a>(r: &mut Reader<'a>, v: &'a Value) -> Option<Span> {
+        let n = r.list(v, |r, v| r.u32(v))?;
+        match n[..] {
+            [t, s, e] => Some(Span(t, s, e)),
+            _ => {
+                r.problem("wrong value: expected [text, start, end]");
+                None
+            }
+        }
+    }
+    fn coordinates<'a>(r: &mut Reader<'a>, v: &'a Value) -> Option<Coordinates> {
+        let o = r.object(v)?;
+        Some(Coordinates { lat: r.field(o, "lat", |r, v| r.f64(v))?, lon: r.field(o, "lon", |r, v| r.f64(v))? })
+    }
+    fn named<'a, T: Copy>(r: &mut Reader<'a>, v: &'a Value, all: &[T], slug: fn(T) -> &'static str) -> Option<T> {
+        let s = r.string(v)?;
+        let found = all.iter().copied().find(|&k| slug(k) == s);
+        if found.is_none() {
+            r.problem(format!("unknown value «{s}»"));
+        }
+        found
+    }
+    fn strings<'a>(r: &mut Reader<'a>, o: &'a Members, key: &'a str) -> Option<Vec<String>> {
+        r.optional(o, key, |r, v| r.list(v, |r, v| r.string(v))).map(Option::unwrap_or_default)
+    }
+    fn indices<'a>(r: &mut Reader<'a>, o: &'a Members, key: &'a str) -> Option<Vec<u32>> {
+        r.optional(o, key, |r, v| r.list(v, |r, v| r.u32(v))).map(Option::unwrap_or_default)
+    }
+    fn flag_of<'a>(r: &mut Reader<'a>, o: &'a Members, key: &'a str) -> Option<bool> {
+        r.optional(o, key, |r, v| r.bool(v)).map(Option::unwrap_or_default)
+    }
+    fn feature_kind<'a>(r: &mut Reader<'a>, v: &'a Value) -> Option<MapFeatureKind> {
+        named(r, v, &MapFeatureKind::ALL, MapFeatureKind::slug)
+    }
+    fn waypoint<'a>(r: &mut Reader<'a>, v: &'a Value) -> Option<Waypoint> {
+        match v {
+            Value::String(id) => Some(Waypoint::Point(id.clone())),
+            _ => coordinates(r, v).map(Waypoint::At),
+        }
+    }
+
+    let doc = (|| {
+        let o = r.object(value)?;
+        let format = r.field(o, "format", |r, v| r.string(v))?;
+        let version = r.field(o, "version", |r, v| r.u32(v))?;
+        let article = r.field(o, "article", |r, v| {
+            let o = r.object(v)?;
+            Some(Article {
+                headline: r.field(o, "headline", |r, v| r.string(v))?,
+                blocks: r.field(o, "blocks", |r, v| {
+                    r.list(v, |r, v| {
+                        let o = r.object(v)?;
+                        let kind = r.field(o, "kind", |r, v| {
+                            named(r, v, &[BlockKind::Heading, BlockKind::Paragraph], |k| match k {
+                                BlockKind::Heading => "heading",
+                                BlockKind::Paragraph => "paragraph",
+                            })
+                        })?;
+                        Some(Block { kind, text: r.field(o, "text", |r, v| r.string(v))? })
+                    })
+                })?,
+                language: r.field(o, "language", |r, v| r.string(v))?,
+                direction: r.field(o, "direction", |r, v| named(r, v, &[Direction::Rtl, Direction::Ltr], Direction::as_str))?,
+                source: r.optional(o, "source", |r, v| {
+                    let o = r.object(v)?;
+                    Some(Source { name: r.field(o, "name", |r, v| r.string(v))?, url: r.optional(o, "url", |r, v| r.string(v))? })
+                })?,
+                published: r.optional(o, "published", |r, v| r.string(v))?,
+            })
+        });
+        let entities = r.field(o, "entities", |r, v| {
+            r.list(v, |r, v| {
+                let o = r.object(v)?;
+                Some(PublishedEntity {
+                    id: r.field(o, "id", |r, v| r.string(v))?,
+                    kind: r.field(o, "kind", |r, v| named(r, v, &EntityKind::ALL, EntityKind::slug))?,
+                    name: r.field(o, "name", bilingual)?,
+                    description: r.field(o, "description", bilingual)?,
+                    claims: r
+                        .optional(o, "claims", |r, v| {
+                            r.list(v, |r, v| {
+                                let o = r.object(v)?;
+                                Some(PublishedClaim {
+                                    text: r.field(o, "text", bilingual)?,
+                                    evidence: r.optional(o, "evidence", span)?,
+                                    asserted_by: r.optional(o, "asserted_by", |r, v| r.u32(v))?,
+                                })
+                            })
+                        })?
+                        .unwrap_or_default(),
+                    wikidata: r.optional(o, "wikidata", |r, v| r.string(v))?,
+                    coordinates: r.optional(o, "coordinates", coordinates)?,
+                    metonym_uses: indices(r, o, "metonym_uses")?,
+                })
+            })
+        });
+        let mentions = r.field(o, "mentions", |r, v| {
+            r.list(v, |r, v| {
+                r.list(v, |r, v| {
+                    let n = r.list(v, |r, v| r.u32(v))?;
+                    match n[..] {
+                        [s, e, entity, flags] => Some(PublishedMention(s, e, entity, flags)),
+                        _ => {
+                            r.problem("wrong value: expected [start, end, entity, flags]");
+                            None
+                        }
+                    }
+                })
+            })
+        });
+        let relations = r.field(o, "relations", |r, v| {
+            r.list(v, |r, v| {
+                let o = r.object(v)?;
+                Some(PublishedRelation {
+                    subject: r.field(o, "subject", |r, v| r.u32(v))?,
+                    predicate: r.field(o, "predicate", |r, v| named(r, v, &Predicate::ALL, Predicate::slug))?,
+                    object: r.field(o, "object", |r, v| r.u32(v))?,
+                    evidence: r.optional(o, "evidence", span)?,
+                    asserted_by: r.optional(o, "asserted_by", |r, v| r.u32(v))?,
+                    when: r.optional(o, "when", bilingual)?,
+                    detail: r.optional(o, "detail", bilingual)?,
+                })
+            })
+        });
+        let endnotes = r.field(o, "endnotes", |r, v| r.list(v, |r, v| r.u32(v)));
+        let notes = r
+            .optional(o, "notes", |r, v| {
+                r.list(v, |r, v| {
+                    let items = r.array(v)?;
+                    match items {
+                        [t, i, note] => Some((r.u32(t)?, r.u32(i)?, bilingual(r, note)?)),
+                        _ => {
+                            r.problem("wrong value: expected [text, index, note]");
+                            None
+                        }
+                    }
+                })
+            })
+            .map(Option::unwrap_or_default);
+        let map = r
+            .optional(o, "map", |r, v| {
+                let o = r.object(v)?;
+                let points = r.optional(o, "points", |r, v| {
+                    r.list(v, |r, v| {
+                        let o = r.object(v)?;
+                        Some(MapPoint {
+                            id: r.field(o, "id", |r, v| r.string(v))?,
+                            label: r.field(o, "label", bilingual)?,
+                            kind: r.field(o, "kind", feature_kind)?,
+                            coordinates: r.field(o, "coordinates", coordinates)?,
+                            entities: strings(r, o, "entities")?,
+                            approximate: flag_of(r, o, "approximate")?,
+                            time: r.optional(o, "time", bilingual)?,
+                        })
+                    })
+                })?;
+                let areas = r.optional(o, "areas", |r, v| {
+                    r.list(v, |r, v| {
+                        let o = r.object(v)?;
+                        let shape = r.field(o, "shape", |r, v| {
+                            let s = r.object(v)?;
+                            match s.first().map(|(k, _)| k.as_str()) {
+                                Some("country") => r.field(s, "country", |r, v| r.string(v)).map(AreaShape::Country),
+                                Some("polygon") => r.field(s, "polygon", |r, v| r.list(v, coordinates)).map(AreaShape::Polygon),
+                                _ => {
+                                    r.problem("wrong value: expected {\"country\": …} or {\"polygon\": […]}");
+                                    None
+                                }
+                            }
+                        })?;
+                        Some(MapArea {
+                            id: r.field(o, "id", |r, v| r.string(v))?,
+                            label: r.field(o, "label", bilingual)?,
+                            kind: r.field(o, "kind", feature_kind)?,
+                            shape,
+                            entities: strings(r, o, "entities")?,
+                            approximate: flag_of(r, o, "approximate")?,
+                            time: r.optional(o, "time", bilingual)?,
+                        })
+                    })
+                })?;
+                let movements = r.optional(o, "movements", |r, v| {
+                    r.list(v, |r, v| {
+                        let o = r.object(v)?;
+                        Some(MapMovement {
+                            id: r.field(o, "id", |r, v| r.string(v))?,
+                            label: r.field(o, "label", bilingual)?,
+                            kind: r.field(o, "kind", feature_kind)?,
+                            from: r.field(o, "from", waypoint)?,
+                            to: r.field(o, "to", waypoint)?,
+                            via: r.optional(o, "via", |r, v| r.list(v, waypoint))?.unwrap_or_default(),
+                            entities: strings(r, o, "entities")?,
+                            approximate: flag_of(r, o, "approximate")?,
+                            time: r.optional(o, "time", bilingual)?,
+                        })
+                    })
+                })?;
+                Some(MapData {
+                    points: points.unwrap_or_default(),
+                    areas: areas.unwrap_or_default(),
+                    movements: movements.unwrap_or_default(),
+                })
+            })
+            .map(Option::unwrap_or_default);
+        let timeline = r
+            .optional(o, "timeline", |r, v| {
+                r.list(v, |r, v| {
+                    let o = r.object(v)?;
+                    Some(PublishedEvent {
+                        id: r.field(o, "id", |r, v| r.string(v))?,
+                        label: r.field(o, "label", bilingual)?,
+                        when: r.field(o, "when", bilingual)?,
+                        date: r.optional(o, "date", |r, v| r.string(v))?,
+                        order: r.field(o, "order", |r, v| r.int(v, f64::from(i32::MIN), f64::from(i32::MAX)))? as i32,
+                        entities: indices(r, o, "entities")?,
+                        evidence: r.optional(o, "evidence", span)?,
+                    })
+                })
+            })
+            .map(Option::unwrap_or_default);
+        Some(Published {
+            format,
+            version,
+            article: article?,
+            entities: entities?,
+            mentions: mentions?,
+            relations: relations?,
+            endnotes: endnotes?,
+            notes: notes?,
+            map: map?,
+            timeline: timeline?,
+        })
+    })();
+    match doc {
+        Some(doc) if r.problems.is_empty() => Ok(doc),
+        _ if !r.problems.is_empty() => Err(r.problems),
+        _ => Err(vec![problem("", "not a published document")]),
+    }
+}

@@ -1,0 +1,46 @@
+//! The JSON Schemas of both formats (`schema/document.schema.json` for authoring documents,
+//! `schema/published.schema.json` for published ones) are the ones generated from the Rust types.
+//! Run with `UPDATE_GENERATED=1` to rewrite them after changing a format.
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_core::model::Document;
+use article_core::published::{publish, Published};
+
+fn check(name: &str, schema: schemars::Schema) {
+    let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+    let path = format!("{}/../schema/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("UPDATE_GENERATED").is_some() {
+        std::fs::create_dir_all(std::path::Path::new(&path).parent().unwrap()).unwrap();
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(checked_in == generated, "schema/{name} is stale: run `UPDATE_GENERATED=1 cargo test -p article-core --test schema`");
+}
+
+#[test]
+fn checked_in_schemas_equal_the_generated_ones() {
+    check("document.schema.json", schemars::schema_for!(Document));
+    check("published.schema.json", schemars::schema_for!(Published));
+}
+
+#[test]
+fn the_seed_document_has_every_top_level_field_of_the_schema() {
+    let schema = serde_json::to_value(schemars::schema_for!(Document)).unwrap();
+    let seed: serde_json::Value = serde_json::from_str(article_core::seed::SEED_JSON).unwrap();
+    for key in schema["properties"].as_object().unwrap().keys() {
+        assert!(seed.get(key).is_some(), "the seed document lacks {key}");
+    }
+}
+
+#[test]
+fn the_published_seed_has_every_top_level_field_of_its_schema() {
+    let schema = serde_json::to_value(schemars::schema_for!(Published)).unwrap();
+    let doc = article_core::seed::document().unwrap();
+    let published = serde_json::to_value(publish(&article_core::model::Prepared::new(doc))).unwrap();
+    for key in schema["properties"].as_object().unwrap().keys() {
+        assert!(published.get(key).is_some(), "the published seed lacks {key}");
+    }
+    for key in published.as_object().unwrap().keys() {
+        assert!(schema["properties"].get(key).is_some(), "{key} is not in the schema");
+    }
+}
