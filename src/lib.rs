@@ -19,7 +19,7 @@ pub mod link;
 pub mod publisher;
 pub mod state;
 
-pub use article_core::{geo, graph, i18n, model, prerender, published, seed, text};
+pub use article_core::{geo, graph, i18n, model, num, prerender, published, seed, text};
 
 pub use components::{App, AppProps};
 
@@ -60,11 +60,11 @@ impl FetchError {
     /// What happened, for the reader, in the UI language.
     pub fn message(&self, lang: i18n::Lang) -> String {
         let s = lang.strings();
-        let mb = |bytes: u64| format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+        let mb = |bytes: u64| crate::num::fixed(bytes as f64 / (1024.0 * 1024.0), 1);
         match self {
             FetchError::Http(status) => format!("HTTP {status}"),
             FetchError::Network => "network error".to_owned(),
-            FetchError::Timeout(ms) => s.no_answer.replace("{s}", &format!("{}", *ms as f64 / 1000.0)),
+            FetchError::Timeout(ms) => s.no_answer.replace("{s}", &crate::num::fixed(f64::from(*ms) / 1000.0, 2)),
             FetchError::TooLarge(bytes) => s.too_large.replace("{size}", &mb(*bytes)).replace("{limit}", &(MAX_DOCUMENT_BYTES / 1024 / 1024).to_string()),
             FetchError::Unreadable => "unreadable body".to_owned(),
         }

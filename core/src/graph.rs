@@ -8,6 +8,7 @@
 
 use crate::i18n::Lang;
 use crate::model::EntityKind;
+use crate::num::Fixed as F;
 use crate::published::Reading;
 
 /// Font size of labels, and the width one character is given (a generous estimate for Arabic
@@ -200,8 +201,8 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool) -> Layout {
         let (_, label_rect) = best.expect("at least one candidate");
         placed.push(label_rect);
         let path = format!(
-            "M{:.1} {:.1}C{:.1} {:.1} {:.1} {:.1} {:.1} {:.1}",
-            p0.0, p0.1, c1.0, c1.1, c2.0, c2.1, p3.0, p3.1
+            "M{} {}C{} {} {} {} {} {}",
+            F(p0.0, 1), F(p0.1, 1), F(c1.0, 1), F(c1.1, 1), F(c2.0, 1), F(c2.1, 1), F(p3.0, 1), F(p3.1, 1)
         );
         edges.push(Edge { relation: ri, subject, object, path, label: text, label_rect });
     }

@@ -19,6 +19,7 @@ pub mod graph;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod num;
 pub mod prerender;
 pub mod published;
 pub mod seed;

@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::Shared;
 use crate::graph::{layout, FONT};
 use crate::i18n::Lang;
+use crate::num::{fixed, Fixed as F};
 use crate::published::Reading;
 use crate::state::Action;
 
@@ -42,8 +43,8 @@ pub fn graph(props: &GraphProps) -> Html {
         html! {
             <g class={class}>
                 <path d={edge.path.clone()} />
-                <rect class="ae-edge-label-bg" x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="4" />
-                <text x={r.cx().to_string()} y={(r.cy() + FONT * 0.35).to_string()}>{ edge.label.clone() }</text>
+                <rect class="ae-edge-label-bg" x={fixed(r.x, 1)} y={fixed(r.y, 1)} width={fixed(r.w, 1)} height={fixed(r.h, 1)} rx="4" />
+                <text x={fixed(r.cx(), 1)} y={fixed(r.cy() + FONT * 0.35, 1)}>{ edge.label.clone() }</text>
             </g>
         }
     });
@@ -59,8 +60,8 @@ pub fn graph(props: &GraphProps) -> Html {
         let r = node.rect;
         html! {
             <g class={class} data-entity={e.id.clone()} onclick={open_entity(node.entity)}>
-                <rect x={r.x.to_string()} y={r.y.to_string()} width={r.w.to_string()} height={r.h.to_string()} rx="6" />
-                <text x={r.cx().to_string()} y={(r.cy() + FONT * 0.35).to_string()}>{ node.label.clone() }</text>
+                <rect x={fixed(r.x, 1)} y={fixed(r.y, 1)} width={fixed(r.w, 1)} height={fixed(r.h, 1)} rx="6" />
+                <text x={fixed(r.cx(), 1)} y={fixed(r.cy() + FONT * 0.35, 1)}>{ node.label.clone() }</text>
             </g>
         }
     });
@@ -93,8 +94,8 @@ pub fn graph(props: &GraphProps) -> Html {
         <div class="ae-graph" role="group" aria-labelledby="ae-graph-title">
             <h2 id="ae-graph-title">{ t.graph }</h2>
             <div class="ae-graph-scroll" tabindex="0" role="group" aria-label={t.graph_picture}>
-                <svg viewBox={format!("0 0 {:.0} {:.0}", layout.width, layout.height)} width={format!("{:.0}", layout.width)}
-                    height={format!("{:.0}", layout.height)} aria-hidden="true" focusable="false" dir="ltr">
+                <svg viewBox={format!("0 0 {} {}", F(layout.width, 0), F(layout.height, 0))} width={fixed(layout.width, 0)}
+                    height={fixed(layout.height, 0)} aria-hidden="true" focusable="false" dir="ltr">
                     { for edges }
                     { for nodes }
                 </svg>

@@ -129,7 +129,7 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
             .map_err(|_| "this element cannot have a shadow root (use a <div>)".to_owned())?,
     };
     let _ = host.set_attribute("data-ae-shadow", "");
-    let js = |e: JsValue| format!("{e:?}");
+    let js = |_: JsValue| "the page refused an element the widget needs".to_owned();
     shadow.replace_children_with_node_0();
     let link = el("link").map_err(js)?;
     link.set_attribute("rel", "stylesheet").map_err(js)?;

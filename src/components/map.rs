@@ -18,6 +18,7 @@ use super::Shared;
 use crate::geo::layers::{features, place_labels, Feature, Shape, View, LABEL_SIZE};
 use crate::geo::{Xy, CARIBBEAN};
 use crate::i18n::Lang;
+use crate::num::{fixed, Fixed as F};
 use crate::model::Waypoint;
 use crate::published::Reading;
 use crate::state::Action;
@@ -54,11 +55,11 @@ fn describe(w: &Waypoint, doc: &Reading, lang: Lang) -> String {
     match w {
         Waypoint::Point(id) => doc.doc.map.points.iter().find(|p| &p.id == id).map(|p| lang.pick(&p.label).to_owned()).unwrap_or_default(),
         Waypoint::At(c) => format!(
-            "{} {:.1}°{} {:.1}°{}",
+            "{} {}°{} {}°{}",
             lang.strings().near,
-            c.lat.abs(),
+            F(c.lat.abs(), 1),
             if c.lat >= 0.0 { "N" } else { "S" },
-            c.lon.abs(),
+            F(c.lon.abs(), 1),
             if c.lon >= 0.0 { "E" } else { "W" }
         ),
     }
@@ -361,24 +362,24 @@ pub fn map_view(props: &MapProps) -> Html {
             },
             Shape::Area(d) => html! { <path class="ae-shape" d={d.clone()} /> },
             Shape::Line(points) => {
-                let d: String = points.iter().enumerate().map(|(i, p)| format!("{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, p.x, p.y)).collect();
+                let d: String = points.iter().enumerate().map(|(i, p)| format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(p.x, 1), F(p.y, 1))).collect();
                 html! { <path class="ae-shape" d={d} marker-end="url(#ae-arrow)" /> }
             }
-            Shape::Point(p) => html! { <circle class="ae-shape" cx={format!("{:.1}", p.x)} cy={format!("{:.1}", p.y)} r={format!("{:.2}", 6.0 / scale)} /> },
+            Shape::Point(p) => html! { <circle class="ae-shape" cx={fixed(p.x, 1)} cy={fixed(p.y, 1)} r={fixed(6.0 / scale, 2)} /> },
         };
         // Offsets keep their screen size at every zoom, like the labels.
         let (dx, dy) = (offset.x / scale, offset.y / scale);
         let (lx, ly) = (f.anchor.x + dx, f.anchor.y + dy);
         let leader = (offset.x.hypot(offset.y) > 30.0).then(|| html! {
-            <line class="ae-leader" x1={format!("{:.1}", f.anchor.x)} y1={format!("{:.1}", f.anchor.y)}
-                x2={format!("{lx:.1}")} y2={format!("{:.1}", ly - label_size * 0.3)} />
+            <line class="ae-leader" x1={fixed(f.anchor.x, 1)} y1={fixed(f.anchor.y, 1)}
+                x2={fixed(lx, 1)} y2={fixed(ly - label_size * 0.3, 1)} />
         });
         html! {
             <g key={f.id.clone()} class={class} data-entity={id} data-feature={f.id.clone()} tabindex="0" role="button" aria-label={name}
                 {onclick} {onkeydown}>
                 { shape }
                 { for leader }
-                <text x={format!("{lx:.1}")} y={format!("{:.1}", ly + label_size * 0.35)} font-size={format!("{label_size:.2}")}>{ label }</text>
+                <text x={fixed(lx, 1)} y={fixed(ly + label_size * 0.35, 1)} font-size={fixed(label_size, 2)}>{ label }</text>
             </g>
         }
     };
@@ -420,7 +421,7 @@ pub fn map_view(props: &MapProps) -> Html {
                             <line x1="0" y1="0" x2="0" y2="8" />
                         </pattern>
                     </defs>
-                    <rect class="ae-sea" x="0" y="0" width={format!("{:.0}", size.0)} height={format!("{:.0}", size.1)} />
+                    <rect class="ae-sea" x="0" y="0" width={fixed(size.0, 0)} height={fixed(size.1, 0)} />
                     { base }
                     { for order.iter().map(|&i| feature_html((i, &layers[i]))) }
                 </svg>

@@ -59,7 +59,7 @@ impl BaseMap {
         }
         let map = map.ok_or("not a base map")?;
         if map.projection != *expected {
-            return Err(format!("the base map is drawn in another projection ({:?}) than the view's ({expected:?})", map.projection));
+            return Err("the base map is drawn in another projection than the view's".to_owned());
         }
         Ok(map)
     }

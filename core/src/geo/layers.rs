@@ -3,6 +3,7 @@
 
 use super::{LonLat, Projection, Xy};
 use crate::model::{AreaShape, Bilingual, MapFeatureKind, Waypoint};
+use crate::num::Fixed as F;
 use crate::published::Reading;
 
 /// What a feature is drawn as.
@@ -81,7 +82,7 @@ pub fn features(reading: &Reading, projection: &Projection) -> Vec<Feature> {
                 let pts: Vec<Xy> = ring.iter().map(at).collect();
                 let mut d = String::new();
                 for (i, p) in pts.iter().enumerate() {
-                    d.push_str(&format!("{}{:.1} {:.1}", if i == 0 { "M" } else { "L" }, p.x, p.y));
+                    d.push_str(&format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(p.x, 1), F(p.y, 1)));
                 }
                 d.push('Z');
                 let b = bounds(&pts);
@@ -248,7 +249,7 @@ impl View {
 
     /// The SVG viewBox of this view.
     pub fn view_box(self, size: (f64, f64)) -> String {
-        format!("{:.2} {:.2} {:.2} {:.2}", self.x, self.y, size.0 / self.scale, size.1 / self.scale)
+        format!("{} {} {} {}", F(self.x, 2), F(self.y, 2), F(size.0 / self.scale, 2), F(size.1 / self.scale, 2))
     }
 }
 

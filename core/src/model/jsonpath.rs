@@ -49,7 +49,10 @@ pub fn path_at(json: &str, offset: usize) -> String {
                 let is_key = matches!(stack.last(), Some(Open::Object(None)));
                 if is_key {
                     let raw = &json[start..i.min(json.len())];
-                    let key = serde_json::from_str::<String>(&format!("\"{raw}\"")).unwrap_or_else(|_| raw.to_owned());
+                    let key = match crate::json::parse(&format!("\"{raw}\"")) {
+                        Ok(crate::json::Value::String(key)) => key,
+                        _ => raw.to_owned(),
+                    };
                     if let Some(open) = stack.last_mut() {
                         *open = Open::Object(Some(key));
                     }
