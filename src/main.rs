@@ -4,13 +4,6 @@
 
 use article_explorer::components::host::{self, Mounted, Options};
 
-/// The reader's allocator: a free list, a few hundred bytes of code against dlmalloc's 4.6 KB.
-/// The reader is single-threaded (no wasm threads), which is what `AssumeSingleThreaded` needs.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
-    // SAFETY: the reader's wasm runs on one thread: it is built without atomics or threads.
-    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
 use wasm_bindgen::prelude::*;
 
 /// A mounted widget, as JavaScript holds it.

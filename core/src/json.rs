@@ -406,17 +406,15 @@ impl<'a> Reader<'a> {
         self.int(v, 0.0, f64::from(u32::MAX)).map(|n| n as u32)
     }
 
+    // The readers below are generic over the closure that reads the value, and called from
+    // every field of a format: each is a thin wrapper around one shared, non-generic body (the
+    // key search, the path, the problem), so that the wasm carries that body once.
+
     /// The member `key`, read with `read` under its path; a problem if it is missing.
     pub fn field<T>(&mut self, o: &'a Members, key: &'a str, read: impl FnOnce(&mut Self, &'a Value) -> Option<T>) -> Option<T> {
-        self.path.push(Step::Key(key));
-        let out = match o.iter().find(|(k, _)| k == key) {
-            Some((_, v)) => read(self, v),
-            None => {
-                self.problem("missing field");
-                None
-            }
-        };
-        self.path.pop();
+        let mut read = Some(read);
+        let mut out = None;
+        self.member(o, key, true, &mut |r, v| out = read.take().and_then(|f| f(r, v)));
         out
     }
 
@@ -427,30 +425,53 @@ impl<'a> Reader<'a> {
         key: &'a str,
         read: impl FnOnce(&mut Self, &'a Value) -> Option<T>,
     ) -> Option<Option<T>> {
-        match o.iter().find(|(k, _)| k == key) {
-            None | Some((_, Value::Null)) => Some(None),
-            Some((_, v)) => {
-                self.path.push(Step::Key(key));
-                let out = read(self, v);
-                self.path.pop();
-                out.map(Some)
-            }
+        let mut read = Some(read);
+        let mut out = None;
+        if self.member(o, key, false, &mut |r, v| out = read.take().and_then(|f| f(r, v))) {
+            out.map(Some)
+        } else {
+            Some(None)
         }
+    }
+
+    /// Finds `key` in `o` and reads it under its path; false when it is absent (or null, when
+    /// not `required`), with a problem when `required`.
+    #[inline(never)]
+    fn member(&mut self, o: &'a Members, key: &'a str, required: bool, read: &mut dyn FnMut(&mut Self, &'a Value)) -> bool {
+        let found = o.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+        let found = if required { found } else { found.filter(|v| !matches!(v, Value::Null)) };
+        self.path.push(Step::Key(key));
+        match found {
+            Some(v) => read(self, v),
+            None if required => self.problem("missing field"),
+            None => {}
+        }
+        self.path.pop();
+        found.is_some()
     }
 
     /// Every item of an array, each under its index. Items with problems are left out (the
     /// problems are recorded).
     pub fn list<T>(&mut self, v: &'a Value, mut read: impl FnMut(&mut Self, &'a Value) -> Option<T>) -> Option<Vec<T>> {
-        let items = self.array(v)?;
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            self.path.push(Step::Index(i));
-            if let Some(x) = read(self, item) {
+        let mut out = Vec::new();
+        let is_array = self.items(v, &mut |r, item| {
+            if let Some(x) = read(r, item) {
                 out.push(x);
             }
+        });
+        is_array.then_some(out)
+    }
+
+    /// Reads every item of an array under its index; false if `v` is not an array.
+    #[inline(never)]
+    fn items(&mut self, v: &'a Value, read: &mut dyn FnMut(&mut Self, &'a Value)) -> bool {
+        let Some(items) = self.array(v) else { return false };
+        for (i, item) in items.iter().enumerate() {
+            self.path.push(Step::Index(i));
+            read(self, item);
             self.path.pop();
         }
-        Some(out)
+        true
     }
 }
 

@@ -12,7 +12,6 @@
 //! slug, unique) and every link (http or https only) before the view sees it, and converts the
 //! offsets to UTF-8 byte offsets once. The view then only reads.
 
-use std::collections::HashMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -379,7 +378,8 @@ pub struct Reading {
     pub endnote: Vec<usize>,
     /// For each entity, whether a map feature belongs to it.
     pub on_map: Vec<bool>,
-    ids: HashMap<String, usize>,
+    /// (id, entity index), sorted by id: looked up by binary search (no hash map in the wasm).
+    ids: Vec<(String, usize)>,
 }
 
 /// UTF-16 offsets of a text → UTF-8 byte offsets, refusing offsets past the end or inside a
@@ -453,12 +453,16 @@ impl Reading {
             }
         }
         let n = doc.entities.len();
-        let mut ids = HashMap::with_capacity(n);
+        let mut ids: Vec<(String, usize)> = doc.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
+        ids.sort();
+        for pair in ids.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                push(format!("entities[{}].id", pair[1].1), format!("duplicate id «{}»", pair[1].0));
+            }
+        }
         for (i, e) in doc.entities.iter().enumerate() {
             if !is_slug(&e.id) {
                 push(format!("entities[{i}].id"), format!("«{}» is not a lowercase slug", e.id));
-            } else if ids.insert(e.id.clone(), i).is_some() {
-                push(format!("entities[{i}].id"), format!("duplicate id «{}»", e.id));
             }
             for (k, &u) in e.metonym_uses.iter().enumerate() {
                 if u as usize >= n {
@@ -581,7 +585,7 @@ impl Reading {
 
     /// The index of the entity with this id.
     pub fn entity_index(&self, id: &str) -> Option<usize> {
-        self.ids.get(id).copied()
+        self.ids.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok().map(|i| self.ids[i].1)
     }
 
     /// The mentions of one text (byte offsets into [`Reading::text`]).
@@ -634,7 +638,7 @@ impl Reading {
     }
 }
 
-fn check_map(map: &MapData, ids: &HashMap<String, usize>, push: &mut dyn FnMut(String, String)) {
+fn check_map(map: &MapData, ids: &[(String, usize)], push: &mut dyn FnMut(String, String)) {
     let coords = |path: String, c: &Coordinates, push: &mut dyn FnMut(String, String)| {
         if !(c.lat.is_finite() && c.lon.is_finite() && c.lat.abs() <= 90.0 && c.lon.abs() <= 180.0) {
             push(path, "coordinates out of range".into());
@@ -642,12 +646,12 @@ fn check_map(map: &MapData, ids: &HashMap<String, usize>, push: &mut dyn FnMut(S
     };
     let entities = |path: &str, list: &[String], push: &mut dyn FnMut(String, String)| {
         for (k, id) in list.iter().enumerate() {
-            if !ids.contains_key(id) {
+            if ids.binary_search_by(|(k, _)| k.as_str().cmp(id)).is_err() {
                 push(format!("{path}.entities[{k}]"), format!("no entity «{id}»"));
             }
         }
     };
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::BTreeSet::new();
     let mut id = |path: &str, id: &str, push: &mut dyn FnMut(String, String)| {
         if !is_slug(id) || !seen.insert(id.to_owned()) {
             push(format!("{path}.id"), format!("«{id}» is not a unique slug"));

@@ -6,7 +6,7 @@
 //! Every feature is focusable and named; a text alternative lists them, and the movements in time
 //! order as a table.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
@@ -83,7 +83,7 @@ pub fn map_view(props: &MapProps) -> Html {
     };
     let figure = use_node_ref();
     let svg = use_node_ref();
-    let pointers = use_mut_ref(HashMap::<i32, (f64, f64)>::new);
+    let pointers = use_mut_ref(BTreeMap::<i32, (f64, f64)>::new);
     let layers = use_memo(props.document.clone(), |d| features(d, &CARIBBEAN));
     // What pan and zoom never change, derived once per document: the countries the document
     // shades, the feature kinds for the legend, and the drawing order (areas under movements

@@ -181,7 +181,7 @@ pub fn place_labels(features: &[Feature], labels: &[String], size: (f64, f64)) -
             let r = ring as f64 * 22.0;
             for k in 0..12 {
                 let a = (k as f64) * std::f64::consts::TAU / 12.0 - std::f64::consts::FRAC_PI_2;
-                candidates.push(Xy { x: r * a.cos() * 1.6, y: r * a.sin() });
+                candidates.push(Xy { x: r * crate::num::cos(a) * 1.6, y: r * crate::num::sin(a) });
                 if ring == 0 {
                     break;
                 }

@@ -39,7 +39,7 @@ pub const CARIBBEAN: Projection = Projection { west: -90.0, east: -58.5, south: 
 
 impl Projection {
     fn kx(&self) -> f64 {
-        self.scale * ((self.south + self.north) / 2.0).to_radians().cos()
+        self.scale * crate::num::cos(((self.south + self.north) / 2.0).to_radians())
     }
 
     pub fn forward(&self, p: LonLat) -> Xy {
