@@ -368,6 +368,18 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
 
+    // The map's and the graph's highlighting follow the open entity one task later: the panel,
+    // what the reader asked for, reaches the DOM without waiting for hundreds of SVG elements to
+    // be diffed and restyled.
+    let lit = use_state_eq(|| state.open);
+    {
+        let lit = lit.clone();
+        use_effect_with(state.open, move |&open| {
+            let timeout = Timeout::new(0, move || lit.set(open));
+            move || drop(timeout)
+        });
+    }
+
     // The map and the graph come below the article: they are drawn in a task of their own after
     // the first render, so that the article is interactive sooner.
     let below = use_state_eq(|| false);
@@ -389,8 +401,8 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} {on_evidence} {on_show_on_map} />
             </div>
             if *below {
-                <MapView document={props.document.clone()} {lang} open={state.open} focus={*map_focus} on_action={on_action.clone()} src={props.map_src.clone()} />
-                <Graph document={props.document.clone()} {lang} open={state.open} {on_action} />
+                <MapView document={props.document.clone()} {lang} open={*lit} focus={*map_focus} on_action={on_action.clone()} src={props.map_src.clone()} />
+                <Graph document={props.document.clone()} {lang} open={*lit} {on_action} />
             }
             <Endnotes document={props.document.clone()} {lang} />
         </div>
