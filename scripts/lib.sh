@@ -224,6 +224,22 @@ build_release() {
     say "publish the seed document (the pages' documents); keep its authoring form beside it"
     (cd "$AE_ROOT" && cp assets/seed/article.json dist/seed/article.authoring.json \
         && cargo xtask publish assets/seed/article.json -o dist/seed >&2)
+    minify_dist
     say "finish the build: no inline script, pre-rendered article, JSON-LD"
     (cd "$AE_ROOT" && cargo xtask finish dist >&2)
+}
+
+# Minifies the scripts and the widget's stylesheet in dist/ (terser, csso without restructuring:
+# whitespace, comments and local names only). Every reader downloads them.
+minify_dist() {
+    say "minify JS (terser) and CSS (csso)"
+    local d="$AE_ROOT/dist" f
+    for f in article-explorer.js embed.js frame.js publisher.js; do
+        terser "$d/$f" --module --compress --mangle -o "$d/$f" >&2 || die "terser failed on $f"
+    done
+    # A classic script (no module): its top-level names stay.
+    terser "$d/embed-host.js" --compress --mangle -o "$d/embed-host.js" >&2 || die "terser failed on embed-host.js"
+    for f in article-explorer.css frame.css page.css fonts.css; do
+        csso "$d/$f" --no-restructure -o "$d/$f" >&2 || die "csso failed on $f"
+    done
 }

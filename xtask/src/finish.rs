@@ -3,7 +3,8 @@
 //!   the pages work under `script-src 'self'`), and checks that no inline script is left;
 //! - replaces `<!--ae:prerender DOC.json-->` with the pre-rendered article of that document, and
 //!   `<!--ae:jsonld DOC.json-->` with its schema.org JSON-LD (paths relative to the page; the
-//!   document may be published or authoring).
+//!   document may be published or authoring);
+//! - recomputes the `integrity` hashes trunk wrote, for the files minified after it.
 
 use std::path::{Path, PathBuf};
 
@@ -50,10 +51,40 @@ fn finish(html: &str, dir: &Path) -> Result<String, String> {
             html.replace_range(start..end + 3, &render(&reading));
         }
     }
+    let html = refresh_integrity(&html, dir)?;
     if let Some(inline) = inline_script(&html) {
         return Err(format!("an inline script is left (pages must work under script-src 'self'): {inline}"));
     }
     Ok(html)
+}
+
+/// Every `integrity="sha384-…"` of a tag whose `href` or `src` is a file of the build, computed
+/// again from the file as it is now (the build minifies scripts and stylesheets after trunk).
+fn refresh_integrity(html: &str, dir: &Path) -> Result<String, String> {
+    use base64::Engine;
+    use sha2::Digest;
+    const ATTR: &str = "integrity=\"sha384-";
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(ATTR) {
+        let tag_start = rest[..at].rfind('<').ok_or("an integrity attribute outside a tag")?;
+        let tag_end = at + rest[at..].find('>').ok_or("an unclosed tag")?;
+        let tag = &rest[tag_start..tag_end];
+        let url = ["href=\"", "src=\""]
+            .iter()
+            .find_map(|a| tag.find(a).map(|i| &tag[i + a.len()..]))
+            .and_then(|v| v.split('"').next())
+            .ok_or_else(|| format!("an integrity attribute without href or src: {tag}"))?;
+        let path = dir.join(url.trim_start_matches("./"));
+        let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(&bytes));
+        let value_end = at + ATTR.len() + rest[at + ATTR.len()..].find('"').ok_or("an unclosed integrity value")?;
+        out.push_str(&rest[..at + ATTR.len()]);
+        out.push_str(&hash);
+        rest = &rest[value_end..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// Trunk writes `<script type="module">import init, * as bindings from …</script>`.
@@ -75,6 +106,22 @@ fn inline_script(html: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn integrity_hashes_follow_the_files() {
+        let dir = std::env::temp_dir().join(format!("ae-integrity-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("a.css"), "p{}").unwrap();
+        let page = "<link rel=\"stylesheet\" href=\"./a.css\" integrity=\"sha384-stale\"/><p>x</p>";
+        let done = refresh_integrity(page, &dir).unwrap();
+        // sha384 of "p{}", base64.
+        use base64::Engine;
+        use sha2::Digest;
+        let want = base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(b"p{}"));
+        assert_eq!(done, format!("<link rel=\"stylesheet\" href=\"./a.css\" integrity=\"sha384-{want}\"/><p>x</p>"));
+        assert!(refresh_integrity("<script src=\"missing.js\" integrity=\"sha384-x\">", &dir).is_err());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 
     #[test]
     fn the_loader_goes_and_inline_scripts_are_refused() {
