@@ -22,7 +22,7 @@ use yew::prelude::*;
 pub use article::{ArticleView, ArticleViewProps, MentionHit};
 pub use embed::{Embed, EmbedProps, Source};
 pub use graph::{Graph, GraphProps};
-pub use legend::{Legend, LegendProps};
+pub use legend::{legend, LegendProps};
 pub use map::{MapProps, MapView};
 pub use panel::{Panel, PanelProps};
 
@@ -122,7 +122,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         Err(problems) => html! {
             <div class="ae-root">
-                <ProblemList problems={problems.clone()} />
+                { problem_list(problems) }
             </div>
         },
     }
@@ -394,7 +394,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     let lang = state.lang;
     html! {
         <div ref={root} class={classes!("ae-root", state.open.is_some().then_some("ae-has-panel"))} lang={lang.code()} dir={lang.dir()} {onkeydown}>
-            <Legend kinds={(*kinds).clone()} hidden={state.hidden.clone()} plain={state.plain} {lang} on_action={on_action.clone()} />
+            { legend(LegendProps { kinds: &kinds, hidden: &state.hidden, plain: state.plain, lang, on_action: &on_action }) }
             <div class="ae-layout">
                 <ArticleView document={props.document.clone()} {lang} hidden={state.hidden.clone()} plain={state.plain}
                     marked={*marked} {on_open} />
@@ -416,14 +416,15 @@ pub struct EndnotesProps {
 }
 
 /// The entities as numbered notes, in order of first mention: shown only in print, where the
-/// mentions carry their numbers.
+/// mentions carry their numbers. A component, so that a click (which re-renders the reader)
+/// skips it: its props do not change.
 #[function_component(Endnotes)]
 pub fn endnotes(props: &EndnotesProps) -> Html {
-    let lang = props.lang;
+    let (document, lang) = (&props.document, props.lang);
     html! {
         <ol class="ae-endnotes" aria-hidden="true">
-            { for props.document.doc.endnotes.iter().map(|&e| {
-                let entity = &props.document.doc.entities[e as usize];
+            { for document.doc.endnotes.iter().map(|&e| {
+                let entity = &document.doc.entities[e as usize];
                 html! {
                     <li>
                         <strong>{ lang.pick(&entity.name) }</strong>{ lang.comma() }{ lang.kind(entity.kind) }
@@ -435,21 +436,16 @@ pub fn endnotes(props: &EndnotesProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ProblemListProps {
-    pub problems: Shared<Vec<Problem>>,
-}
-
-/// What is wrong with a document that could not be shown, first problems first.
-#[function_component(ProblemList)]
-pub fn problem_list(props: &ProblemListProps) -> Html {
+/// What is wrong with a document that could not be shown, first problems first. A function, not
+/// a component: it has no state, and every component type costs the reader's wasm its lifecycle.
+pub fn problem_list(problems: &[Problem]) -> Html {
     const SHOWN: usize = 20;
-    let more = props.problems.len().saturating_sub(SHOWN);
+    let more = problems.len().saturating_sub(SHOWN);
     html! {
         <div class="ae-problems" role="alert" lang="en" dir="ltr">
             <p><strong>{ "This article document could not be shown." }</strong></p>
             <ul>
-                { for props.problems.iter().take(SHOWN).map(|p| html! {
+                { for problems.iter().take(SHOWN).map(|p| html! {
                     <li><code>{ if p.path.is_empty() { "(document)".to_owned() } else { p.path.clone() } }</code>{ ": " }{ p.message.clone() }</li>
                 }) }
             </ul>
