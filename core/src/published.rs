@@ -323,11 +323,7 @@ pub fn publish_json(json: &str) -> Result<String, Vec<Problem>> {
 /// Reads any document given as JSON: a published one as it is, an authoring one after
 /// validating and publishing it (natively: the build, tools and tests).
 pub fn read_any(json: &str) -> Result<Reading, Vec<Problem>> {
-    if is_published(json) {
-        Reading::from_json(json)
-    } else {
-        Reading::from_json(&publish_json(json)?)
-    }
+    read_if_published(json).unwrap_or_else(|| Reading::from_json(&publish_json(json)?))
 }
 
 /// Whether a JSON text is a published document rather than an authoring one: its top-level
@@ -384,14 +380,13 @@ pub struct Reading {
 
 /// UTF-16 offsets of a text → UTF-8 byte offsets, refusing offsets past the end or inside a
 /// character (between the two halves of a surrogate pair).
-struct Units<'a> {
-    text: &'a str,
+struct Units {
     /// (utf16 offset, byte offset) of every char start, and the end.
     starts: Vec<(u32, u32)>,
 }
 
-impl<'a> Units<'a> {
-    fn new(text: &'a str) -> Self {
+impl Units {
+    fn new(text: &str) -> Self {
         let mut starts = Vec::with_capacity(text.len() / 2 + 1);
         let mut u = 0u32;
         for (b, c) in text.char_indices() {
@@ -399,7 +394,7 @@ impl<'a> Units<'a> {
             u += c.len_utf16() as u32;
         }
         starts.push((u, text.len() as u32));
-        Units { text, starts }
+        Units { starts }
     }
     fn byte(&self, utf16: u32) -> Option<u32> {
         self.starts.binary_search_by_key(&utf16, |&(u, _)| u).ok().map(|i| self.starts[i].1)
@@ -413,10 +408,6 @@ impl<'a> Units<'a> {
             (Some(s), Some(e)) => Ok((s, e)),
             _ => Err(format!("range {start}..{end} cuts a character in two")),
         }
-    }
-    #[allow(dead_code)]
-    fn text(&self) -> &str {
-        self.text
     }
 }
 
@@ -525,7 +516,7 @@ impl Reading {
                 }
             }
             if let Some(c) = e.coordinates {
-                if !(c.lat.is_finite() && c.lon.is_finite() && c.lat.abs() <= 90.0 && c.lon.abs() <= 180.0) {
+                if !in_range(&c) {
                     push(format!("entities[{i}].coordinates"), "out of range".into());
                 }
             }
@@ -585,7 +576,7 @@ impl Reading {
 
     /// The index of the entity with this id.
     pub fn entity_index(&self, id: &str) -> Option<usize> {
-        self.ids.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok().map(|i| self.ids[i].1)
+        find_id(&self.ids, id)
     }
 
     /// The mentions of one text (byte offsets into [`Reading::text`]).
@@ -638,15 +629,25 @@ impl Reading {
     }
 }
 
+/// The entity with this id, in (id, index) pairs sorted by id.
+fn find_id(ids: &[(String, usize)], id: &str) -> Option<usize> {
+    ids.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok().map(|i| ids[i].1)
+}
+
+/// A finite position on the globe.
+fn in_range(c: &Coordinates) -> bool {
+    c.lat.is_finite() && c.lon.is_finite() && c.lat.abs() <= 90.0 && c.lon.abs() <= 180.0
+}
+
 fn check_map(map: &MapData, ids: &[(String, usize)], push: &mut dyn FnMut(String, String)) {
     let coords = |path: String, c: &Coordinates, push: &mut dyn FnMut(String, String)| {
-        if !(c.lat.is_finite() && c.lon.is_finite() && c.lat.abs() <= 90.0 && c.lon.abs() <= 180.0) {
+        if !in_range(c) {
             push(path, "coordinates out of range".into());
         }
     };
     let entities = |path: &str, list: &[String], push: &mut dyn FnMut(String, String)| {
         for (k, id) in list.iter().enumerate() {
-            if ids.binary_search_by(|(k, _)| k.as_str().cmp(id)).is_err() {
+            if find_id(ids, id).is_none() {
                 push(format!("{path}.entities[{k}]"), format!("no entity «{id}»"));
             }
         }

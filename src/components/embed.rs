@@ -77,9 +77,14 @@ fn read_now(json: &str) -> Option<Read> {
 /// Any document: a published one is read at once; an authoring one is published first, by the
 /// publisher module (loaded the first time it is needed).
 async fn read_any(json: &str) -> Read {
-    if let Some(read) = read_now(json) {
-        return read;
+    match read_now(json) {
+        Some(read) => read,
+        None => publish_then_read(json).await,
     }
+}
+
+/// An authoring document (already told apart by [`read_now`]), published, then read.
+async fn publish_then_read(json: &str) -> Read {
     mark("article-explorer:publishing");
     match crate::publisher::publish(json).await {
         Ok(published) => read_now(&published).unwrap_or_else(|| {
@@ -129,7 +134,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             // Loading from the start: an authoring document, waiting for the publisher.
             Source::Json(json) if pending => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    load.set(Load::Loaded(Rc::new(AppProps { document: read_any(&json).await, ..(*settings).clone() })));
+                    load.set(Load::Loaded(Rc::new(AppProps { document: publish_then_read(&json).await, ..(*settings).clone() })));
                 });
             }
             Source::Json(_) | Source::Missing => {}

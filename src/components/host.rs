@@ -96,8 +96,8 @@ impl Options {
 }
 
 thread_local! {
-    /// Every mounted widget, for the panic hook: its shadow root and language.
-    static MOUNTED: RefCell<Vec<(ShadowRoot, Lang)>> = const { RefCell::new(Vec::new()) };
+    /// Every mounted widget's shadow root, for the panic hook.
+    static MOUNTED: RefCell<Vec<ShadowRoot>> = const { RefCell::new(Vec::new()) };
     /// How many widgets were mounted, for default deep-link keys.
     static COUNT: Cell<usize> = const { Cell::new(0) };
 }
@@ -207,7 +207,7 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
     };
     let app = yew::Renderer::<Embed>::with_root_and_props(root, props).render();
     let _ = host.set_attribute("data-ae-mounted", "");
-    MOUNTED.with(|m| m.borrow_mut().push((shadow.clone(), lang)));
+    MOUNTED.with(|m| m.borrow_mut().push(shadow.clone()));
     Ok(Mounted { app: Some(app), host: host.clone(), shadow, _listeners: listeners })
 }
 
@@ -226,7 +226,7 @@ impl Mounted {
                 let _ = self.shadow.append_child(&slot);
             }
             let _ = self.host.remove_attribute("data-ae-mounted");
-            MOUNTED.with(|m| m.borrow_mut().retain(|(s, _)| s != &self.shadow));
+            MOUNTED.with(|m| m.borrow_mut().retain(|s| s != &self.shadow));
         }
     }
 }
@@ -265,15 +265,15 @@ pub fn install_panic_hook() {
 pub fn show_crash_everywhere() {
     MOUNTED.with(|m| {
         let Ok(mounted) = m.try_borrow() else { return };
-        for (shadow, lang) in mounted.iter() {
-            show_crash(shadow, *lang);
+        for shadow in mounted.iter() {
+            show_crash(shadow);
         }
     });
 }
 
 /// Shows the crash message made at mount time, removing everything else but the stylesheet
 /// (`embed.js` does the same after a trap, without calling into the instance).
-fn show_crash(shadow: &ShadowRoot, _lang: Lang) {
+fn show_crash(shadow: &ShadowRoot) {
     let children = shadow.children();
     for i in (0..children.length()).rev() {
         if let Some(child) = children.item(i) {

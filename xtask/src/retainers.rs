@@ -1,7 +1,8 @@
 //! Where a wasm module's bytes go, from its name section: code size per function, grouped by the
 //! crate each function comes from (like `twiggy top`, summed by crate). The module is the
 //! compiler's output put through wasm-bindgen and `wasm-opt -Oz` as the build does, but with
-//! `-g` so that the names stay: the figures are the shipped code's, uncompressed.
+//! `-g` so that the names stay: the figures are the shipped code's, uncompressed. With
+//! `AE_RETAINERS_CRATE=yew` (any crate name) the report also lists that crate's largest functions.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -113,7 +114,7 @@ pub fn print(title: &str, wasm: &[u8]) {
                 println!("  {:>6.1} KB {:>5.1}%  {krate}", *bytes as f64 / 1024.0, 100.0 * *bytes as f64 / r.total.max(1) as f64);
             }
             if let Ok(krate) = std::env::var("AE_RETAINERS_CRATE") {
-                for (name, bytes) in r.all.iter().filter(|(n, _)| super::retainers::crate_of(n) == krate).take(25) {
+                for (name, bytes) in r.all.iter().filter(|(n, _)| crate_of(n) == krate).take(25) {
                     let short: String = name.chars().take(150).collect();
                     println!("  [{krate}] {:>6.1} KB  {short}", *bytes as f64 / 1024.0);
                 }
