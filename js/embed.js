@@ -21,6 +21,14 @@ const base = new URL("./", import.meta.url).href;
 for (const el of document.querySelectorAll("[data-article-explorer]")) {
   const fromQuery = el.hasAttribute("data-params") ? new URLSearchParams(location.search).get("src") : null;
   const src = fromQuery || el.getAttribute("data-src");
+  // Another document than the page's own: its pre-rendered article is not this one (a static
+  // host serves the page unchanged), so a neutral state stands in until the widget mounts.
+  if (fromQuery && fromQuery !== el.getAttribute("data-src") && el.querySelector(".ae-prerendered")) {
+    const status = Object.assign(document.createElement("p"), { className: "ae-neutral" });
+    status.setAttribute("role", "status");
+    status.textContent = document.documentElement.lang === "ar" ? "جارٍ تحميل المقال…" : "Loading the article…";
+    el.replaceChildren(status);
+  }
   if (!src || document.querySelector(`link[rel=preload][href="${CSS.escape(src)}"]`)) continue;
   const link = document.createElement("link");
   Object.assign(link, { rel: "preload", as: "fetch", href: src, crossOrigin: "anonymous" });

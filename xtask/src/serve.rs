@@ -3,6 +3,11 @@
 //! them. Only for localhost: it binds to 127.0.0.1. GET and HEAD only.
 //!
 //! Plain `std::net`, a thread per connection, one request per connection (`Connection: close`).
+//! The demo page asked for another document (`index.html?src=URL`) is served without the seed's
+//! pre-rendered article and JSON-LD: a neutral state that links the document instead (see
+//! [`other_document`]), so that neither a slow load nor a browser without JavaScript shows the
+//! wrong article.
+//!
 //! It replaced tiny_http, which on the first page load after it started left two of Chromium's
 //! requests unanswered every time (reproduced five times out of five: the stylesheet and the
 //! module script, pending forever), so that the page never finished loading.
@@ -73,7 +78,17 @@ fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     } else if let Some(r) = fault(path) {
         r
     } else if let Some(file) = resolve(root, url) {
-        respond(&file, &accept)
+        match demo_src(root, &file, url) {
+            Some(src) => match std::fs::read_to_string(&file) {
+                Ok(page) => Response {
+                    status: 200,
+                    headers: vec![("Content-Type", "text/html; charset=utf-8".to_owned()), ("Cache-Control", "no-cache".to_owned())],
+                    body: other_document(&page, &src).into_bytes(),
+                },
+                Err(_) => Response::text(500, "cannot read file"),
+            },
+            None => respond(&file, &accept),
+        }
     } else {
         Response::text(404, "not found")
     };
@@ -114,6 +129,44 @@ fn fault(path: &str) -> Option<Response> {
         }
         _ => None,
     }
+}
+
+/// The `src` of a request for the demo page (`index.html` at the root) that names a document.
+fn demo_src(root: &Path, file: &Path, url: &str) -> Option<String> {
+    if file != root.join("index.html") {
+        return None;
+    }
+    let query = url.split_once('?')?.1.split('#').next().unwrap_or("");
+    form_urlencoded::parse(query.as_bytes()).find(|(k, v)| k == "src" && !v.is_empty()).map(|(_, v)| v.into_owned())
+}
+
+/// The demo page for another document than its own: the widget's fallback content (the seed's
+/// pre-rendered article) becomes a neutral state naming the document, with a link to it; the
+/// seed's JSON-LD and the preload of its document go. With JavaScript, the widget then replaces
+/// the neutral state; without, it says that the article needs JavaScript.
+pub fn other_document(page: &str, src: &str) -> String {
+    use article_core::prerender::escape;
+    let text = escape(src);
+    // A link only to a relative or http(s) address: never `javascript:` or `data:`.
+    let scheme = src.split(['/', '?', '#']).next().and_then(|head| head.split_once(':')).map(|(s, _)| s.to_ascii_lowercase());
+    let link = match scheme.as_deref() {
+        None | Some("http") | Some("https") => format!("<a href=\"{text}\" dir=\"ltr\">{text}</a>"),
+        Some(_) => format!("<bdi dir=\"ltr\">{text}</bdi>"),
+    };
+    let neutral = format!(
+        "<div class=\"ae-neutral\"><p class=\"ae-neutral-loading\" role=\"status\">جارٍ تحميل المقال… <span lang=\"en\" dir=\"ltr\">Loading the article…</span></p>\
+         <p>المستند: {link} <span lang=\"en\" dir=\"ltr\">(the document)</span></p>\
+         <noscript><p>يحتاج عرض هذا المقال إلى جافاسكربت. افتح المستند من الرابط أعلاه لقراءة بياناته.</p>\
+         <p lang=\"en\" dir=\"ltr\">This article needs JavaScript to be shown. Open the document from the link above to read its data.</p></noscript></div>"
+    );
+    let mut out = crate::html::without(page, "<script type=\"application/ld+json\">", "</script>", |_| true);
+    out = crate::html::without(&out, "<link rel=\"preload\"", ">", |e| e.contains("as=\"fetch\""));
+    if let Some(start) = out.find("<main id=\"app\"") {
+        if let (Some(open), Some(close)) = (out[start..].find('>'), out[start..].find("</main>")) {
+            out.replace_range(start + open + 1..start + close, &neutral);
+        }
+    }
+    out
 }
 
 /// The file a URL names inside `root`, or None when it is outside or missing.
@@ -220,6 +273,33 @@ mod tests {
         assert!(accepts("br;q=1.0, gzip;q=0.8", "gzip"));
         assert!(!accepts("br;q=0, gzip", "br"));
         assert!(!accepts("", "gzip"));
+    }
+
+    #[test]
+    fn the_demo_page_for_another_document_shows_none_of_the_seed() {
+        let page = "<head><link rel=\"preload\" href=\"seed/article.json\" as=\"fetch\" crossorigin />\
+            <link rel=\"preload\" href=\"f.woff2\" as=\"font\" /><script type=\"application/ld+json\">{}</script></head>\
+            <body><main id=\"app\" data-src=\"seed/article.json\"><article class=\"ae-prerendered\">SEED</article></main></body>";
+        let out = other_document(page, "docs/other.json?v=<1>");
+        assert!(!out.contains("SEED") && !out.contains("ld+json") && !out.contains("seed/article.json\" as"), "{out}");
+        assert!(out.contains("f.woff2"), "other preloads stay");
+        assert!(out.contains("<a href=\"docs/other.json?v=&lt;1&gt;\""), "{out}");
+        assert!(out.contains("<noscript>") && out.contains("role=\"status\""));
+        for hostile in ["javascript:alert(1)", " JavaScript:x", "data:text/html,x"] {
+            let out = other_document(page, hostile);
+            assert!(!out.contains("<a href"), "{hostile}: {out}");
+        }
+        assert!(other_document(page, "https://example.org/a.json").contains("<a href=\"https://example.org/a.json\""));
+    }
+
+    #[test]
+    fn only_the_demo_page_with_a_src_is_rewritten() {
+        let root = Path::new("/srv");
+        let index = root.join("index.html");
+        assert_eq!(demo_src(root, &index, "/?src=a%2Fb.json&lang=en").as_deref(), Some("a/b.json"));
+        assert_eq!(demo_src(root, &index, "/index.html?lang=en"), None);
+        assert_eq!(demo_src(root, &index, "/?src="), None);
+        assert_eq!(demo_src(root, &root.join("e2e/index.html"), "/e2e/?src=x"), None);
     }
 
     #[test]
