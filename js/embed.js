@@ -12,7 +12,9 @@
 // The widget's other files (its WebAssembly, stylesheet and base map) are found next to this file.
 // A widget given an authoring document (not a published one) publishes it first, with the
 // publisher module (publisher.js and its wasm), imported here the first time it is needed only.
-import init, { mount as mountIn, mountAll, setPublisher } from "./article-explorer.js";
+// The figures below the article (the relationship graph's picture and the timeline: figures.js
+// and its wasm) are imported when they first come into view.
+import init, { mount as mountIn, mountAll, setFigures, setPublisher } from "./article-explorer.js";
 
 const base = new URL("./", import.meta.url).href;
 
@@ -34,15 +36,18 @@ for (const el of document.querySelectorAll("[data-article-explorer]")) {
   Object.assign(link, { rel: "preload", as: "fetch", href: src, crossOrigin: "anonymous" });
   document.head.append(link);
 }
-let publisher;
-function publish(text) {
-  publisher ??= import(new URL("publisher.js", base).href).then(async (m) => {
-    await m.default({ module_or_path: new URL("publisher_bg.wasm", base) });
+// A module of the widget's own (the publisher, the figures), imported once, on first need;
+// a failed load is tried again next time.
+const modules = {};
+function load(name) {
+  modules[name] ??= import(new URL(`${name}.js`, base).href).then(async (m) => {
+    await m.default({ module_or_path: new URL(`${name}_bg.wasm`, base) });
     return m;
   });
-  publisher.catch(() => { publisher = undefined; }); // a failed load is tried again next time
-  return publisher.then((m) => m.publish(text));
+  modules[name].catch(() => { delete modules[name]; });
+  return modules[name];
 }
+const publish = (text) => load("publisher").then((m) => m.publish(text));
 // A panic in the widget is a trap (the release build aborts at once): the instance cannot be
 // called again, so the crash message each widget made when it mounted is shown from here.
 const hosts = new Set();
@@ -63,6 +68,7 @@ addEventListener("unhandledrejection", (e) => crashed(e.reason));
 
 const ready = init({ module_or_path: new URL("article-explorer_bg.wasm", base) }).then((wasm) => {
   setPublisher(publish);
+  setFigures(() => load("figures"));
   return wasm;
 });
 

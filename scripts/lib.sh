@@ -199,14 +199,17 @@ serve_dist_background() {
     export AE_URL
 }
 
-# The publisher module (the core without Yew, loaded by a reader only when it is given an
-# authoring document) into dist/: publisher.js and publisher_bg.wasm.
-build_publisher() {
-    say "publisher module: cargo build -p article-publisher, wasm-bindgen, wasm-opt"
-    (cd "$AE_ROOT" && with_release_wasm cargo build --quiet --locked --release -p article-publisher --target wasm32-unknown-unknown >&2)
-    wasm-bindgen --target web --no-typescript --out-dir "$AE_ROOT/dist" --out-name publisher \
-        "$AE_ROOT/target/wasm32-unknown-unknown/release/article_publisher.wasm" >&2
-    wasm-opt -Oz "$AE_ROOT/dist/publisher_bg.wasm" -o "$AE_ROOT/dist/publisher_bg.wasm" >&2
+# A module of the widget's own, without Yew, into dist/ as NAME.js and NAME_bg.wasm: $1 is the
+# crate, $2 the name. The publisher (`article-publisher` as `publisher`: the core, loaded by a
+# reader only when it is given an authoring document) and the figures (`article-figures` as
+# `figures`: the graph's layout and SVG and the timeline, loaded when they come into view).
+build_module() {
+    local crate=$1 name=$2
+    say "$name module: cargo build -p $crate, wasm-bindgen, wasm-opt"
+    (cd "$AE_ROOT" && with_release_wasm cargo build --quiet --locked --release -p "$crate" --target wasm32-unknown-unknown >&2)
+    wasm-bindgen --target web --no-typescript --out-dir "$AE_ROOT/dist" --out-name "$name" \
+        "$AE_ROOT/target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" >&2
+    wasm-opt -Oz "$AE_ROOT/dist/${name}_bg.wasm" -o "$AE_ROOT/dist/${name}_bg.wasm" >&2
 }
 
 # The crates the standard library itself depends on, for -Zbuild-std (trunk builds offline).
@@ -220,7 +223,8 @@ build_release() {
     fetch_std_deps
     say "trunk build --release"
     (cd "$AE_ROOT" && with_release_wasm trunk build --release --offline >&2)
-    build_publisher
+    build_module article-publisher publisher
+    build_module article-figures figures
     say "publish the seed document (the pages' documents); keep its authoring form beside it"
     (cd "$AE_ROOT" && cp assets/seed/article.json dist/seed/article.authoring.json \
         && cargo xtask publish assets/seed/article.json -o dist/seed >&2)
@@ -234,7 +238,7 @@ build_release() {
 minify_dist() {
     say "minify JS (terser) and CSS (csso)"
     local d="$AE_ROOT/dist" f
-    for f in article-explorer.js embed.js frame.js publisher.js; do
+    for f in article-explorer.js embed.js frame.js publisher.js figures.js; do
         terser "$d/$f" --module --compress --mangle -o "$d/$f" >&2 || die "terser failed on $f"
     done
     # A classic script (no module): its top-level names stay.

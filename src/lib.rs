@@ -16,10 +16,11 @@
 pub mod components;
 
 pub mod link;
+pub mod figures;
 pub mod publisher;
 pub mod state;
 
-pub use article_core::{geo, graph, i18n, model, num, prerender, published, seed, text};
+pub use article_core::{geo, graph, i18n, model, num, prerender, published, seed, text, timeline};
 
 pub use components::{App, AppProps};
 

@@ -40,6 +40,14 @@ pub fn set_publisher(publish: js_sys::Function) {
     article_explorer::publisher::set_js(publish);
 }
 
+/// `setFigures(load)`: how the reader gets the figures below the article (the relationship
+/// graph's picture and the timeline); `load()` returns a promise of the figures module (`embed.js`
+/// gives one that imports it when the figures first come into view).
+#[wasm_bindgen(js_name = setFigures)]
+pub fn set_figures(load: js_sys::Function) {
+    article_explorer::figures::set_js(load);
+}
+
 /// Panics. The end-to-end checks call it (from a timer, as a crash would happen) to see that a
 /// crash, a trap in the release build, replaces every widget with its message.
 #[wasm_bindgen(js_name = __crashForTests)]

@@ -11,6 +11,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A fresh element of its own, attached to the test page's body, with no deep link in the URL.
 fn fresh_root() -> Element {
+    // embed.js installs the graph's picture module; here the same crate draws in process.
+    article_explorer::figures::set_native(article_figures::make);
     set_hash("");
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
@@ -277,7 +279,7 @@ async fn browser_back_and_forward_follow_the_panels() {
 #[wasm_bindgen_test]
 async fn a_graph_node_opens_its_panel_and_lights_its_neighbours() {
     let (root, app) = mounted().await;
-    let node = one(&root, ".ae-graph [data-entity=\"north-korea\"]");
+    let node = figures_shown(&root, ".ae-graph [data-entity=\"north-korea\"]").await;
     assert!(node.closest(".ae-article").unwrap().is_none(), "graph nodes live outside the article");
     node.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
     settle().await;
@@ -288,6 +290,98 @@ async fn a_graph_node_opens_its_panel_and_lights_its_neighbours() {
     // The table of relations is the graph's accessible alternative.
     let rows = all(&root, ".ae-graph-table tbody tr");
     assert_eq!(rows.len(), 53);
+    done(app).await;
+}
+
+/// The timeline and the graph's picture, a module of their own, are drawn when the timeline's
+/// frame comes near the screen: scrolls to it and waits for `selector`.
+async fn figures_shown(root: &Element, selector: &str) -> Element {
+    let frame = wait_for(root, ".ae-timeline-frame").await;
+    frame.scroll_into_view();
+    wait_for(root, selector).await
+}
+
+#[wasm_bindgen_test]
+async fn the_timeline_lists_the_events_in_order_and_links_them_both_ways() {
+    let (root, app) = mounted().await;
+    let reading = seed::reading();
+    let first = figures_shown(&root, ".ae-timeline [data-event]").await;
+    // In time order, each with the article's own time expression; dated ones with a <time>.
+    let items = all(&root, ".ae-timeline-list > li[data-event]");
+    let ids: Vec<String> = items.iter().filter_map(|li| li.get_attribute("data-event")).collect();
+    let expected: Vec<String> = article_explorer::timeline::ordered(&reading).into_iter().map(|i| reading.doc.timeline[i].id.clone()).collect();
+    assert_eq!(ids, expected);
+    assert!(!expected.is_empty(), "the seed has a timeline");
+    for (li, i) in items.iter().zip(article_explorer::timeline::ordered(&reading)) {
+        let event = &reading.doc.timeline[i];
+        assert!(text_of(&one(li, ".ae-event-when")).contains(&event.when.ar), "{}", event.id);
+        assert_eq!(li.query_selector("time").unwrap().is_some(), event.date.is_some(), "{}", event.id);
+    }
+    // Selecting an event lights its entities in the article, and only them.
+    let toggle = one(&first, ".ae-event-select");
+    click(&toggle);
+    settle().await;
+    assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let event = &reading.doc.timeline[article_explorer::timeline::ordered(&reading)[0]];
+    let theirs: Vec<String> = event.entities.iter().map(|&e| reading.doc.entities[e as usize].id.clone()).collect();
+    let lit = all(&root, ".ae-article .ae-lit");
+    assert!(!lit.is_empty(), "nothing lit for {}", event.id);
+    assert!(lit.iter().all(|m| theirs.contains(&m.get_attribute("data-entity").unwrap())), "{theirs:?}");
+    click(&toggle);
+    settle().await;
+    assert!(all(&root, ".ae-article .ae-lit").is_empty(), "a second press clears the selection");
+    // Its sentence: marked in the article.
+    click(&one(&first, ".ae-event-evidence"));
+    settle().await;
+    assert!(root.query_selector(".ae-article .ae-marked").unwrap().is_some(), "the event's sentence is marked");
+    // Its entity: the panel.
+    let entity = one(&first, "[data-ae-entity]");
+    click(&entity);
+    settle().await;
+    let index: usize = entity.get_attribute("data-ae-entity").unwrap().parse().unwrap();
+    assert_eq!(open_panel(&root), Some(reading.doc.entities[index].id.clone()));
+    // And back: an open entity lights the events that name it.
+    yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    let near: Vec<String> = all(&root, ".ae-event.ae-near").iter().filter_map(|li| li.get_attribute("data-event")).collect();
+    let naming: Vec<String> = article_explorer::timeline::events_of(&reading, index).map(|i| reading.doc.timeline[i].id.clone()).collect();
+    assert_eq!(near.len(), naming.len(), "{near:?} vs {naming:?}");
+    assert!(naming.iter().all(|id| near.contains(id)));
+    done(app).await;
+}
+
+/// An element's SVG bounding box: (x, y, width, height).
+fn bbox(el: &Element) -> (f64, f64, f64, f64) {
+    let get_bbox: js_sys::Function = js_sys::Reflect::get(el, &"getBBox".into()).unwrap().dyn_into().unwrap();
+    let b = get_bbox.call0(el).unwrap();
+    let n = |k: &str| js_sys::Reflect::get(&b, &k.into()).unwrap().as_f64().unwrap();
+    (n("x"), n("y"), n("width"), n("height"))
+}
+
+#[wasm_bindgen_test]
+async fn the_graph_is_laid_out_for_its_box_on_a_phone_with_no_label_cut() {
+    let root = fresh_root();
+    root.set_attribute("style", "width: 340px").unwrap();
+    let app = mount(root.clone());
+    settle().await;
+    let svg = figures_shown(&root, ".ae-graph-frame svg").await;
+    let frame = one(&root, ".ae-graph-frame");
+    let drawn: f64 = svg.get_attribute("width").unwrap().parse().unwrap();
+    assert!(drawn <= f64::from(frame.client_width()), "a picture {drawn} wide in a frame {} wide", frame.client_width());
+    assert!(frame.scroll_width() <= frame.client_width(), "the frame scrolls: {} > {}", frame.scroll_width(), frame.client_width());
+    let nodes = all(&svg, ".ae-node");
+    assert_eq!(nodes.len(), seed::reading().doc.entities.len());
+    for node in nodes {
+        let (r, t) = (bbox(&one(&node, "rect")), bbox(&one(&node, "text")));
+        assert!(t.0 >= r.0 - 0.5 && t.0 + t.2 <= r.0 + r.2 + 0.5 && t.1 >= r.1 - 0.5 && t.1 + t.3 <= r.1 + r.3 + 0.5,
+            "«{}» is cut: text {t:?} in box {r:?}", text_of(&node));
+    }
+    // Wider again: a new layout for the new width, not a stretched picture.
+    root.set_attribute("style", "width: 1000px").unwrap();
+    gloo::utils::window().dispatch_event(&web_sys::Event::new("resize").unwrap()).unwrap();
+    settle().await;
+    assert!(svg.is_connected() || root.query_selector(".ae-graph svg").unwrap().is_some());
+    let wide: f64 = one(&root, ".ae-graph svg").get_attribute("width").unwrap().parse().unwrap();
+    assert!(wide > drawn && wide <= 1000.0, "{drawn} then {wide}");
     done(app).await;
 }
 

@@ -6,7 +6,8 @@
 //! - [`text`]: Arabic normalisation, mention finding, quote anchoring, near misses, segments;
 //! - [`published`]: the published document (what the reader downloads: everything computed) and
 //!   [`published::Reading`], a published document checked and indexed for the view;
-//! - [`graph`]: the relationship graph's layout; [`geo`]: the map's projection, geometry, layers
+//! - [`graph`]: the relationship graph's layout; [`timeline`]: events in time order, dates written
+//!   out; [`geo`]: the map's projection, geometry, layers
 //!   and labels;
 //! - [`i18n`]: every UI string, in Arabic and English; [`prerender`]: the article as static HTML
 //!   and JSON-LD, for the build; [`seed`]: the seed article.
@@ -24,3 +25,4 @@ pub mod prerender;
 pub mod published;
 pub mod seed;
 pub mod text;
+pub mod timeline;

@@ -347,7 +347,10 @@ pub fn read_if_published(json: &str) -> Option<Result<Reading, Vec<Problem>>> {
     if !declares_published(&value) {
         return None;
     }
-    Some(published_from_value(&value).and_then(Reading::new))
+    Some(published_from_value(&value).and_then(Reading::new).map(|mut r| {
+        r.json = Some(json.into());
+        r
+    }))
 }
 
 // --- reading ---------------------------------------------------------------------------------
@@ -376,6 +379,9 @@ pub struct Reading {
     pub on_map: Vec<bool>,
     /// (id, entity index), sorted by id: looked up by binary search (no hash map in the wasm).
     ids: Vec<(String, usize)>,
+    /// The JSON it was read from, when read from JSON: handed as it is to a module of its own
+    /// (the graph's picture) that reads it again.
+    pub json: Option<std::sync::Arc<str>>,
 }
 
 /// UTF-16 offsets of a text → UTF-8 byte offsets, refusing offsets past the end or inside a
@@ -421,7 +427,9 @@ fn text_of(article: &Article, index: u32) -> Option<&str> {
 impl Reading {
     /// Parses a published document given as JSON and checks it.
     pub fn from_json(json: &str) -> Result<Reading, Vec<Problem>> {
-        Reading::new(read_published(json)?)
+        let mut reading = Reading::new(read_published(json)?)?;
+        reading.json = Some(json.into());
+        Ok(reading)
     }
 
     /// Checks a published document (every index, offset, id and link) and indexes it.
@@ -571,7 +579,7 @@ impl Reading {
             }
         }
         let on_map = doc.entities.iter().map(|e| doc.map.shows(&e.id)).collect();
-        Ok(Reading { doc, by_entity, endnote, on_map, ids })
+        Ok(Reading { doc, by_entity, endnote, on_map, ids, json: None })
     }
 
     /// The index of the entity with this id.

@@ -38,7 +38,12 @@ fn touch_everything(r: &Reading) {
             assert!(r.mentions_of(m.text).get(m.index).is_some());
         }
     }
-    let _ = article_core::graph::layout(r, article_core::i18n::Lang::Ar, true);
+    for width in [1000.0, 328.0, 40.0] {
+        let _ = article_core::graph::layout(r, article_core::i18n::Lang::Ar, true, width, None);
+        if n > 0 {
+            let _ = article_core::graph::layout(r, article_core::i18n::Lang::En, false, width, Some(n - 1));
+        }
+    }
     let _ = article_core::geo::layers::features(r, &article_core::geo::CARIBBEAN);
     let _ = article_core::prerender::article_html(r);
 }

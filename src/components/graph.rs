@@ -1,17 +1,23 @@
-//! The relationship graph: every entity and relation of the article as an SVG picture (layout
-//! from [`crate::graph`]), and its accessible alternative, a table of relations with their
-//! evidence that keyboard and screen-reader users can use.
+//! The figures below the map: the timeline, then the relationship graph with its heading, its
+//! picture and its accessible alternative, a table of relations with their evidence that keyboard
+//! and screen-reader users can use. The timeline and the graph's picture (its layout and SVG, made
+//! for the width of its frame) come from a module of their own, asked for when the timeline's
+//! frame comes near the screen ([`crate::figures`]); they are lit from here as the open entity
+//! changes.
 
-use std::collections::BTreeSet;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::Shared;
-use crate::graph::{layout, FONT};
+use super::{observe_near, Shared};
+use crate::figures::{self, Picture};
 use crate::i18n::Lang;
-use crate::num::{fixed, Fixed as F};
 use crate::published::Reading;
 use crate::state::Action;
+use crate::text::Utf8Range;
+use crate::model::BlockRef;
+use crate::timeline::PICK_EVIDENCE;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphProps {
@@ -19,52 +25,72 @@ pub struct GraphProps {
     pub lang: Lang,
     pub open: Option<usize>,
     pub on_action: Callback<Action>,
+    /// Shows words of the article (an event's sentence): scrolled to and marked.
+    pub on_evidence: Callback<(BlockRef, Utf8Range)>,
 }
 
 #[function_component(Graph)]
 pub fn graph(props: &GraphProps) -> Html {
     let lang = props.lang;
     let t = lang.strings();
-    let layout = use_memo((props.document.clone(), lang), |(d, lang)| layout(d, *lang, *lang == Lang::Ar));
     let doc = &props.document;
-    let near: BTreeSet<usize> = props
-        .open
-        .map(|e| doc.neighbours(e).chain([e]).collect())
-        .unwrap_or_default();
+    let frame = use_node_ref();
+    let timeline = use_node_ref();
+    let picture: Rc<RefCell<Option<Picture>>> = use_mut_ref(|| None);
+    // The open entity as the picture should show it, read when the picture arrives.
+    let open_now = use_mut_ref(|| props.open);
+    *open_now.borrow_mut() = props.open;
+    {
+        let (frame, timeline, picture, open_now, on_action, on_evidence) =
+            (frame.clone(), timeline.clone(), picture.clone(), open_now.clone(), props.on_action.clone(), props.on_evidence.clone());
+        use_effect_with((props.document.clone(), lang), move |(doc, lang)| {
+            let (doc, lang) = (doc.0.clone(), *lang);
+            let started = Rc::new(std::cell::Cell::new(false));
+            let frames = frame.cast::<web_sys::Element>().zip(timeline.cast::<web_sys::Element>());
+            let near = frames.and_then(|(graph, timeline)| {
+                let picture = picture.clone();
+                observe_near(&timeline.clone(), move || {
+                    if started.replace(true) {
+                        return;
+                    }
+                    let (graph, timeline, doc, picture, open_now, on_action, on_evidence) =
+                        (graph.clone(), timeline.clone(), doc.clone(), picture.clone(), open_now.clone(), on_action.clone(), on_evidence.clone());
+                    let events = doc.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let on_pick: Rc<dyn Fn(u32, usize)> = Rc::new(move |kind, i| {
+                            if kind == PICK_EVIDENCE {
+                                if let Some(span) = events.doc.timeline.get(i).and_then(|t| t.evidence) {
+                                    on_evidence.emit((span.text(), span.range()));
+                                }
+                            } else if i < events.doc.entities.len() {
+                                on_action.emit(Action::Open { entity: i, mention: None });
+                            }
+                        });
+                        if let Some(p) = figures::make(graph, timeline, doc, lang, on_pick).await {
+                            p(*open_now.borrow());
+                            *picture.borrow_mut() = Some(p);
+                        }
+                    });
+                })
+            });
+            move || {
+                drop(near);
+                picture.borrow_mut().take();
+            }
+        });
+    }
+    {
+        let picture = picture.clone();
+        use_effect_with(props.open, move |&open| {
+            if let Some(p) = picture.borrow().as_ref() {
+                p(open);
+            }
+        });
+    }
     let open_entity = |e: usize| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::Open { entity: e, mention: None }))
     };
-
-    let edges = layout.edges.iter().map(|edge| {
-        let lit = props.open.is_some_and(|o| o == edge.subject || o == edge.object);
-        let class = classes!("ae-edge", lit.then_some("ae-near"), (props.open.is_some() && !lit).then_some("ae-far"));
-        let r = edge.label_rect;
-        html! {
-            <g class={class}>
-                <path d={edge.path.clone()} />
-                <rect class="ae-edge-label-bg" x={fixed(r.x, 1)} y={fixed(r.y, 1)} width={fixed(r.w, 1)} height={fixed(r.h, 1)} rx="4" />
-                <text x={fixed(r.cx(), 1)} y={fixed(r.cy() + FONT * 0.35, 1)}>{ edge.label.clone() }</text>
-            </g>
-        }
-    });
-    let nodes = layout.nodes.iter().map(|node| {
-        let e = &doc.doc.entities[node.entity];
-        let class = classes!(
-            "ae-node",
-            format!("ae-k-{}", e.kind.slug()),
-            near.contains(&node.entity).then_some("ae-near"),
-            (props.open.is_some() && !near.contains(&node.entity)).then_some("ae-far"),
-            (props.open == Some(node.entity)).then_some("ae-current"),
-        );
-        let r = node.rect;
-        html! {
-            <g class={class} data-entity={e.id.clone()} onclick={open_entity(node.entity)}>
-                <rect x={fixed(r.x, 1)} y={fixed(r.y, 1)} width={fixed(r.w, 1)} height={fixed(r.h, 1)} rx="6" />
-                <text x={fixed(r.cx(), 1)} y={fixed(r.cy() + FONT * 0.35, 1)}>{ node.label.clone() }</text>
-            </g>
-        }
-    });
 
     let rows = doc.doc.relations.iter().map(|rel| {
         let labels = rel.predicate.labels();
@@ -90,16 +116,14 @@ pub fn graph(props: &GraphProps) -> Html {
     });
 
     html! {
+        <>
+        // The timeline (the module fills it; Yew never renders into it).
+        <div class="ae-timeline-frame" ref={timeline}></div>
         // A group, not a landmark: several widgets on one page would repeat its name.
         <div class="ae-graph" role="group" aria-labelledby="ae-graph-title">
             <h2 id="ae-graph-title">{ t.graph }</h2>
-            <div class="ae-graph-scroll" tabindex="0" role="group" aria-label={t.graph_picture}>
-                <svg viewBox={format!("0 0 {} {}", F(layout.width, 0), F(layout.height, 0))} width={fixed(layout.width, 0)}
-                    height={fixed(layout.height, 0)} aria-hidden="true" focusable="false" dir="ltr">
-                    { for edges }
-                    { for nodes }
-                </svg>
-            </div>
+            // The picture module fills the frame (and keeps it: Yew never renders into it).
+            <div class="ae-graph-frame" ref={frame}></div>
             <details class="ae-graph-table">
                 <summary>{ t.graph_table }</summary>
                 <table>
@@ -109,5 +133,6 @@ pub fn graph(props: &GraphProps) -> Html {
                 </table>
             </details>
         </div>
+        </>
     }
 }

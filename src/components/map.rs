@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -149,29 +148,13 @@ pub fn map_view(props: &MapProps) -> Html {
     {
         let (figure, start_loading, start_print) = (figure.clone(), start_loading.clone(), start_loading.clone());
         use_effect_with((), move |_| {
-            let mut keep: Option<(web_sys::IntersectionObserver, Closure<dyn FnMut(js_sys::Array)>)> = None;
-            if let Some(el) = figure.cast::<web_sys::Element>() {
-                let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                    let visible = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
-                    if visible {
-                        start_loading.emit(());
-                    }
-                });
-                let options = web_sys::IntersectionObserverInit::new();
-                options.set_root_margin("200px");
-                if let Ok(observer) = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options) {
-                    observer.observe(&el);
-                    keep = Some((observer, callback));
-                }
-            }
+            let near = figure.cast::<web_sys::Element>().and_then(|el| super::observe_near(&el, move || start_loading.emit(())));
             // Printing a page whose map was never scrolled to: fetch the coastlines now (the print
             // preview redraws once they arrive).
             let before_print = gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| start_print.emit(()));
             move || {
                 drop(before_print);
-                if let Some((observer, _)) = keep {
-                    observer.disconnect();
-                }
+                drop(near);
             }
         });
     }

@@ -32,6 +32,29 @@ use crate::published::Reading;
 use crate::state::{Action, ReaderState};
 use crate::text::Utf8Range;
 
+/// Watches an element until dropped: `f` runs each time it comes within 200 px of the screen.
+/// (The closure is kept alive as long as the observer that calls it.)
+pub(crate) struct Near(web_sys::IntersectionObserver, #[allow(dead_code)] wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>);
+
+impl Drop for Near {
+    fn drop(&mut self) {
+        self.0.disconnect();
+    }
+}
+
+pub(crate) fn observe_near(el: &web_sys::Element, f: impl Fn() + 'static) -> Option<Near> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting()) {
+            f();
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("200px");
+    let observer = web_sys::IntersectionObserver::new_with_options(callback.as_ref().unchecked_ref(), &options).ok()?;
+    observer.observe(el);
+    Some(Near(observer, callback))
+}
+
 /// Shared, immutable data passed as a prop: compared by pointer, so that handing the same
 /// document down again never costs a deep comparison.
 #[derive(Debug)]
@@ -398,11 +421,11 @@ pub fn reader(props: &ReaderProps) -> Html {
             <div class="ae-layout">
                 <ArticleView document={props.document.clone()} {lang} hidden={state.hidden.clone()} plain={state.plain}
                     marked={*marked} {on_open} />
-                <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} {on_evidence} {on_show_on_map} />
+                <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} on_evidence={on_evidence.clone()} {on_show_on_map} />
             </div>
             if *below {
                 <MapView document={props.document.clone()} {lang} open={*lit} focus={*map_focus} on_action={on_action.clone()} src={props.map_src.clone()} />
-                <Graph document={props.document.clone()} {lang} open={*lit} {on_action} />
+                <Graph document={props.document.clone()} {lang} open={*lit} {on_action} on_evidence={on_evidence.clone()} />
             }
             <Endnotes document={props.document.clone()} {lang} />
         </div>

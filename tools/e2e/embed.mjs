@@ -4,13 +4,18 @@
 // - the two example news pages: every widget mounts, the two on one page are independent;
 // - strict CSP: zero securitypolicyviolation events on the pages that set it;
 // - the iframe embed posts its height and the host snippet resizes the frame;
-// - JavaScript off: the pre-rendered article and its JSON-LD are there;
+// - JavaScript off: the pre-rendered article and its JSON-LD are there; ?src= another document
+//   shows a message and a link to it, with JavaScript a neutral state while it loads;
 // - a hostile host stylesheet breaks nothing, and the widget's styles do not leak out;
 // - faults (404, no answer, too large, invalid, broken JSON): a message in the widget, host intact;
 // - layout shift while the widgets arrive; print: endnotes shown;
+// - the graph's picture module is downloaded only when a graph comes into view (the request log);
 // - published documents never download the publisher module (the request log); authoring ones
 //   (data-src, ?src=, mount({document})) load it, publish in the browser and show the article;
-// - a crash (a trap in the release build) replaces every widget with its message.
+// - a crash (a trap in the release build) replaces every widget with its message;
+// - the timeline: in order, selecting an event lights its entities, its sentence, its entities;
+// - the graph fits a desktop's and a phone's width (seed, 20, 40 and 80 entities), and a large
+//   graph focuses on the open entity.
 // Screenshots go to target/e2e/. Exits non-zero on the first failed check.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -67,6 +72,12 @@ await page.waitForTimeout(500);
 const clsEn = await page.evaluate(() => window.__cls);
 check(await inShadow(page, "#explorer-en", ".ae-article mark") === expectedMarks, `news-en: the first widget shows the published seed's ${expectedMarks} mentions`);
 check(!publisherFetched() && requests.some((p) => p.endsWith("/article-explorer_bg.wasm")), "news-en: published documents: the publisher module is never downloaded", requests.filter((p) => /publisher|\.wasm/.test(p)).join(", "));
+const graphFetched = () => requests.some((p) => /\/figures(_bg\.wasm|\.js)$/.test(p));
+check(!graphFetched(), "news-en: the graph's picture module is not downloaded while no graph is in view", requests.filter((p) => /figures/.test(p)).join(", "));
+await page.evaluate(() => document.querySelector("#explorer-en").shadowRoot.querySelector(".ae-graph").scrollIntoView());
+const graphDrawn = await page.waitForFunction(() => document.querySelector("#explorer-en").shadowRoot.querySelectorAll(".ae-graph svg .ae-node").length > 10, null, { timeout: 15000 }).then(() => true, () => false);
+check(graphDrawn && graphFetched(), "news-en: scrolled to, the graph loads its picture module and draws", requests.filter((p) => /figures/.test(p)).join(", "));
+await page.evaluate(() => window.scrollTo(0, 0));
 check(await inShadow(page, "#explorer-second", "[data-entity-panel=\"nicolas-maduro\"]") === 1, "news-en: the second widget opens its initial entity");
 await page.evaluate(() => document.querySelector("#explorer-en").shadowRoot.querySelector("mark[data-entity=\"russia\"]").click());
 await page.waitForTimeout(300);
@@ -154,12 +165,116 @@ await page.goto(base + "index.html?src=seed/article.authoring.json&lang=en", { w
 const viaSrc = await page.waitForFunction((n) => document.querySelector("#app").shadowRoot?.querySelectorAll(".ae-host:not([hidden]) .ae-article mark").length === n,
   expectedMarks, { timeout: 15000 }).then(() => true, () => false);
 check(viaSrc && publisherFetched(), "?src= an authoring document: published in the browser, every mention shown", requests.filter((p) => /publisher/.test(p)).join(", "));
+// While another document loads (held back here), the demo shows a neutral state, never the
+// seed's pre-rendered article.
+await page.route("**/seed/article.authoring.json", async (route) => { await new Promise((r) => setTimeout(r, 1500)); await route.continue().catch(() => {}); });
+await page.goto(base + "index.html?src=seed/article.authoring.json", { waitUntil: "domcontentloaded" });
+const neutral = await page.evaluate(() => {
+  const app = document.querySelector("#app");
+  const seedShown = app.querySelector(".ae-prerendered") || app.shadowRoot?.querySelector(".ae-article mark");
+  return { seedShown: !!seedShown, neutral: app.querySelector(".ae-neutral")?.textContent ?? "", ld: !!document.querySelector("script[type='application/ld+json']") };
+});
+check(!neutral.seedShown && !neutral.ld && neutral.neutral.includes("seed/article.authoring.json"),
+  "?src= another document: a neutral state while it loads, not the seed's article or JSON-LD", JSON.stringify(neutral));
+await page.screenshot({ path: join(shots, "src-loading.png") });
+const replaced = await page.waitForFunction((n) => document.querySelector("#app").shadowRoot?.querySelectorAll(".ae-host:not([hidden]) .ae-article mark").length === n,
+  expectedMarks, { timeout: 15000 }).then(() => true, () => false);
+check(replaced, "?src= another document: the neutral state gives way to the document's article");
+await page.unroute("**/seed/article.authoring.json");
 requests = [];
 await page.goto(base + "e2e/mount.html", { waitUntil: "domcontentloaded" });
 const viaMount = await page.waitForFunction((n) => document.querySelector("#widget").shadowRoot?.querySelectorAll(".ae-host:not([hidden]) .ae-article mark").length === n,
   expectedMarks, { timeout: 15000 }).then(() => true, () => false);
 check(viaMount && publisherFetched(), "mount({document}) with an authoring document: published in the browser", requests.filter((p) => /publisher/.test(p)).join(", "));
 check((await page.evaluate(() => window.__csp)).length === 0, "mount: no CSP violation (the publisher module too)", (await page.evaluate(() => window.__csp)).join(", "));
+
+// 6a. The timeline: events in order with data-event; selecting one lights its entities in the
+// article and the graph; its sentence is marked in the article; its entity opens the panel; an
+// open entity lights its events.
+{
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(base + "index.html?lang=en", { waitUntil: "domcontentloaded" });
+  await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-timeline-frame"), null, { timeout: 15000 });
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-timeline-frame").scrollIntoView());
+  const shown = await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelectorAll(".ae-timeline [data-event]").length > 0, null, { timeout: 15000 }).then(() => true, () => false);
+  const seedDoc = JSON.parse(await (await fetch(base + "seed/article.json")).text());
+  const order = seedDoc.timeline.map((t, i) => [t.order, i, t.id]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+  const ids = await page.evaluate(() => [...document.querySelector("#app").shadowRoot.querySelectorAll(".ae-timeline-list > li")].map((li) => li.dataset.event));
+  check(shown && JSON.stringify(ids) === JSON.stringify(order), "timeline: every event, in time order, with data-event", ids.join(", "));
+  const sr = (f) => page.evaluate(f);
+  await sr(() => document.querySelector("#app").shadowRoot.querySelector(".ae-event .ae-event-select").click());
+  await page.waitForTimeout(100);
+  const lit = await sr(() => {
+    const root = document.querySelector("#app").shadowRoot;
+    const li = root.querySelector(".ae-event");
+    return { pressed: li.querySelector(".ae-event-select").getAttribute("aria-pressed"), text: root.querySelectorAll(".ae-article .ae-lit").length, graph: root.querySelectorAll(".ae-graph .ae-node.ae-lit").length };
+  });
+  check(lit.pressed === "true" && lit.text > 0 && lit.graph > 0, "timeline: selecting an event lights its entities in the article and the graph", JSON.stringify(lit));
+  await page.screenshot({ path: join(shots, "timeline.png"), fullPage: false });
+  await sr(() => document.querySelector("#app").shadowRoot.querySelector(".ae-event .ae-event-evidence").click());
+  const marked = await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelector(".ae-article .ae-marked"), null, { timeout: 3000 }).then(() => true, () => false);
+  check(marked, "timeline: an event's sentence is marked in the article");
+  const picked = await sr(() => {
+    const b = document.querySelector("#app").shadowRoot.querySelector(".ae-event [data-ae-entity]");
+    b.click();
+    return b.textContent;
+  });
+  const opened = await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelector("[data-entity-panel]"), null, { timeout: 3000 }).then(() => true, () => false);
+  await page.waitForTimeout(100);
+  const near = await sr(() => document.querySelector("#app").shadowRoot.querySelectorAll(".ae-event.ae-near").length);
+  check(opened && near > 0, `timeline: its entity (${picked}) opens the panel, and lights the events naming it`, `${near} event(s) lit`);
+}
+
+// 6b. The graph fits: no horizontal scrolling and no label outside its box, at a desktop's and a
+// phone's width, for the seed and generated documents of 20, 40 and 80 entities (written by
+// `cargo xtask graph-docs`); a large graph focuses on the open entity.
+const graphFit = () => {
+  const root = document.querySelector("#app").shadowRoot;
+  const frame = root.querySelector(".ae-graph-frame");
+  const svg = frame.querySelector("svg");
+  const cut = [...svg.querySelectorAll(".ae-node")].filter((g) => {
+    const r = g.querySelector("rect").getBBox(), t = g.querySelector("text").getBBox();
+    return t.x < r.x - 0.5 || t.x + t.width > r.x + r.width + 0.5 || t.y < r.y - 0.5 || t.y + t.height > r.y + r.height + 0.5;
+  }).map((g) => g.textContent);
+  const box = frame.getBoundingClientRect(), pic = svg.getBoundingClientRect();
+  const scale = pic.width / svg.viewBox.baseVal.width;
+  return { scroll: root.querySelector(".ae-graph").scrollWidth - root.querySelector(".ae-graph").clientWidth, frame: Math.round(box.width),
+    picture: Math.round(pic.width), scale: Math.round(scale * 100) / 100, nodes: svg.querySelectorAll(".ae-node").length, cut };
+};
+for (const [width, height, name] of [[1100, 900, "desktop"], [360, 740, "phone"]]) {
+  await page.setViewportSize({ width, height });
+  for (const doc of ["", "e2e/graph-20.json", "e2e/graph-40.json", "e2e/graph-80.json"]) {
+    await page.goto(base + (doc ? `index.html?src=${doc}` : "index.html"), { waitUntil: "domcontentloaded" });
+    // The picture is a module of its own, drawn when the graph comes near the screen.
+    await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-graph"), null, { timeout: 15000 });
+    await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-graph").scrollIntoView());
+    await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelector(".ae-graph svg .ae-node"), null, { timeout: 15000 });
+    const fit = await page.evaluate(graphFit);
+    // Drawn at its own size (scale 1), not shrunk to fit: the layout was made for this width.
+    check(fit.scroll <= 0 && fit.picture <= fit.frame && fit.cut.length === 0 && fit.scale >= 0.99,
+      `graph fits (${name}, ${doc || "seed"}): no scrolling, no cut label, drawn at full size`, JSON.stringify({ ...fit, cut: fit.cut.slice(0, 3) }));
+    if (doc === "e2e/graph-80.json") {
+      await page.screenshot({ path: join(shots, `graph-80-${name}.png`), fullPage: false });
+      const node = await page.evaluate(() => {
+        const g = document.querySelector("#app").shadowRoot.querySelector(".ae-graph .ae-node");
+        g.dispatchEvent(new MouseEvent("click", { bubbles: true }));
+        return g.getAttribute("data-entity");
+      });
+      await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelector(".ae-graph-focus button"), null, { timeout: 5000 });
+      await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-graph").scrollIntoView());
+      await page.waitForTimeout(150);
+      const focused = await page.evaluate(graphFit);
+      check(focused.nodes > 1 && focused.nodes < 80 && focused.cut.length === 0 && focused.scroll <= 0,
+        `graph of 80 entities (${name}): opening ${node} shows it and its neighbours only`, JSON.stringify({ nodes: focused.nodes, scroll: focused.scroll }));
+      await page.screenshot({ path: join(shots, `graph-80-focused-${name}.png`), fullPage: false });
+      await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-graph-focus button").click());
+      await page.waitForTimeout(150);
+      check((await page.evaluate(graphFit)).nodes === 80, `graph of 80 entities (${name}): the button shows the whole graph again`);
+    }
+    if (!doc && name === "phone") await page.screenshot({ path: join(shots, "graph-seed-phone.png"), fullPage: false });
+  }
+}
+await page.setViewportSize({ width: 1100, height: 900 });
 
 // 7. Faults.
 await page.goto(base + "e2e/faults.html", { waitUntil: "domcontentloaded" });
@@ -203,6 +318,16 @@ check(marks === expectedMarks && headline.includes("روسيا"), `no JavaScript
 const ld = JSON.parse(await p2.locator("script[type='application/ld+json']").textContent());
 check(ld["@type"] === "NewsArticle" && ld.mentions.length > 20, "no JavaScript: NewsArticle JSON-LD with mentions", `${ld.mentions.length} mentions`);
 await p2.screenshot({ path: join(shots, "no-js.png") });
+// ?src= without JavaScript: a clear message and a link to the document, not the seed's article.
+await p2.goto(base + "index.html?src=seed/article.authoring.json", { waitUntil: "load" });
+const other = await p2.evaluate(() => ({
+  marks: document.querySelectorAll("main mark").length,
+  link: document.querySelector("main a[href='seed/article.authoring.json']") !== null,
+  says: document.querySelector("main")?.innerText ?? "",
+}));
+check(other.marks === 0 && other.link && other.says.includes("needs JavaScript") && !other.says.includes("Loading"),
+  "no JavaScript, ?src= another document: a message and a link to it, none of the seed", JSON.stringify(other));
+await p2.screenshot({ path: join(shots, "no-js-src.png") });
 await nojs.close();
 
 console.log(failures ? `${failures} check(s) failed` : "all embed checks passed");

@@ -15,6 +15,7 @@ mod benchassets;
 mod check;
 mod finish;
 mod genmap;
+mod graphdocs;
 mod html;
 mod publish;
 mod retainers;
@@ -24,7 +25,7 @@ mod size;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask serve [DIR] [--port N]";
+const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,6 +64,7 @@ fn main() -> ExitCode {
         "size" => size::run(&dir),
         "finish" => finish::run(&dir),
         "bench-assets" => benchassets::run(&dir),
+        "graph-docs" => graphdocs::run(&dir),
         "check" if rest.is_empty() => {
             eprintln!("check needs a document\n{USAGE}");
             return ExitCode::from(2);

@@ -43,7 +43,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
     println!("{:<56} {:>10} {:>10} {:>10}", "total", kb(total.raw), kb(total.gzip), kb(total.brotli));
     // Top retainers of each module: the compiler's output run through wasm-bindgen and
     // `wasm-opt -Oz -g` as the build does, keeping the names the build drops.
-    for (title, path) in [("reader wasm", READER_WASM), ("publisher wasm", PUBLISHER_WASM)] {
+    for (title, path) in [("reader wasm", READER_WASM), ("publisher wasm", PUBLISHER_WASM), ("figures wasm", FIGURES_WASM)] {
         if let Some(bytes) = crate::retainers::optimised_with_names(Path::new(path)) {
             crate::retainers::print(title, &bytes);
         }
@@ -56,6 +56,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
 /// The modules as rustc wrote them, before wasm-bindgen and wasm-opt.
 const READER_WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article-explorer.wasm");
 const PUBLISHER_WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article_publisher.wasm");
+const FIGURES_WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article_figures.wasm");
 
 /// The budgets file, at the workspace root.
 const BUDGETS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../budgets.json");
