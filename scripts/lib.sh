@@ -188,7 +188,8 @@ with_release_wasm() {
 # Serves dist/ in the background on a free port: sets AE_URL; the server stops when the script exits.
 serve_dist_background() {
     local port=$((20000 + RANDOM % 20000))
-    (cd "$AE_ROOT" && cargo xtask serve dist --port "$port" >/dev/null 2>&1) &
+    # The end-to-end checks' fault endpoints (/__faults/) too: this server is the tests'.
+    (cd "$AE_ROOT" && cargo xtask serve dist --port "$port" --faults >/dev/null 2>&1) &
     AE_SERVER_PID=$!
     trap 'kill $AE_SERVER_PID 2>/dev/null || true' EXIT
     for _ in $(seq 100); do
@@ -243,7 +244,7 @@ minify_dist() {
     done
     # A classic script (no module): its top-level names stay.
     terser "$d/embed-host.js" --compress --mangle -o "$d/embed-host.js" >&2 || die "terser failed on embed-host.js"
-    for f in article-explorer.css frame.css page.css fonts.css; do
+    for f in article-explorer.css figures.css frame.css page.css fonts.css; do
         csso "$d/$f" --no-restructure -o "$d/$f" >&2 || die "csso failed on $f"
     done
 }

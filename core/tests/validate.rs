@@ -179,9 +179,9 @@ fn all_problems_are_collected() {
 }
 
 #[test]
-fn a_large_document_validates_fast_enough_to_measure_once() {
-    // Several MB: 4,000 paragraphs and 1,000 entities. Not a timing assertion (see the
-    // benchmark); this checks that nothing in validation is quadratic enough to hang here.
+fn a_large_document_validates() {
+    // Several MB: 4,000 paragraphs and 1,000 entities, valid. How long it takes is measured by
+    // the benchmark (`cargo bench -p xtask --bench publish`), not here.
     let mut doc = valid();
     let para = json!({ "kind": "paragraph", "text": "ووقّع الرئيس الروسي فلاديمير بوتين الاتفاقية مع مادورو في موسكو. ".repeat(10) });
     doc["article"]["blocks"].as_array_mut().unwrap().extend(vec![para; 4000]);
@@ -192,9 +192,7 @@ fn a_large_document_validates_fast_enough_to_measure_once() {
     }
     let text = doc.to_string();
     assert!(text.len() > 3_000_000);
-    let start = std::time::Instant::now();
     if let Err(problems) = load(&text) {
         panic!("{:?}", &problems[..problems.len().min(5)]);
     }
-    eprintln!("validated {} MB in {:?}", text.len() / 1_000_000, start.elapsed());
 }

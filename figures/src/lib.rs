@@ -259,10 +259,36 @@ impl Inner {
     }
 }
 
+/// The figures' own stylesheet (`figures.css`, beside the widget's), linked once into the shadow
+/// root that holds `frame`: every reader pays for the widget's stylesheet, only those who scroll
+/// this far for this one. Without a shadow root (Rust code mounting the view directly), none.
+fn add_stylesheet(frame: &Element) {
+    let Some(root) = frame.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok() else { return };
+    if root.query_selector("link[data-ae-figures]").ok().flatten().is_some() {
+        return;
+    }
+    let Some(href) = root
+        .query_selector("link[rel=stylesheet][href$=\"article-explorer.css\"]")
+        .ok()
+        .flatten()
+        .and_then(|l| l.get_attribute("href"))
+        .and_then(|h| Some(format!("{}figures.css", h.strip_suffix("article-explorer.css")?)))
+    else {
+        return;
+    };
+    let Some(document) = frame.owner_document() else { return };
+    let Ok(link) = document.create_element("link") else { return };
+    let _ = link.set_attribute("rel", "stylesheet");
+    let _ = link.set_attribute("href", &href);
+    let _ = link.set_attribute("data-ae-figures", "");
+    let _ = root.append_child(&link);
+}
+
 /// The graph's picture and the timeline, for Rust code (the reader's tests install it with
 /// `article_explorer::figures::set_native`): drawn now, lit by the function returned. `on_pick`
 /// is called with [`PICK_ENTITY`] and an entity, or [`article_core::timeline::PICK_EVIDENCE`] and an event.
 pub fn make(graph: Element, timeline: Element, doc: Rc<Reading>, lang: Lang, on_pick: Rc<dyn Fn(u32, usize)>) -> Box<dyn Fn(Option<usize>)> {
+    add_stylesheet(&graph);
     let open_entity = on_pick.clone();
     let picture = Picture::new(graph, doc.clone(), lang, Rc::new(move |e| open_entity(PICK_ENTITY, e)));
     let timeline = Timeline::new(timeline, doc, lang, on_pick);

@@ -28,9 +28,9 @@ pub struct EmbedProps {
     pub source: Source,
     #[prop_or_default]
     pub lang: Lang,
-    #[prop_or_else(|| AttrValue::from("entity"))]
+    #[prop_or_else(|| AttrValue::from(super::DEFAULT_KEY))]
     pub link_key: AttrValue,
-    #[prop_or_else(|| AttrValue::from("map/caribbean.json"))]
+    #[prop_or_else(|| AttrValue::from(super::DEFAULT_MAP))]
     pub map_src: AttrValue,
     /// The entity whose panel is open at start, when the URL names none.
     #[prop_or_default]

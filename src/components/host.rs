@@ -187,7 +187,7 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
     ];
 
     let n = COUNT.with(|c| c.replace(c.get() + 1));
-    let key = options.key.clone().unwrap_or_else(|| if n == 0 { "entity".to_owned() } else { format!("entity-{}", n + 1) });
+    let key = options.key.clone().unwrap_or_else(|| if n == 0 { super::DEFAULT_KEY.to_owned() } else { format!("{}-{}", super::DEFAULT_KEY, n + 1) });
     let source = match (&options.document, &options.src) {
         (Some(json), _) => Source::Json(json.as_str().into()),
         (None, Some(src)) => Source::Url(src.clone().into()),

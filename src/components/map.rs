@@ -41,7 +41,7 @@ pub struct MapProps {
     pub focus: Option<(usize, u32)>,
     pub on_action: Callback<Action>,
     /// Where the base map is fetched from.
-    #[prop_or_else(|| AttrValue::from("map/caribbean.json"))]
+    #[prop_or_else(|| AttrValue::from(super::DEFAULT_MAP))]
     pub src: AttrValue,
 }
 

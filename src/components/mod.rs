@@ -1,5 +1,7 @@
-//! The Yew view: turns [`crate::model`] data and [`crate::state`] into markup and events. This is
-//! the only module that imports `yew` or `web_sys`; it decides nothing that the model could decide.
+//! The Yew view: turns [`crate::published::Reading`] and [`crate::state`] into markup and events;
+//! it decides nothing that the core could decide. With the crate root's fetch and the two module
+//! loaders ([`crate::publisher`], [`crate::figures`]), the only code of the reader that touches
+//! the browser; the figures below the article are drawn by their own module (`figures/`).
 //!
 //! Side effects live here, in effects: the URL fragment (deep links, Back and Forward), focus
 //! (into the panel on open, back to the mention on close), scrolling and brief marks.
@@ -31,6 +33,11 @@ use crate::model::{BlockRef, EntityKind, Problem};
 use crate::published::Reading;
 use crate::state::{Action, ReaderState};
 use crate::text::Utf8Range;
+
+/// A widget's defaults, written once: its key in the URL fragment (the first widget of a page;
+/// the others get `entity-2`, `entity-3`…) and where its base map is, relative to the page.
+pub const DEFAULT_KEY: &str = "entity";
+pub const DEFAULT_MAP: &str = "map/caribbean.json";
 
 /// Watches an element until dropped: `f` runs each time it comes within 200 px of the screen.
 /// (The closure is kept alive as long as the observer that calls it.)
@@ -94,10 +101,10 @@ pub struct AppProps {
     #[prop_or_default]
     pub lang: Lang,
     /// This widget's key in the URL fragment (`#entity=…`). Give each widget on a page its own.
-    #[prop_or_else(|| AttrValue::from("entity"))]
+    #[prop_or_else(|| AttrValue::from(DEFAULT_KEY))]
     pub link_key: AttrValue,
     /// Where the base map is fetched from (relative to the page).
-    #[prop_or_else(|| AttrValue::from("map/caribbean.json"))]
+    #[prop_or_else(|| AttrValue::from(DEFAULT_MAP))]
     pub map_src: AttrValue,
     /// The entity (by id) whose panel is open at start, when the URL fragment names none.
     #[prop_or_default]
@@ -121,8 +128,8 @@ impl AppProps {
         Self {
             document,
             lang: Lang::default(),
-            link_key: AttrValue::from("entity"),
-            map_src: AttrValue::from("map/caribbean.json"),
+            link_key: AttrValue::from(DEFAULT_KEY),
+            map_src: AttrValue::from(DEFAULT_MAP),
             initial_entity: None,
         }
     }

@@ -1,7 +1,9 @@
 //! Publishing throughput: a few hundred authoring documents (variants of the seed, from one to
 //! eight times its length, with the seed's entities and relations) validated, prepared and written
 //! as published JSON, one after another and on every core as `cargo xtask publish` does.
-//! Documents per second is the counter.
+//! Documents per second is the counter. `validate_a_large_document` times validation alone on a
+//! document of several MB (the seed's body 300 times, 1,000 extra entities): the figure the
+//! validation tests no longer print.
 //!
 //!     cargo bench -p xtask --bench publish
 
@@ -55,4 +57,18 @@ fn publish_on_every_core(bencher: divan::Bencher) {
             }
         });
     });
+}
+
+#[divan::bench(sample_count = 3)]
+fn validate_a_large_document(bencher: divan::Bencher) {
+    let seed: serde_json::Value = serde_json::from_str(article_core::seed::SEED_JSON).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&variant(&seed, 300)).unwrap();
+    let entities = doc["entities"].as_array_mut().unwrap();
+    for i in 0..1000 {
+        entities.push(serde_json::json!({ "id": format!("e{i}"), "kind": "event", "name": { "ar": "ح", "en": "e" },
+            "aliases": [format!("حدث{i}")], "description": { "ar": "و", "en": "d" } }));
+    }
+    let text = doc.to_string();
+    article_core::model::load(&text).expect("valid");
+    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| article_core::model::load(divan::black_box(&text)).is_ok());
 }

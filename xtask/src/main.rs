@@ -25,7 +25,7 @@ mod size;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N]";
+const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -47,9 +47,11 @@ fn main() -> ExitCode {
     }
     let mut dir = PathBuf::from("dist");
     let mut port: u16 = 8080;
+    let mut faults = false;
     let mut it = rest.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
+            "--faults" => faults = true,
             "--port" => match it.next().and_then(|p| p.parse().ok()) {
                 Some(p) => port = p,
                 None => {
@@ -78,7 +80,7 @@ fn main() -> ExitCode {
             let out = rest.get(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(genmap::DEFAULT_OUT));
             genmap::run(std::path::Path::new(input), &out)
         }
-        "serve" => serve::run(&dir, port),
+        "serve" => serve::run(&dir, port, faults),
         _ => {
             eprintln!("unknown task {task:?}\n{USAGE}");
             return ExitCode::from(2);

@@ -2,6 +2,11 @@
 //! compiles while downloading, and the precompressed `.br`/`.gz` copies when the client accepts
 //! them. Only for localhost: it binds to 127.0.0.1. GET and HEAD only.
 //!
+//! Paths are percent-decoded (`/a%20b.json` is `a b.json`); an `Accept-Encoding` q-value of zero
+//! (`q=0`, `q=0.0`, `q=0.000`) refuses an encoding, any other accepts it. The fault endpoints the
+//! end-to-end checks use are served only with `--faults` (the test command's server), never by the
+//! demo's.
+//!
 //! Plain `std::net`, a thread per connection, one request per connection (`Connection: close`).
 //! The demo page asked for another document (`index.html?src=URL`) is served without the seed's
 //! pre-rendered article and JSON-LD: a neutral state that links the document instead (see
@@ -30,28 +35,28 @@ impl Response {
     }
 }
 
-pub fn run(dir: &Path, port: u16) -> Result<(), String> {
+pub fn run(dir: &Path, port: u16, faults: bool) -> Result<(), String> {
     let root = dir.canonicalize().map_err(|e| format!("{}: {e} (build first)", dir.display()))?;
     let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     println!("serving {} at http://127.0.0.1:{port}/  (Ctrl-C to stop)", dir.display());
-    serve(listener, root);
+    serve(listener, root, faults);
     Ok(())
 }
 
 /// Answers every connection of `listener` from the files under `root`.
-fn serve(listener: TcpListener, root: PathBuf) {
+fn serve(listener: TcpListener, root: PathBuf, faults: bool) {
     for stream in listener.incoming() {
         let Ok(stream) = stream else { continue };
         let root = root.clone();
         // A connection that is slow, idle (a browser's speculative preconnect) or stalled never
         // holds up another.
         std::thread::spawn(move || {
-            let _ = serve_connection(stream, &root);
+            let _ = serve_connection(stream, &root, faults);
         });
     }
 }
 
-fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
+fn serve_connection(stream: TcpStream, root: &Path, faults: bool) -> std::io::Result<()> {
     stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut request_line = String::new();
@@ -75,7 +80,7 @@ fn serve_connection(stream: TcpStream, root: &Path) -> std::io::Result<()> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let response = if method != "GET" && method != "HEAD" {
         Response::text(405, "only GET and HEAD")
-    } else if let Some(r) = fault(path) {
+    } else if let Some(r) = faults.then(|| fault(path)).flatten() {
         r
     } else if let Some(file) = resolve(root, url) {
         match demo_src(root, &file, url) {
@@ -115,7 +120,7 @@ fn write_response(mut stream: TcpStream, r: &Response, head_only: bool) -> std::
     stream.flush()
 }
 
-/// Faults for the end-to-end tests, under `/__faults/`: a document that never answers (for two
+/// Faults for the end-to-end tests (with `--faults` only), under `/__faults/`: a document that never answers (for two
 /// minutes) and one of 11 MB, over the widget's limit.
 fn fault(path: &str) -> Option<Response> {
     match path {
@@ -171,7 +176,13 @@ pub fn other_document(page: &str, src: &str) -> String {
 
 /// The file a URL names inside `root`, or None when it is outside or missing.
 fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
-    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let raw = url.split(['?', '#']).next().unwrap_or("/");
+    // Decoded before the path is split, so that an encoded `..` (`%2e%2e`) or `/` is judged as
+    // what it stands for; a decoded NUL or invalid UTF-8 names no file.
+    let path = percent_encoding::percent_decode_str(raw).decode_utf8().ok()?;
+    if path.contains('\0') {
+        return None;
+    }
     let mut out = root.to_path_buf();
     for part in Path::new(path.trim_start_matches('/')).components() {
         match part {
@@ -208,8 +219,13 @@ fn accepts(accept: &str, encoding: &str) -> bool {
     accept.split(',').any(|part| {
         let mut it = part.split(';');
         let name = it.next().unwrap_or("").trim();
-        let refused = it.any(|p| p.trim().replace(' ', "") == "q=0");
-        name.eq_ignore_ascii_case(encoding) && !refused
+        // q-values are 0 to 1 with up to three decimals; an unreadable one counts as 1.
+        let q = it
+            .filter_map(|p| p.trim().strip_prefix("q=").or_else(|| p.trim().strip_prefix("Q=")))
+            .map(|v| v.trim().parse::<f32>().unwrap_or(1.0))
+            .next()
+            .unwrap_or(1.0);
+        name.eq_ignore_ascii_case(encoding) && q > 0.0
     })
 }
 
@@ -251,7 +267,7 @@ mod tests {
         let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
         let port = listener.local_addr().unwrap().port();
         let root = dir.canonicalize().unwrap();
-        std::thread::spawn(move || serve(listener, root));
+        std::thread::spawn(move || serve(listener, root, false));
         // An idle connection (a browser's preconnect) holds nothing up.
         let _idle = TcpStream::connect(("127.0.0.1", port)).unwrap();
         let br = get(port, "GET /a.wasm HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, br\r\n\r\n");
@@ -272,6 +288,8 @@ mod tests {
         assert!(accepts("gzip, deflate, br", "br"));
         assert!(accepts("br;q=1.0, gzip;q=0.8", "gzip"));
         assert!(!accepts("br;q=0, gzip", "br"));
+        assert!(!accepts("br;q=0.0, gzip", "br") && !accepts("gzip, br; q=0.000", "br"));
+        assert!(accepts("br;q=0.001", "br") && accepts("br;q=0.5", "br"));
         assert!(!accepts("", "gzip"));
     }
 
@@ -306,5 +324,31 @@ mod tests {
     fn urls_never_leave_the_root() {
         let root = std::env::temp_dir();
         assert_eq!(resolve(&root, "/../etc/passwd"), None);
+        assert_eq!(resolve(&root, "/%2e%2e/etc/passwd"), None);
+        assert_eq!(resolve(&root, "/a%00b"), None);
+    }
+
+    #[test]
+    fn paths_are_percent_decoded() {
+        let dir = std::env::temp_dir().join(format!("ae-serve-pct-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("مقال")).unwrap();
+        std::fs::write(dir.join("مقال").join("a b.json"), b"{}").unwrap();
+        assert_eq!(resolve(&dir, "/%D9%85%D9%82%D8%A7%D9%84/a%20b.json?x=1"), Some(dir.join("مقال").join("a b.json")));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn fault_endpoints_only_with_faults() {
+        let dir = std::env::temp_dir().join(format!("ae-serve-faults-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        for faults in [false, true] {
+            let listener = TcpListener::bind(("127.0.0.1", 0)).unwrap();
+            let port = listener.local_addr().unwrap().port();
+            let root = dir.canonicalize().unwrap();
+            std::thread::spawn(move || serve(listener, root, faults));
+            let big = get(port, "HEAD /__faults/big.json HTTP/1.1\r\n\r\n");
+            assert_eq!(big.starts_with("HTTP/1.1 200"), faults, "{big}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -1,6 +1,7 @@
 //! Map geometry for the Caribbean: the projection (forward and inverse, one constant), clipping,
-//! simplification and compact SVG path strings. Pure: the map generator (`cargo xtask gen-map`)
-//! and the map view both use it; nothing here imports `yew` or `web_sys`.
+//! simplification and compact SVG path strings. Pure; nothing here imports `yew` or `web_sys`.
+//! The map generator (`cargo xtask gen-map`) clips, simplifies and writes paths; the map view
+//! only projects (the document's features, pointer positions back to the map).
 //!
 //! The projection is an equirectangular one with its scale true at the map's middle latitude:
 //! over 5°N to 28°N its distortion is small, it is exactly invertible, and it is cheap.
