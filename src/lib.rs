@@ -64,10 +64,10 @@ impl FetchError {
         let mb = |bytes: u64| crate::num::fixed(bytes as f64 / (1024.0 * 1024.0), 1);
         match self {
             FetchError::Http(status) => format!("HTTP {status}"),
-            FetchError::Network => "network error".to_owned(),
+            FetchError::Network => s.network_error.to_owned(),
             FetchError::Timeout(ms) => s.no_answer.replace("{s}", &crate::num::fixed(f64::from(*ms) / 1000.0, 2)),
             FetchError::TooLarge(bytes) => s.too_large.replace("{size}", &mb(*bytes)).replace("{limit}", &(MAX_DOCUMENT_BYTES / 1024 / 1024).to_string()),
-            FetchError::Unreadable => "unreadable body".to_owned(),
+            FetchError::Unreadable => s.unreadable.to_owned(),
         }
     }
 }

@@ -138,6 +138,11 @@ pub struct Strings {
     pub graph_table: &'static str,
     /// Shown for a large graph while an entity is open: the whole graph, or only its neighbours.
     pub graph_whole: &'static str,
+    /// A document that could not be fetched: the network failed, or its body could not be read.
+    pub network_error: &'static str,
+    pub unreadable: &'static str,
+    /// Compass points of coordinates: north, south, east, west.
+    pub compass: [&'static str; 4],
     /// The timeline's heading, and its button that shows an event's sentence in the article.
     pub timeline: &'static str,
     pub timeline_in_text: &'static str,
@@ -195,6 +200,9 @@ pub static AR: Strings = Strings {
     graph: "شبكة العلاقات",
     graph_table: "جدول العلاقات",
     graph_whole: "اعرض الشبكة كاملة",
+    network_error: "تعذّر الاتصال بالشبكة",
+    unreadable: "تعذّرت قراءة الرد",
+    compass: ["ش", "ج", "ق", "غ"],
     timeline: "التسلسل الزمني",
     timeline_in_text: "في النص",
     graph_focused: "الكيان المختار وعلاقاته فقط",
@@ -251,6 +259,9 @@ pub static EN: Strings = Strings {
     graph: "Relationship graph",
     graph_table: "Table of relations",
     graph_whole: "Show the whole graph",
+    network_error: "network error",
+    unreadable: "unreadable body",
+    compass: ["N", "S", "E", "W"],
     timeline: "Timeline",
     timeline_in_text: "In the text",
     graph_focused: "Only the selected entity and its relations",

@@ -53,14 +53,17 @@ pub fn features_of(features: &[Feature], entity: usize) -> impl Iterator<Item = 
 fn describe(w: &Waypoint, doc: &Reading, lang: Lang) -> String {
     match w {
         Waypoint::Point(id) => doc.doc.map.points.iter().find(|p| &p.id == id).map(|p| lang.pick(&p.label).to_owned()).unwrap_or_default(),
-        Waypoint::At(c) => format!(
-            "{} {}°{} {}°{}",
-            lang.strings().near,
-            F(c.lat.abs(), 1),
-            if c.lat >= 0.0 { "N" } else { "S" },
-            F(c.lon.abs(), 1),
-            if c.lon >= 0.0 { "E" } else { "W" }
-        ),
+        Waypoint::At(c) => {
+            let [n, s, e, w] = lang.strings().compass;
+            format!(
+                "{} {}°{} {}°{}",
+                lang.strings().near,
+                F(c.lat.abs(), 1),
+                if c.lat >= 0.0 { n } else { s },
+                F(c.lon.abs(), 1),
+                if c.lon >= 0.0 { e } else { w }
+            )
+        }
     }
 }
 
