@@ -26,10 +26,8 @@ for (const el of document.querySelectorAll("[data-article-explorer]")) {
   // Another document than the page's own: its pre-rendered article is not this one (a static
   // host serves the page unchanged), so a neutral state stands in until the widget mounts.
   if (fromQuery && fromQuery !== el.getAttribute("data-src") && el.querySelector(".ae-prerendered")) {
-    const status = Object.assign(document.createElement("p"), { className: "ae-neutral" });
-    status.setAttribute("role", "status");
-    status.textContent = document.documentElement.lang === "ar" ? "جارٍ تحميل المقال…" : "Loading the article…";
-    el.replaceChildren(status);
+    el.replaceChildren(Object.assign(document.createElement("p"), { className: "ae-neutral", role: "status",
+      textContent: document.documentElement.lang === "ar" ? "جارٍ تحميل المقال…" : "Loading the article…" }));
   }
   if (!src || document.querySelector(`link[rel=preload][href="${CSS.escape(src)}"]`)) continue;
   const link = document.createElement("link");

@@ -210,7 +210,7 @@ build_module() {
     (cd "$AE_ROOT" && with_release_wasm cargo build --quiet --locked --release -p "$crate" --target wasm32-unknown-unknown >&2)
     wasm-bindgen --target web --no-typescript --out-dir "$AE_ROOT/dist" --out-name "$name" \
         "$AE_ROOT/target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" >&2
-    wasm-opt -Oz "$AE_ROOT/dist/${name}_bg.wasm" -o "$AE_ROOT/dist/${name}_bg.wasm" >&2
+    wasm-opt -Oz --converge "$AE_ROOT/dist/${name}_bg.wasm" -o "$AE_ROOT/dist/${name}_bg.wasm" >&2
 }
 
 # The crates the standard library itself depends on, for -Zbuild-std (trunk builds offline).

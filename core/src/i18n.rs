@@ -49,6 +49,15 @@ impl Lang {
         }
     }
 
+    /// The strings of the figures module only (the timeline, the graph's picture): a table of
+    /// their own, so that the reader's wasm does not carry them.
+    pub fn figure_strings(self) -> &'static FigureStrings {
+        match self {
+            Lang::Ar => &FIGURES_AR,
+            Lang::En => &FIGURES_EN,
+        }
+    }
+
     /// The name of an entity kind.
     pub fn kind(self, kind: EntityKind) -> &'static str {
         let (ar, en) = match kind {
@@ -136,17 +145,11 @@ pub struct Strings {
     pub metonym_for: &'static str,
     pub graph: &'static str,
     pub graph_table: &'static str,
-    /// Shown for a large graph while an entity is open: the whole graph, or only its neighbours.
-    pub graph_whole: &'static str,
     /// A document that could not be fetched: the network failed, or its body could not be read.
     pub network_error: &'static str,
     pub unreadable: &'static str,
     /// Compass points of coordinates: north, south, east, west.
     pub compass: [&'static str; 4],
-    /// The timeline's heading, and its button that shows an event's sentence in the article.
-    pub timeline: &'static str,
-    pub timeline_in_text: &'static str,
-    pub graph_focused: &'static str,
     pub subject: &'static str,
     pub relation: &'static str,
     pub object: &'static str,
@@ -199,13 +202,9 @@ pub static AR: Strings = Strings {
     metonym_for: "كناية",
     graph: "شبكة العلاقات",
     graph_table: "جدول العلاقات",
-    graph_whole: "اعرض الشبكة كاملة",
     network_error: "تعذّر الاتصال بالشبكة",
     unreadable: "تعذّرت قراءة الرد",
     compass: ["ش", "ج", "ق", "غ"],
-    timeline: "التسلسل الزمني",
-    timeline_in_text: "في النص",
-    graph_focused: "الكيان المختار وعلاقاته فقط",
     subject: "الطرف الأول",
     relation: "العلاقة",
     object: "الطرف الثاني",
@@ -258,13 +257,9 @@ pub static EN: Strings = Strings {
     metonym_for: "metonym",
     graph: "Relationship graph",
     graph_table: "Table of relations",
-    graph_whole: "Show the whole graph",
     network_error: "network error",
     unreadable: "unreadable body",
     compass: ["N", "S", "E", "W"],
-    timeline: "Timeline",
-    timeline_in_text: "In the text",
-    graph_focused: "Only the selected entity and its relations",
     subject: "Subject",
     relation: "Relation",
     object: "Object",
@@ -303,3 +298,27 @@ impl Strings {
         self.mention_of.replace("{i}", &i.to_string()).replace("{n}", &n.to_string())
     }
 }
+
+/// The figures module's strings ([`Lang::figure_strings`]).
+pub struct FigureStrings {
+    /// Shown for a large graph while an entity is open: the whole graph, or only its neighbours.
+    pub graph_whole: &'static str,
+    pub graph_focused: &'static str,
+    /// The timeline's heading, and its button that shows an event's sentence in the article.
+    pub timeline: &'static str,
+    pub timeline_in_text: &'static str,
+}
+
+const FIGURES_AR: FigureStrings = FigureStrings {
+    graph_whole: "اعرض الشبكة كاملة",
+    graph_focused: "الكيان المختار وعلاقاته فقط",
+    timeline: "التسلسل الزمني",
+    timeline_in_text: "في النص",
+};
+
+const FIGURES_EN: FigureStrings = FigureStrings {
+    graph_whole: "Show the whole graph",
+    graph_focused: "Only the selected entity and its relations",
+    timeline: "Timeline",
+    timeline_in_text: "In the text",
+};

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::prepared::Prepared;
 use crate::model::validate::is_slug;
 use crate::model::{
-    Article, Bilingual, BlockRef, Coordinates, EntityKind, MapData, Predicate, Problem, Quote, Waypoint,
+    AreaShape, Article, Bilingual, BlockRef, Coordinates, EntityKind, MapData, Predicate, Problem, Quote, Waypoint,
 };
 use crate::text::{normalize_str, MentionSource, Utf8Range};
 
@@ -307,7 +307,11 @@ pub fn publish(p: &Prepared) -> Published {
         relations,
         endnotes: p.endnote_order.iter().map(|&e| e as u32).collect(),
         notes,
-        map: doc.map.clone(),
+        // The region, unless it is the default (the Caribbean), which an absent one means.
+        map: MapData {
+            region: Some(map_region(&doc.map).name).filter(|&r| r != crate::geo::REGIONS[0].name).map(str::to_owned),
+            ..doc.map.clone()
+        },
         timeline,
     }
 }
@@ -645,6 +649,29 @@ fn find_id(ids: &[(String, usize)], id: &str) -> Option<usize> {
 /// A finite position on the globe.
 fn in_range(c: &Coordinates) -> bool {
     c.lat.is_finite() && c.lon.is_finite() && c.lat.abs() <= 90.0 && c.lon.abs() <= 180.0
+}
+
+/// The region a document's map is drawn in: the one it names, else the one that holds its
+/// points, polygons and the positions its movements pass.
+pub fn map_region(map: &MapData) -> &'static crate::geo::Region {
+    if let Some(r) = map.region.as_deref().and_then(crate::geo::region_named) {
+        return r;
+    }
+    let ll = |c: &Coordinates| crate::geo::LonLat { lon: c.lon, lat: c.lat };
+    let mut at: Vec<crate::geo::LonLat> = map.points.iter().map(|p| ll(&p.coordinates)).collect();
+    for a in &map.areas {
+        if let AreaShape::Polygon(ring) = &a.shape {
+            at.extend(ring.iter().map(ll));
+        }
+    }
+    for m in &map.movements {
+        for w in std::iter::once(&m.from).chain(&m.via).chain(std::iter::once(&m.to)) {
+            if let Waypoint::At(c) = w {
+                at.push(ll(c));
+            }
+        }
+    }
+    crate::geo::region_for(&at)
 }
 
 fn check_map(map: &MapData, ids: &[(String, usize)], push: &mut dyn FnMut(String, String)) {
@@ -1032,6 +1059,7 @@ pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec
                     })
                 })?;
                 Some(MapData {
+                    region: r.optional(o, "region", |r, v| r.string(v))?,
                     points: points.unwrap_or_default(),
                     areas: areas.unwrap_or_default(),
                     movements: movements.unwrap_or_default(),

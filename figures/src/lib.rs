@@ -157,7 +157,7 @@ impl Inner {
 
     fn build(&self, l: &Layout) {
         let Some(document) = self.frame.owner_document() else { return };
-        let t = self.lang.strings();
+        let t = self.lang.figure_strings();
         let mut children: Vec<Element> = Vec::new();
         if self.large() && self.open.get().is_some() {
             let bar = document.create_element("p").expect("p");

@@ -80,7 +80,7 @@ impl Inner {
         if doc.doc.timeline.is_empty() {
             return;
         }
-        let t = lang.strings();
+        let t = lang.figure_strings();
         let section = element(&document, "section", "ae-timeline");
         let _ = section.set_attribute("aria-labelledby", "ae-timeline-title");
         let title = element(&document, "h2", "");

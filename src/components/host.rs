@@ -197,7 +197,7 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
         source,
         lang,
         link_key: key.into(),
-        map_src: format!("{}map/caribbean.json", options.base).into(),
+        map_src: format!("{}{}", options.base, super::DEFAULT_MAP).into(),
         initial_entity: options.entity.clone().map(Into::into),
         timeout_ms: options.timeout_ms.unwrap_or(15_000),
         on_ready: yew::Callback::from(move |()| {

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::geo::layers::{features, place_labels, Feature, Shape, View, LABEL_SIZE};
-use crate::geo::{Xy, CARIBBEAN};
+use crate::geo::Xy;
 use crate::i18n::Lang;
 use crate::num::{fixed, Fixed as F};
 use crate::model::Waypoint;
@@ -71,7 +71,11 @@ fn describe(w: &Waypoint, doc: &Reading, lang: Lang) -> String {
 pub fn map_view(props: &MapProps) -> Html {
     let lang = props.lang;
     let t = lang.strings();
-    let size = CARIBBEAN.size();
+    // The region the document's features are in, and its base map beside the default one.
+    // (Publishing always names it; a document published before regions is the Caribbean's.)
+    let region = props.document.doc.map.region.as_deref().and_then(crate::geo::region_named).unwrap_or(&crate::geo::REGIONS[0]);
+    let projection = region.projection;
+    let size = projection.size();
     let load = use_state_eq(|| Load::Waiting);
     let view = use_state_eq(|| View::WHOLE);
     // The latest view, for handlers that run between renders or were made once.
@@ -86,7 +90,7 @@ pub fn map_view(props: &MapProps) -> Html {
     let figure = use_node_ref();
     let svg = use_node_ref();
     let pointers = use_mut_ref(BTreeMap::<i32, (f64, f64)>::new);
-    let layers = use_memo(props.document.clone(), |d| features(d, &CARIBBEAN));
+    let layers = use_memo(props.document.clone(), move |d| features(d, &projection));
     // What pan and zoom never change, derived once per document: the countries the document
     // shades, the feature kinds for the legend, and the drawing order (areas under movements
     // under points, so that small things stay clickable).
@@ -121,7 +125,7 @@ pub fn map_view(props: &MapProps) -> Html {
             .iter()
             .map(|f| if f.approximate { format!("≈ {}", lang.pick(&f.label)) } else { lang.pick(&f.label).to_owned() })
             .collect();
-        let offsets = place_labels(layers, &texts, CARIBBEAN.size());
+        let offsets = place_labels(layers, &texts, size);
         (texts, offsets)
     });
 
@@ -129,7 +133,12 @@ pub fn map_view(props: &MapProps) -> Html {
     // ref: the observer's callback is made once, and a state handle in it would stay stale.
     let requested = use_mut_ref(|| false);
     let start_loading = {
-        let (load, src, requested) = (load.clone(), props.src.clone(), requested.clone());
+        // `src` is the default region's base map; another region's is the file beside it.
+        let src = match props.src.rsplit_once('/') {
+            Some((dir, _)) if region.name != crate::geo::REGIONS[0].name => format!("{dir}/{}.json", region.name),
+            _ => props.src.to_string(),
+        };
+        let (load, requested) = (load.clone(), requested.clone());
         Callback::from(move |_: ()| {
             if std::mem::replace(&mut *requested.borrow_mut(), true) {
                 return;
@@ -140,7 +149,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 let result = crate::fetch_text(&src, 20_000)
                     .await
                     .map_err(|e| e.message(crate::i18n::Lang::En))
-                    .and_then(|text| BaseMap::from_json(&text, &CARIBBEAN));
+                    .and_then(|text| BaseMap::from_json(&text, &projection));
                 load.set(match result {
                     Ok(map) => Load::Ready(Rc::new(map)),
                     Err(e) => Load::Failed(e),
@@ -177,7 +186,7 @@ pub fn map_view(props: &MapProps) -> Html {
                     max.y = max.y.max(f.bounds.1.y);
                 }
                 if min.x.is_finite() {
-                    set_view(View::fit((min, max), CARIBBEAN.size(), 6.0));
+                    set_view(View::fit((min, max), size, 6.0));
                 }
                 if let Some(el) = figure.cast::<web_sys::Element>() {
                     super::scroll_to(&el);

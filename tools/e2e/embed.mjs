@@ -13,6 +13,7 @@
 // - published documents never download the publisher module (the request log); authoring ones
 //   (data-src, ?src=, mount({document})) load it, publish in the browser and show the article;
 // - a crash (a trap in the release build) replaces every widget with its message;
+// - a report set in the Gulf is drawn on the Gulf's base map;
 // - the timeline: in order, selecting an event lights its entities, its sentence, its entities;
 // - the graph fits a desktop's and a phone's width (seed, 20, 40 and 80 entities), and a large
 //   graph focuses on the open entity.
@@ -223,6 +224,33 @@ check((await page.evaluate(() => window.__csp)).length === 0, "mount: no CSP vio
   await page.waitForTimeout(100);
   const near = await sr(() => document.querySelector("#app").shadowRoot.querySelectorAll(".ae-event.ae-near").length);
   check(opened && near > 0, `timeline: its entity (${picked}) opens the panel, and lights the events naming it`, `${near} event(s) lit`);
+}
+
+// 6c. A map outside the Caribbean: a short report set in the Gulf (an authoring document, its
+// region chosen by publishing) is drawn on the Gulf's base map, every feature inside the picture.
+{
+  requests = [];
+  await page.goto(base + "index.html?src=e2e/gulf.json&lang=en", { waitUntil: "domcontentloaded" });
+  await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-map"), null, { timeout: 15000 });
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map").scrollIntoView());
+  const landed = await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelectorAll(".ae-land").length > 3, null, { timeout: 15000 }).then(() => true, () => false);
+  const gulf = await page.evaluate(() => {
+    const root = document.querySelector("#app").shadowRoot;
+    const svg = root.querySelector(".ae-map svg");
+    const box = svg.getBoundingClientRect();
+    const features = [...root.querySelectorAll(".ae-map .ae-feature")];
+    const outside = features.filter((f) => {
+      const r = f.getBoundingClientRect();
+      return r.right < box.left || r.left > box.right || r.bottom < box.top || r.top > box.bottom;
+    }).map((f) => f.dataset.feature);
+    return { countries: root.querySelectorAll(".ae-land").length, features: features.length, outside };
+  });
+  check(landed && requests.some((p) => p.endsWith("/map/gulf.json")) && !requests.some((p) => p.endsWith("/map/caribbean.json")),
+    "a report set in the Gulf: drawn on the Gulf's base map, not the Caribbean's", requests.filter((p) => /\/map\//.test(p)).join(", "));
+  check(gulf.features >= 3 && gulf.outside.length === 0, "a report set in the Gulf: every feature inside the picture", JSON.stringify(gulf));
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map-frame").scrollIntoView());
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(shots, "map-gulf.png") });
 }
 
 // 6b. The graph fits: no horizontal scrolling and no label outside its box, at a desktop's and a

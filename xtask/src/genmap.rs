@@ -1,32 +1,37 @@
 //! The base map generator: Natural Earth 50m countries (npm `world-atlas` 2.0.2,
-//! `countries-50m.json`, public domain) clipped to the Caribbean, projected, simplified and
-//! quantised to integer SVG paths. Deterministic: the same input gives the same bytes.
+//! `countries-50m.json`, public domain) clipped to each region of `article_core::geo::REGIONS`
+//! (the Caribbean, the Gulf, the Black Sea, the South China Sea), projected, simplified and
+//! quantised to integer SVG paths, one file per region. Deterministic: the same input gives the
+//! same bytes.
 //!
-//!     cargo xtask gen-map PATH/TO/countries-50m.json [OUT.json]
+//!     cargo xtask gen-map PATH/TO/countries-50m.json [OUT-DIR]
 
 use std::fmt::Write;
 use std::path::Path;
 
-use article_core::geo::{clip_ring, path_d, ring_area2, simplify, LonLat, Xy, CARIBBEAN};
+use article_core::geo::{clip_ring, path_d, ring_area2, simplify, LonLat, Region, Xy, REGIONS};
 
-/// Simplification tolerance, in map units (40 units per degree of latitude: about 0.7 km).
+/// Simplification tolerance, in map units (every region's map is 1208 by 880 units: for the
+/// Caribbean, 40 units per degree of latitude, about 0.7 km).
 const TOLERANCE: f64 = 0.25;
 
-pub const DEFAULT_OUT: &str = "assets/map/caribbean.json";
+pub const DEFAULT_OUT: &str = "assets/map";
 
 pub fn run(input: &Path, out: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?;
-    let json = generate(&text)?;
-    if let Some(dir) = out.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for region in &REGIONS {
+        let json = generate(&text, region)?;
+        let path = out.join(format!("{}.json", region.name));
+        std::fs::write(&path, &json).map_err(|e| format!("{}: {e}", path.display()))?;
+        println!("wrote {} ({} bytes)", path.display(), json.len());
     }
-    std::fs::write(out, &json).map_err(|e| format!("{}: {e}", out.display()))?;
-    println!("wrote {} ({} bytes)", out.display(), json.len());
     Ok(())
 }
 
-/// The map JSON for a world-atlas countries topology.
-pub fn generate(topojson_text: &str) -> Result<String, String> {
+/// The base map of `region` from a world-atlas countries topology.
+pub fn generate(topojson_text: &str, region: &Region) -> Result<String, String> {
+    let p = &region.projection;
     let topo = match topojson_text.parse::<topojson::TopoJson>().map_err(|e| e.to_string())? {
         topojson::TopoJson::Topology(t) => t,
         _ => return Err("not a TopoJSON topology".into()),
@@ -48,11 +53,11 @@ pub fn generate(topojson_text: &str) -> Result<String, String> {
         let mut rings = Vec::new();
         for ring in polygons.iter().flatten() {
             let ll: Vec<LonLat> = ring.iter().map(|c| LonLat { lon: c[0], lat: c[1] }).collect();
-            let clipped = clip_ring(&ll, &CARIBBEAN);
+            let clipped = clip_ring(&ll, p);
             if clipped.len() < 3 {
                 continue;
             }
-            let mut xy: Vec<Xy> = clipped.iter().map(|p| CARIBBEAN.forward(*p)).collect();
+            let mut xy: Vec<Xy> = clipped.iter().map(|c| p.forward(*c)).collect();
             xy.push(xy[0]);
             let simple = simplify(&xy, TOLERANCE);
             let mut q: Vec<(i32, i32)> = simple.iter().map(|p| (p.x.round() as i32, p.y.round() as i32)).collect();
@@ -68,7 +73,7 @@ pub fn generate(topojson_text: &str) -> Result<String, String> {
         countries.push((id.unwrap_or_default(), name, path_d(&rings)));
     }
     countries.sort();
-    let (w, h) = CARIBBEAN.size();
+    let (w, h) = p.size();
     let mut out = String::new();
     let _ = write!(
         out,
@@ -76,7 +81,7 @@ pub fn generate(topojson_text: &str) -> Result<String, String> {
          \"licence\":\"public domain\",\"generator\":\"cargo xtask gen-map\",\
          \"projection\":{{\"west\":{},\"east\":{},\"south\":{},\"north\":{},\"scale\":{}}},\
          \"width\":{},\"height\":{},\"countries\":[",
-        CARIBBEAN.west, CARIBBEAN.east, CARIBBEAN.south, CARIBBEAN.north, CARIBBEAN.scale, w.round(), h.round()
+        p.west, p.east, p.south, p.north, p.scale, w.round(), h.round()
     );
     for (i, (id, name, d)) in countries.iter().enumerate() {
         if i > 0 {
@@ -106,13 +111,25 @@ mod tests {
             eprintln!("AE_WORLD_ATLAS is not set: run through scripts/test to check the generator");
             return;
         };
-        let a = generate(&text).unwrap();
-        let b = generate(&text).unwrap();
-        assert_eq!(a, b, "same input, same bytes");
-        let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../", "assets/map/caribbean.json")).unwrap();
-        assert!(a == committed, "assets/map/caribbean.json is stale: run cargo xtask gen-map");
-        for id in ["862", "780", "840", "192", "558"] {
-            assert!(a.contains(&format!("\"id\":\"{id}\"")), "country {id} is on the map");
+        for region in &REGIONS {
+            let a = generate(&text, region).unwrap();
+            let b = generate(&text, region).unwrap();
+            assert_eq!(a, b, "same input, same bytes");
+            let path = format!("{}/../assets/map/{}.json", env!("CARGO_MANIFEST_DIR"), region.name);
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(a == committed, "assets/map/{}.json is stale: run cargo xtask gen-map", region.name);
+        }
+        // Countries each region must show (ISO 3166-1 numeric).
+        for (region, ids) in [
+            (0, &["862", "780", "840", "192", "558"][..]),
+            (1, &["364", "784", "682", "512", "634", "048"][..]),
+            (2, &["804", "792", "643", "642", "100", "268"][..]),
+            (3, &["156", "704", "608", "458"][..]),
+        ] {
+            let a = generate(&text, &REGIONS[region]).unwrap();
+            for id in ids {
+                assert!(a.contains(&format!("\"id\":\"{id}\"")), "country {id} is on the {} map", REGIONS[region].name);
+            }
         }
     }
 }

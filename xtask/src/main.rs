@@ -25,7 +25,7 @@ mod size;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
+const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT-DIR]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

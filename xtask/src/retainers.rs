@@ -1,6 +1,6 @@
 //! Where a wasm module's bytes go, from its name section: code size per function, grouped by the
 //! crate each function comes from (like `twiggy top`, summed by crate). The module is the
-//! compiler's output put through wasm-bindgen and `wasm-opt -Oz` as the build does, but with
+//! compiler's output put through wasm-bindgen and `wasm-opt -Oz --converge` as the build does, but with
 //! `-g` so that the names stay: the figures are the shipped code's, uncompressed. With
 //! `AE_RETAINERS_CRATE=yew` (any crate name) the report also lists that crate's largest functions.
 
@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::process::Command;
 
-/// `raw` (the compiler's output) through wasm-bindgen and `wasm-opt -Oz -g`, in `target/size/`;
+/// `raw` (the compiler's output) through wasm-bindgen and `wasm-opt -Oz --converge -g`, in `target/size/`;
 /// None when the module or the tools are missing.
 pub fn optimised_with_names(raw: &Path) -> Option<Vec<u8>> {
     let out = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../target/size"));
@@ -22,7 +22,7 @@ pub fn optimised_with_names(raw: &Path) -> Option<Vec<u8>> {
     }
     let bound = out.join(format!("{stem}_bg.wasm"));
     let opt = out.join(format!("{stem}_bg.opt.wasm"));
-    if !ok(Command::new("wasm-opt").args(["-Oz", "-g"]).arg(&bound).arg("-o").arg(&opt)) {
+    if !ok(Command::new("wasm-opt").args(["-Oz", "--converge", "-g"]).arg(&bound).arg("-o").arg(&opt)) {
         return None;
     }
     std::fs::read(opt).ok()

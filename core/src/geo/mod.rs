@@ -38,6 +38,48 @@ pub struct Projection {
 /// Lesser Antilles in the south-east, Nicaragua in the west.
 pub const CARIBBEAN: Projection = Projection { west: -90.0, east: -58.5, south: 5.5, north: 27.5, scale: 40.0 };
 
+/// A region with a base map of its own (`assets/map/<name>.json`, made by `cargo xtask gen-map`).
+/// Every region's map is 1208 by 880 units, the frame's aspect ratio. Its numbers are short
+/// decimals: the base map writes them and the reader's JSON parser must read back the same.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Region {
+    pub name: &'static str,
+    pub projection: Projection,
+}
+
+/// The regions, the default first: a document's map is drawn in the one that holds its features
+/// ([`region_for`]).
+pub const REGIONS: [Region; 4] = [
+    Region { name: "caribbean", projection: CARIBBEAN },
+    // The Gulf, the Strait of Hormuz and the Gulf of Oman.
+    Region { name: "gulf", projection: Projection { west: 45.0, east: 61.8727, south: 21.0, north: 32.0, scale: 80.0 } },
+    Region { name: "black-sea", projection: Projection { west: 25.0, east: 44.0832, south: 39.0, north: 49.0, scale: 88.0 } },
+    Region { name: "south-china-sea", projection: Projection { west: 103.0, east: 133.8747, south: 1.0, north: 23.0, scale: 40.0 } },
+];
+
+/// The region of this name; None for a name no base map has.
+pub fn region_named(name: &str) -> Option<&'static Region> {
+    REGIONS.iter().find(|r| r.name == name)
+}
+
+/// The region to draw these positions in: the one that holds them all (the smallest, if several
+/// do), else the one that holds most of them; the first region when there are none.
+pub fn region_for(points: &[LonLat]) -> &'static Region {
+    let area = |r: &Region| (r.projection.east - r.projection.west) * (r.projection.north - r.projection.south);
+    let held = |r: &Region| points.iter().filter(|p| r.projection.contains(**p)).count();
+    let mut best = &REGIONS[0];
+    for r in &REGIONS[1..] {
+        if held(r) > held(best) || (held(r) == held(best) && area(r) < area(best)) {
+            best = r;
+        }
+    }
+    if held(best) == 0 {
+        &REGIONS[0]
+    } else {
+        best
+    }
+}
+
 impl Projection {
     fn kx(&self) -> f64 {
         self.scale * crate::num::cos(((self.south + self.north) / 2.0).to_radians())
@@ -167,6 +209,23 @@ pub fn path_d(rings: &[Vec<(i32, i32)>]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_region_is_the_frames_size_and_positions_pick_their_region() {
+        for r in &REGIONS {
+            let (w, h) = r.projection.size();
+            assert!((w - 1208.0).abs() < 1.0 && (h - 880.0).abs() < 0.01, "{}: {w} x {h}", r.name);
+        }
+        let at = |lon, lat| LonLat { lon, lat };
+        assert_eq!(region_for(&[at(-61.5, 10.65), at(-66.9, 10.5)]).name, "caribbean");
+        assert_eq!(region_for(&[at(56.3, 26.6), at(55.3, 25.3)]).name, "gulf");
+        assert_eq!(region_for(&[at(33.5, 44.6), at(30.7, 46.5)]).name, "black-sea");
+        assert_eq!(region_for(&[at(114.2, 22.3), at(112.3, 16.8)]).name, "south-china-sea");
+        assert_eq!(region_for(&[]).name, "caribbean", "no positions: the default");
+        // Most of them: two in the Gulf, one far away.
+        assert_eq!(region_for(&[at(56.3, 26.6), at(55.3, 25.3), at(-0.1, 51.5)]).name, "gulf");
+        assert!(region_named("gulf").is_some() && region_named("atlantis").is_none());
+    }
 
     #[test]
     fn forward_and_inverse_round_trip() {

@@ -253,6 +253,11 @@ pub struct Relation {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MapData {
+    /// The region whose base map it is drawn on (`caribbean`, `gulf`, `black-sea`,
+    /// `south-china-sea`). Left out, publishing picks the region that holds the features (and
+    /// writes it, unless it is the Caribbean, which an absent region means).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     #[serde(default)]
     pub points: Vec<MapPoint>,
     #[serde(default)]

@@ -203,6 +203,12 @@ impl<'a> Validator<'a> {
                 v.push(format!("{path}.id"), format!("duplicate map id {id:?}, also {first}"));
             }
         };
+        if let Some(region) = &map.region {
+            if crate::geo::region_named(region).is_none() {
+                let known: Vec<&str> = crate::geo::REGIONS.iter().map(|r| r.name).collect();
+                self.push("map.region", format!("no base map for the region «{region}»: one of {}", known.join(", ")));
+            }
+        }
         let points: HashSet<&str> = map.points.iter().map(|p| p.id.as_str()).collect();
         for (i, p) in map.points.iter().enumerate() {
             let path = format!("map.points[{i}]");

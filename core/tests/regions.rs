@@ -1,0 +1,42 @@
+//! Publishing picks the region of a document's map: the one its features are in, or the one it
+//! names; the reader draws it on that region's base map (`assets/map/<region>.json`).
+#![cfg(not(target_arch = "wasm32"))]
+
+use article_core::published::{publish, Reading};
+
+fn published(json: &str) -> Reading {
+    let doc = article_core::model::load(json).unwrap_or_else(|p| panic!("{}", p[0]));
+    Reading::new(publish(&article_core::model::Prepared::new(doc))).expect("valid")
+}
+
+const GULF: &str = include_str!("../../tools/e2e/pages/gulf.json");
+
+#[test]
+fn a_report_set_in_the_gulf_is_drawn_in_the_gulf() {
+    assert_eq!(published(GULF).doc.map.region.as_deref(), Some("gulf"));
+}
+
+#[test]
+fn the_seed_keeps_the_default_region_which_goes_unwritten() {
+    assert_eq!(article_core::seed::reading().doc.map.region, None, "the Caribbean is what an absent region means");
+}
+
+#[test]
+fn a_named_region_wins_and_an_unknown_one_is_refused_with_its_path() {
+    let mut doc: serde_json::Value = serde_json::from_str(GULF).unwrap();
+    doc["map"]["region"] = "black-sea".into();
+    assert_eq!(published(&doc.to_string()).doc.map.region.as_deref(), Some("black-sea"));
+    doc["map"]["region"] = "atlantis".into();
+    let problems = article_core::model::load(&doc.to_string()).unwrap_err();
+    assert!(problems.iter().any(|p| p.path == "map.region" && p.message.contains("gulf")), "{problems:?}");
+}
+
+#[test]
+fn every_region_has_its_base_map_in_its_projection() {
+    for region in &article_core::geo::REGIONS {
+        let path = format!("{}/../assets/map/{}.json", env!("CARGO_MANIFEST_DIR"), region.name);
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let map = article_core::geo::basemap::BaseMap::from_json(&text, &region.projection).unwrap_or_else(|e| panic!("{}: {e}", region.name));
+        assert!(map.countries.len() >= 4, "{}: {} countries", region.name, map.countries.len());
+    }
+}
