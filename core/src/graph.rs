@@ -78,13 +78,22 @@ pub struct Edge {
     pub relation: usize,
     pub subject: usize,
     pub object: usize,
-    /// SVG path data of the curve.
-    pub path: String,
     /// The curve's start, control points and end.
     pub curve: [(f64, f64); 4],
     pub label: String,
     /// Where the label is drawn; None when no place along the curve was free.
     pub label_rect: Option<Rect>,
+}
+
+impl Edge {
+    /// SVG path data of the curve.
+    pub fn path(&self) -> String {
+        let [p0, c1, c2, p3] = self.curve;
+        format!(
+            "M{} {}C{} {} {} {} {} {}",
+            F(p0.0, 1), F(p0.1, 1), F(c1.0, 1), F(c1.1, 1), F(c2.0, 1), F(c2.1, 1), F(p3.0, 1), F(p3.1, 1)
+        )
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -181,20 +190,20 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<us
 
     // Labels and box sizes. Columns when the groups fit side by side, else bands.
     let label = |e: usize| lang.pick(&entities[e].name).to_owned();
-    let columns_w = |max_w: f64| -> f64 {
-        let cols: f64 = kinds.iter().map(|&k| by_kind[k].iter().map(|&e| node_size(&label(e), max_w).0).fold(0.0, f64::max)).sum();
-        2.0 * PAD_X + cols + MIN_GAP * (kinds.len().saturating_sub(1)) as f64
+    let boxes = |max_w: f64| {
+        let mut size = vec![(0.0, 0.0); entities.len()];
+        let mut lines = vec![Vec::new(); entities.len()];
+        for &e in by_kind.iter().flatten() {
+            lines[e] = wrap(&label(e), max_w);
+            size[e] = (lines[e].iter().map(|l| text_width(l)).fold(0.0, f64::max), 12.0 + LINE_H * lines[e].len() as f64);
+        }
+        (size, lines)
     };
-    let shape = if columns_w(MAX_NODE_W) <= width { Shape::Columns } else { Shape::Bands };
-    let max_w = match shape {
-        Shape::Columns => MAX_NODE_W,
-        Shape::Bands => MAX_NODE_W.min(width - 2.0 * PAD),
-    };
-    let mut size = vec![(0.0, 0.0); entities.len()];
-    let mut lines = vec![Vec::new(); entities.len()];
-    for &e in by_kind.iter().flatten() {
-        size[e] = node_size(&label(e), max_w);
-        lines[e] = wrap(&label(e), max_w);
+    let (mut size, mut lines) = boxes(MAX_NODE_W);
+    let cols: f64 = kinds.iter().map(|&k| by_kind[k].iter().map(|&e| size[e].0).fold(0.0, f64::max)).sum();
+    let shape = if 2.0 * PAD_X + cols + MIN_GAP * (kinds.len().saturating_sub(1)) as f64 <= width { Shape::Columns } else { Shape::Bands };
+    if shape == Shape::Bands && width - 2.0 * PAD < MAX_NODE_W {
+        (size, lines) = boxes(width - 2.0 * PAD);
     }
 
     // The order of the groups, and of the entities in each, with the fewest crossings: for each
@@ -273,20 +282,9 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<us
         if let Some(r) = label_rect {
             placed.push(r);
         }
-        let [p0, c1, c2, p3] = curve;
-        let path = format!(
-            "M{} {}C{} {} {} {} {} {}",
-            F(p0.0, 1), F(p0.1, 1), F(c1.0, 1), F(c1.1, 1), F(c2.0, 1), F(c2.1, 1), F(p3.0, 1), F(p3.1, 1)
-        );
-        edges.push(Edge { relation: ri, subject, object, path, curve, label: text, label_rect });
+        edges.push(Edge { relation: ri, subject, object, curve, label: text, label_rect });
     }
     Layout { width, height, shape, nodes, edges }
-}
-
-fn node_size(label: &str, max_w: f64) -> (f64, f64) {
-    let lines = wrap(label, max_w);
-    let w = lines.iter().map(|l| text_width(l)).fold(0.0, f64::max);
-    (w, 12.0 + LINE_H * lines.len() as f64)
 }
 
 /// Every ordering of `items` (at most four groups: 24 orderings), the given one first.
@@ -579,7 +577,7 @@ mod tests {
     #[test]
     fn the_crossing_count_sees_an_x_and_not_a_shared_end() {
         let edge = |s, o, a: (f64, f64), b: (f64, f64)| Edge {
-            relation: 0, subject: s, object: o, path: String::new(), curve: [a, a, b, b], label: String::new(), label_rect: None,
+            relation: 0, subject: s, object: o, curve: [a, a, b, b], label: String::new(), label_rect: None,
         };
         let x = Layout { width: 10.0, height: 10.0, shape: Shape::Columns, nodes: vec![], edges: vec![edge(0, 1, (0.0, 0.0), (10.0, 10.0)), edge(2, 3, (0.0, 9.0), (10.0, 2.0))] };
         assert_eq!(crossings(&x), 1);

@@ -17,7 +17,7 @@ fn describe(l: &Layout, doc: &article_core::published::Reading) -> String {
     }
     for e in &l.edges {
         let label = e.label_rect.map(|r| format!("{} {}", f(r.x), f(r.y))).unwrap_or_else(|| "-".to_owned());
-        out.push_str(&format!("edge {} {} {} label {}\n", e.relation, e.path, e.label, label));
+        out.push_str(&format!("edge {} {} {} label {}\n", e.relation, e.path(), e.label, label));
     }
     out
 }

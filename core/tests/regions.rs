@@ -2,11 +2,10 @@
 //! names; the reader draws it on that region's base map (`assets/map/<region>.json`).
 #![cfg(not(target_arch = "wasm32"))]
 
-use article_core::published::{publish, Reading};
+use article_core::published::{publish_json, Reading};
 
 fn published(json: &str) -> Reading {
-    let doc = article_core::model::load(json).unwrap_or_else(|p| panic!("{}", p[0]));
-    Reading::new(publish(&article_core::model::Prepared::new(doc))).expect("valid")
+    Reading::from_json(&publish_json(json).unwrap_or_else(|p| panic!("{}", p[0]))).expect("valid")
 }
 
 const GULF: &str = include_str!("../../tools/e2e/pages/gulf.json");

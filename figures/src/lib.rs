@@ -39,7 +39,8 @@ struct Inner {
     on_open: Rc<dyn Fn(usize)>,
     open: Cell<Option<usize>>,
     whole: Cell<bool>,
-    /// The width the picture was made for, in multiples of 8 (0: not drawn yet).
+    /// The frame's width in multiples of 8, measured when drawn first and on each resize only:
+    /// lighting an entity never forces a layout (0: the frame had no width).
     width: Cell<u32>,
     /// What the last drawing was made for: (width, focus).
     drawn: Cell<Option<(u32, Option<usize>)>>,
@@ -77,13 +78,17 @@ impl Picture {
         };
         let resize = {
             let inner = inner.clone();
-            Closure::<dyn Fn(web_sys::Event)>::new(move |_| inner.draw())
+            Closure::<dyn Fn(web_sys::Event)>::new(move |_| {
+                inner.measure();
+                inner.draw();
+            })
         };
         // Capture: a click on a node reaches the frame first, bubbling or not.
         let _ = inner.frame.add_event_listener_with_callback_and_bool("click", click.as_ref().unchecked_ref(), true);
         if let Some(w) = web_sys::window() {
             let _ = w.add_event_listener_with_callback("resize", resize.as_ref().unchecked_ref());
         }
+        inner.measure();
         inner.draw();
         Picture { inner, click, resize }
     }
@@ -141,10 +146,13 @@ impl Inner {
         }
     }
 
+    fn measure(&self) {
+        self.width.set((self.frame.client_width().max(0) as u32) / 8 * 8);
+    }
+
     /// Draws the picture if its width or focus changed, then lights it.
     fn draw(&self) {
-        let measured = (self.frame.client_width().max(0) as u32) / 8 * 8;
-        self.width.set(measured);
+        let measured = self.width.get();
         let focus = self.focus();
         if self.drawn.get() != Some((measured, focus)) {
             self.drawn.set(Some((measured, focus)));
@@ -190,7 +198,7 @@ impl Inner {
         let mut edges = Vec::new();
         for edge in &l.edges {
             let g = el(&document, "g", &[("class", "ae-edge")]);
-            let _ = g.append_child(&el(&document, "path", &[("d", &edge.path)]));
+            let _ = g.append_child(&el(&document, "path", &[("d", &edge.path())]));
             if let Some(r) = edge.label_rect {
                 let _ = g.append_child(&el(&document, "rect", &[
                     ("class", "ae-edge-label-bg"),

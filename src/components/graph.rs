@@ -55,7 +55,7 @@ pub fn graph(props: &GraphProps) -> Html {
                     }
                     let (graph, timeline, doc, picture, open_now, on_action, on_evidence) =
                         (graph.clone(), timeline.clone(), doc.clone(), picture.clone(), open_now.clone(), on_action.clone(), on_evidence.clone());
-                    let events = doc.clone();
+                    let events = doc.clone(); // the callback's own handle on the document
                     wasm_bindgen_futures::spawn_local(async move {
                         let on_pick: Rc<dyn Fn(u32, usize)> = Rc::new(move |kind, i| {
                             if kind == PICK_EVIDENCE {

@@ -164,12 +164,11 @@ pub fn document(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use article_core::published::{publish, Reading};
+    use article_core::published::{publish_json, Reading};
 
     pub fn reading(n: usize) -> Reading {
-        let doc = article_core::model::load(&document(n)).unwrap_or_else(|p| panic!("graph-{n}: {}", p[0]));
-        let prepared = article_core::model::Prepared::new(doc);
-        Reading::new(publish(&prepared)).expect("a valid published document")
+        let published = publish_json(&document(n)).unwrap_or_else(|p| panic!("graph-{n}: {}", p[0]));
+        Reading::from_json(&published).expect("a valid published document")
     }
 
     /// Crossings of the layout before this one (four fixed columns, 1,318 to 1,656 units wide
