@@ -12,7 +12,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// A fresh element of its own, attached to the test page's body, with no deep link in the URL.
 fn fresh_root() -> Element {
     // embed.js installs the graph's picture module; here the same crate draws in process.
-    article_explorer::figures::set_native(article_figures::make);
+    article_explorer::figures::set_native(article_figures::make, article_figures::make_map);
     set_hash("");
     let document = gloo::utils::document();
     let root = document.create_element("div").unwrap();
@@ -420,37 +420,82 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
     panic!("{selector} never appeared");
 }
 
+/// Scrolls the map into view and waits until it is drawn, with its coastlines.
+async fn shown_map(root: &Element) -> Element {
+    let map = one(root, "[data-map]");
+    map.scroll_into_view();
+    wait_for(root, ".ae-land").await;
+    map
+}
+
+/// The `viewBox` width of the map's picture.
+fn view_width(root: &Element) -> f64 {
+    one(root, "[data-map] svg").get_attribute("viewBox").unwrap().split(' ').nth(2).unwrap().parse().unwrap()
+}
+
 #[wasm_bindgen_test]
-async fn the_map_renders_its_features_and_loads_coastlines_when_shown() {
+async fn the_map_is_drawn_with_its_coastlines_only_once_shown() {
     let (root, app) = mounted_with_map().await;
     let map = one(&root, "[data-map]");
     assert!(map.closest(".ae-article").unwrap().is_none());
-    // The document's features are there at once, each focusable and named.
-    for id in ["venezuela", "trinidad-and-tobago", "united-states", "cuba", "nicaragua", "caracas", "port-of-spain", "us-warships", "speedboat-sinkings", "us-destroyer", "joint-exercises"] {
-        let f = one(&map, &format!(".ae-feature[data-entity=\"{id}\"]"));
-        assert_eq!(f.get_attribute("tabindex").as_deref(), Some("0"), "{id}");
-        assert!(f.get_attribute("aria-label").is_some_and(|l| !l.is_empty()), "{id}");
+    assert!(root.query_selector(".ae-feature, .ae-land").unwrap().is_none(), "nothing of the map is drawn until it is shown");
+    let map = shown_map(&root).await;
+    // Every feature of the document, focusable and named.
+    let reading = seed::reading();
+    let doc = &reading.doc;
+    let features = all(&map, ".ae-feature");
+    assert_eq!(features.len(), doc.map.points.len() + doc.map.areas.len() + doc.map.movements.len());
+    for f in &features {
+        assert_eq!(f.get_attribute("tabindex").as_deref(), Some("0"));
+        assert!(f.get_attribute("aria-label").is_some_and(|l| !l.is_empty()));
     }
-    assert!(root.query_selector(".ae-land").unwrap().is_none(), "coastlines wait until the map is shown");
-    map.scroll_into_view();
-    let land = wait_for(&root, ".ae-land").await;
+    for id in ["venezuela", "trinidad-and-tobago", "united-states", "cuba", "nicaragua", "caracas", "port-of-spain", "us-warships", "speedboat-sinkings", "us-destroyer", "joint-exercises"] {
+        one(&map, &format!(".ae-feature[data-entity=\"{id}\"]"));
+    }
+    let land = one(&root, ".ae-land");
     assert!(land.get_attribute("d").is_some_and(|d| d.len() > 20));
     assert!(all(&root, ".ae-land").len() > 20, "the base map has the region's countries");
+    // A country the document names is shaded with its outline.
+    let venezuela = one(&map, ".ae-feature[data-feature=\"venezuela\"] .ae-shape");
+    assert!(venezuela.get_attribute("d").is_some_and(|d| d.len() > 20));
     // Approximate positions are marked.
     let approx = one(&map, ".ae-feature[data-feature=\"speedboat-strikes\"]");
     assert!(approx.class_list().contains("ae-approx"));
     assert!(text_of(&approx).starts_with("≈"));
     // The movements are listed in time order in the text alternative.
     let rows = all(&map, ".ae-map-text tbody tr");
-    assert_eq!(rows.len(), 2);
+    assert_eq!(rows.len(), doc.map.movements.len());
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_base_map_that_fails_says_so_and_can_be_retried() {
+    let root = fresh_root();
+    let props = AppProps { map_src: "data:application/json,{\"width\":1}".into(), ..AppProps::default() };
+    let app = mount_with(root.clone(), props);
+    settle().await;
+    one(&root, "[data-map]").scroll_into_view();
+    let alert = wait_for(&root, ".ae-map-status[role=alert]").await;
+    assert!(text_of(&alert).contains("تعذّر تحميل الخريطة"), "{}", text_of(&alert));
+    assert!(text_of(&alert).contains("projection"), "says what is wrong: {}", text_of(&alert));
+    // The features are still there, and the retry asks again (and fails again, saying so).
+    assert!(!all(&root, "[data-map] .ae-feature").is_empty());
+    click(&one(&alert, "button"));
+    assert!(root.query_selector(".ae-map-status[role=alert]").unwrap().is_none(), "loading again");
+    let alert = wait_for(&root, ".ae-map-status[role=alert]").await;
+    assert!(text_of(&alert).contains("projection"));
     done(app).await;
 }
 
 #[wasm_bindgen_test]
 async fn a_click_on_port_of_spain_opens_its_panel() {
     let (root, app) = mounted_with_map().await;
-    let pos = one(&root, "[data-map] .ae-feature[data-feature=\"port-of-spain\"]");
-    pos.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+    shown_map(&root).await;
+    // A click on its label (an SVG element: dispatched, as it has no click()).
+    let init = web_sys::MouseEventInit::new();
+    init.set_bubbles(true);
+    let label = one(&root, "[data-map] .ae-feature[data-feature=\"port-of-spain\"] text");
+    label.dispatch_event(&web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).unwrap()).unwrap();
     settle().await;
     assert_eq!(open_panel(&root).as_deref(), Some("port-of-spain"));
     let feature = one(&root, "[data-map] .ae-feature[data-feature=\"port-of-spain\"]");
@@ -460,35 +505,103 @@ async fn a_click_on_port_of_spain_opens_its_panel() {
     key(&caracas, "Enter");
     settle().await;
     assert_eq!(open_panel(&root).as_deref(), Some("caracas"));
+    assert!(!one(&root, "[data-map] .ae-feature[data-feature=\"port-of-spain\"]").class_list().contains("ae-near"));
     done(app).await;
 }
 
 #[wasm_bindgen_test]
 async fn show_on_map_moves_the_view_to_the_entity() {
     let (root, app) = mounted_with_map().await;
-    let svg = one(&root, "[data-map] svg");
-    let whole = svg.get_attribute("viewBox").unwrap();
+    // Asked before the map was ever drawn: it is drawn, then fitted to the destroyer.
     click(&one(&root, ".ae-article [data-entity=\"us-destroyer\"]"));
     settle().await;
     click(&one(&root, "[data-entity-panel] .ae-show-on-map"));
-    settle().await;
-    let zoomed = one(&root, "[data-map] svg").get_attribute("viewBox").unwrap();
-    assert_ne!(whole, zoomed, "the view moved");
-    let width: f64 = zoomed.split(' ').nth(2).unwrap().parse().unwrap();
-    let whole_width: f64 = whole.split(' ').nth(2).unwrap().parse().unwrap();
-    assert!(width < whole_width / 2.0, "zoomed in on the destroyer: {zoomed}");
+    wait_for(&root, "[data-map] svg").await;
+    let whole = article_explorer::geo::CARIBBEAN.size().0;
+    until(|| view_width(&root) < whole / 2.0).await;
+    assert!(view_width(&root) < whole / 2.0, "zoomed in on the destroyer: {}", view_width(&root));
     // Reset brings the whole map back; the keyboard zooms and pans.
-    let buttons = all(&root, ".ae-map-controls button");
-    click(&buttons[2]);
-    settle().await;
-    assert_eq!(one(&root, "[data-map] svg").get_attribute("viewBox").unwrap(), whole);
+    click(&one(&root, ".ae-map-controls [data-ae-map=reset]"));
+    let box_whole = one(&root, "[data-map] svg").get_attribute("viewBox").unwrap();
+    assert!((view_width(&root) - whole).abs() < 0.01, "{box_whole}");
     let frame = one(&root, ".ae-map-frame");
     key(&frame, "+");
-    settle().await;
     key(&frame, "ArrowRight");
-    settle().await;
     let moved = one(&root, "[data-map] svg").get_attribute("viewBox").unwrap();
-    assert_ne!(moved, whole);
+    assert_ne!(moved, box_whole);
     assert!(!moved.starts_with("0.00 "), "panned east: {moved}");
+    // Asked again once drawn: fitted again.
+    click(&one(&root, "[data-entity-panel] .ae-show-on-map"));
+    settle().await;
+    assert!(view_width(&root) < whole / 2.0);
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
+async fn the_story_steps_through_the_events_and_fades_what_is_not_reached() {
+    let (root, app) = mounted_with_map().await;
+    let map = shown_map(&root).await;
+    let reading = seed::reading();
+    let layers = article_explorer::geo::layers::features(&reading, &article_explorer::geo::CARIBBEAN);
+    let steps = article_explorer::timeline::story(&reading, &layers);
+    let ids = |k: usize| -> Vec<String> { steps[k].features.iter().map(|&f| layers[f].id.clone()).collect() };
+    let sorted = |mut v: Vec<String>| {
+        v.sort();
+        v
+    };
+    let marked = |state: &str| -> Vec<String> {
+        sorted(all(&map, &format!(".ae-feature[data-ae-step={state}]")).iter().filter_map(|g| g.get_attribute("data-feature")).collect())
+    };
+    let current = || root.query_selector(".ae-story-steps [aria-current=step]").unwrap().and_then(|b| b.get_attribute("data-ae-step"));
+    // The list of steps is the story's text alternative: one per step, in order.
+    let items = all(&map, ".ae-story-steps > li");
+    assert_eq!(items.len(), steps.len());
+    let events: Vec<String> = items.iter().filter_map(|li| li.get_attribute("data-event")).collect();
+    let expected: Vec<String> = steps.iter().filter_map(|s| s.event).map(|e| reading.doc.timeline[e].id.clone()).collect();
+    assert_eq!(events, expected);
+    // The overview fades nothing.
+    assert!(marked("now").is_empty() && marked("later").is_empty());
+    // Next: step 1, everything of the later steps faded.
+    click(&one(&map, "[data-ae-story=next]"));
+    assert_eq!(marked("now"), sorted(ids(0)));
+    assert_eq!(marked("later"), sorted((1..steps.len()).flat_map(ids).collect()));
+    assert_eq!(current().as_deref(), Some("1"));
+    let now = one(&map, ".ae-story-now");
+    let first = &reading.doc.timeline[steps[0].event.unwrap()];
+    assert!(text_of(&now).contains("1") && text_of(&now).contains(&first.when.ar), "{}", text_of(&now));
+    assert_eq!(text_of(&one(&now, "q")), reading.words(first.evidence.unwrap()));
+    // A step with features fits the view to them; a step is chosen from the list too.
+    let k = steps.iter().position(|s| !s.features.is_empty()).unwrap();
+    assert!(k > 0, "the seed's first event has nothing on the map");
+    click(&one(&map, &format!("[data-ae-step=\"{}\"]", k + 1)));
+    assert_eq!(marked("now"), sorted(ids(k)));
+    assert!(view_width(&root) < article_explorer::geo::CARIBBEAN.size().0, "fitted to the step");
+    assert_eq!(current(), Some((k + 1).to_string()));
+    // Its sentence, shown in the article.
+    click(&one(&root, ".ae-story-now [data-ae-evidence]"));
+    settle().await;
+    let ev = reading.doc.timeline[steps[k].event.unwrap()].evidence.unwrap();
+    let shown: String = all(&root, ".ae-article .ae-marked").iter().map(text_of).collect();
+    assert_eq!(shown, reading.words(ev));
+    // Previous goes back; back past the first step is the overview, the whole map.
+    click(&one(&map, "[data-ae-story=previous]"));
+    assert_eq!(marked("now"), sorted(ids(k - 1)));
+    for _ in 0..k {
+        click(&one(&map, "[data-ae-story=previous]"));
+    }
+    assert!(marked("now").is_empty() && marked("later").is_empty() && current().is_none());
+    assert!((view_width(&root) - article_explorer::geo::CARIBBEAN.size().0).abs() < 0.01);
+    // Play: a pressed toggle that moves on by itself, one step per interval, and stops when
+    // pressed again.
+    let play = one(&map, "[data-ae-story=play]");
+    click(&play);
+    assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert_eq!(current().as_deref(), Some("1"), "playing starts at once");
+    yew::platform::time::sleep(std::time::Duration::from_millis(article_figures::STEP_MS as u64 + 300)).await;
+    assert_eq!(current().as_deref(), Some("2"));
+    click(&play);
+    assert_eq!(play.get_attribute("aria-pressed").as_deref(), Some("false"));
+    yew::platform::time::sleep(std::time::Duration::from_millis(article_figures::STEP_MS as u64 + 300)).await;
+    assert_eq!(current().as_deref(), Some("2"), "paused");
     done(app).await;
 }

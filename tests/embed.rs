@@ -15,7 +15,7 @@ const SEED: &str = include_str!("../assets/seed/article.json");
 fn host_element(fallback: Option<&str>) -> Element {
     // embed.js installs the publisher module; here the same core publishes in process.
     article_explorer::publisher::set_native(article_explorer::published::publish_json);
-    article_explorer::figures::set_native(article_figures::make);
+    article_explorer::figures::set_native(article_figures::make, article_figures::make_map);
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     if let Some(text) = fallback {

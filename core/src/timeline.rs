@@ -11,6 +11,13 @@ use crate::published::Reading;
 pub const PICK_ENTITY: u32 = 0;
 pub const PICK_EVIDENCE: u32 = 1;
 
+/// What the reader tells the figures module: which entity is open (lit in the graph, the
+/// timeline and the map), show an entity on the map (the view fitted to its features), and load
+/// the base map now (before printing a page whose map was never scrolled to).
+pub const TELL_OPEN: u32 = 0;
+pub const TELL_SHOW: u32 = 1;
+pub const TELL_LOAD: u32 = 2;
+
 /// The events' indices in time order (their `order`, then their place in the document).
 pub fn ordered(doc: &Reading) -> Vec<usize> {
     let mut order: Vec<usize> = (0..doc.doc.timeline.len()).collect();
@@ -21,6 +28,41 @@ pub fn ordered(doc: &Reading) -> Vec<usize> {
 /// The events that name an entity.
 pub fn events_of(doc: &Reading, entity: usize) -> impl Iterator<Item = usize> + '_ {
     doc.doc.timeline.iter().enumerate().filter(move |(_, t)| t.entities.iter().any(|&e| e as usize == entity)).map(|(i, _)| i)
+}
+
+/// One step of the story the map tells: an event of the timeline (None: a movement no event
+/// reaches), and the map features that first appear at it (indices into the features).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub event: Option<usize>,
+    pub features: Vec<usize>,
+}
+
+/// The story on the map, step by step: the timeline's events in time order, each reaching the
+/// features that share an entity with it and that no earlier event reached; then each movement
+/// that no event reaches, in the document's order. An event with nothing on the map is still a
+/// step (its sentence is shown). Features no step reaches (the setting: countries, capitals the
+/// events do not name) belong to none and are never faded.
+pub fn story(doc: &Reading, features: &[crate::geo::layers::Feature]) -> Vec<Step> {
+    let mut reached = vec![false; features.len()];
+    let mut steps = Vec::new();
+    for i in ordered(doc) {
+        let event = &doc.doc.timeline[i];
+        let mut mine = Vec::new();
+        for (k, f) in features.iter().enumerate() {
+            if !reached[k] && f.entities.iter().any(|&e| event.entities.iter().any(|&x| x as usize == e)) {
+                reached[k] = true;
+                mine.push(k);
+            }
+        }
+        steps.push(Step { event: Some(i), features: mine });
+    }
+    for (k, f) in features.iter().enumerate() {
+        if !reached[k] && matches!(f.shape, crate::geo::layers::Shape::Line(_)) {
+            steps.push(Step { event: None, features: vec![k] });
+        }
+    }
+    steps
 }
 
 const MONTHS_AR: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
@@ -98,5 +140,35 @@ mod tests {
         for i in events_of(&doc, maduro) {
             assert!(doc.doc.timeline[i].entities.contains(&(maduro as u32)));
         }
+    }
+
+    #[test]
+    fn the_story_reaches_each_feature_once_at_the_first_event_that_names_it() {
+        let doc = crate::seed::reading();
+        let features = crate::geo::layers::features(&doc, &crate::geo::CARIBBEAN);
+        let steps = story(&doc, &features);
+        // Every event is a step, in time order.
+        let events: Vec<usize> = steps.iter().filter_map(|s| s.event).collect();
+        assert_eq!(events, ordered(&doc));
+        // No feature is reached twice, and each is reached by an event sharing one of its entities
+        // that no earlier event shares.
+        let mut seen = std::collections::BTreeSet::new();
+        for (k, step) in steps.iter().enumerate() {
+            for &f in &step.features {
+                assert!(seen.insert(f), "{} reached twice", features[f].id);
+                let shares = |s: &Step| s.event.is_some_and(|e| doc.doc.timeline[e].entities.iter().any(|&x| features[f].entities.contains(&(x as usize))));
+                assert!(step.event.is_none() || shares(step));
+                assert!(!steps[..k].iter().any(shares), "{} reached late", features[f].id);
+            }
+        }
+        // A feature left out shares no entity with any event, and is not a movement.
+        for (_, feature) in features.iter().enumerate().filter(|(f, _)| !seen.contains(f)) {
+            assert!(!matches!(feature.shape, crate::geo::layers::Shape::Line(_)), "{}", feature.id);
+            assert!(doc.doc.timeline.iter().all(|e| e.entities.iter().all(|&x| !feature.entities.contains(&(x as usize)))), "{}", feature.id);
+        }
+        // The seed: the deployment area comes with the operation, before the destroyer's station.
+        let at = |id: &str| steps.iter().position(|s| s.features.iter().any(|&f| features[f].id == id));
+        assert!(at("warship-deployment").unwrap() < at("destroyer-station").unwrap());
+        assert!(at("destroyer-to-trinidad").is_some() && at("smuggling-route").is_some());
     }
 }

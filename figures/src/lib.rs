@@ -22,12 +22,14 @@ use article_core::graph::{layout, Layout, DEFAULT_WIDTH, FOCUS_ABOVE, FONT, LINE
 use article_core::i18n::Lang;
 use article_core::num::fixed;
 use article_core::published::Reading;
-use article_core::timeline::PICK_ENTITY;
+use article_core::timeline::{PICK_ENTITY, TELL_OPEN};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+mod map;
 mod timeline;
+pub use map::{MapFigure, STEP_MS};
 pub use timeline::Timeline;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
@@ -113,7 +115,8 @@ impl Drop for Picture {
     }
 }
 
-fn el(document: &web_sys::Document, name: &str, attrs: &[(&str, &str)]) -> Element {
+#[inline(never)]
+pub(crate) fn el(document: &web_sys::Document, name: &str, attrs: &[(&str, &str)]) -> Element {
     let e = document.create_element_ns(Some(SVG), name).expect("an SVG element");
     for (k, v) in attrs {
         let _ = e.set_attribute(k, v);
@@ -121,7 +124,7 @@ fn el(document: &web_sys::Document, name: &str, attrs: &[(&str, &str)]) -> Eleme
     e
 }
 
-fn set_class(e: &Element, class: &str, on: bool) {
+pub(crate) fn set_class(e: &Element, class: &str, on: bool) {
     let _ = e.class_list().toggle_with_force(class, on);
 }
 
@@ -270,7 +273,7 @@ impl Inner {
 /// The figures' own stylesheet (`figures.css`, beside the widget's), linked once into the shadow
 /// root that holds `frame`: every reader pays for the widget's stylesheet, only those who scroll
 /// this far for this one. Without a shadow root (Rust code mounting the view directly), none.
-fn add_stylesheet(frame: &Element) {
+pub(crate) fn add_stylesheet(frame: &Element) {
     let Some(root) = frame.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok() else { return };
     if root.query_selector("link[data-ae-figures]").ok().flatten().is_some() {
         return;
@@ -292,41 +295,93 @@ fn add_stylesheet(frame: &Element) {
     let _ = root.append_child(&link);
 }
 
+/// Scrolls an element to the middle of the screen: smoothly, unless the reader asks for less motion.
+pub(crate) fn scroll_to(el: &Element) {
+    let reduced = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    options.set_behavior(if reduced { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// What the reader holds of a drawn figure: the function it tells things to
+/// ([`article_core::timeline::TELL_OPEN`] and the others, with an entity or None).
+pub type Told = Box<dyn Fn(u32, Option<usize>)>;
+
 /// The graph's picture and the timeline, for Rust code (the reader's tests install it with
-/// `article_explorer::figures::set_native`): drawn now, lit by the function returned. `on_pick`
-/// is called with [`PICK_ENTITY`] and an entity, or [`article_core::timeline::PICK_EVIDENCE`] and an event.
-pub fn make(graph: Element, timeline: Element, doc: Rc<Reading>, lang: Lang, on_pick: Rc<dyn Fn(u32, usize)>) -> Box<dyn Fn(Option<usize>)> {
+/// `article_explorer::figures::set_native`): drawn now, lit as the reader tells. `on_pick` is
+/// called with [`PICK_ENTITY`] and an entity, or [`article_core::timeline::PICK_EVIDENCE`] and an event.
+pub fn make(graph: Element, timeline: Element, doc: Rc<Reading>, lang: Lang, on_pick: Rc<dyn Fn(u32, usize)>) -> Told {
     add_stylesheet(&graph);
     let open_entity = on_pick.clone();
     let picture = Picture::new(graph, doc.clone(), lang, Rc::new(move |e| open_entity(PICK_ENTITY, e)));
     let timeline = Timeline::new(timeline, doc, lang, on_pick);
-    Box::new(move |open| {
-        picture.set_open(open);
-        timeline.set_open(open);
+    Box::new(move |what, open| {
+        if what == TELL_OPEN {
+            picture.set_open(open);
+            timeline.set_open(open);
+        }
     })
 }
 
-/// The figures, for JavaScript: `new Figures(graphFrame, timelineFrame, publishedJson, lang,
-/// onPick)`, `onPick(kind, index)`; then `setOpen(index)` (-1: none) and `free()`.
+/// The map, for Rust code: drawn into `body` now, its base map fetched from `src`.
+pub fn make_map(body: Element, doc: Rc<Reading>, lang: Lang, src: String, on_pick: Rc<dyn Fn(u32, usize)>) -> Told {
+    let map = MapFigure::new(body, doc, lang, src, on_pick);
+    Box::new(move |what, entity| map.tell(what, entity))
+}
+
+fn read(published: &str) -> Result<Reading, JsError> {
+    Reading::from_json(published).map_err(|p| JsError::new(&p.first().map(|p| format!("{}: {}", p.path, p.message)).unwrap_or_default()))
+}
+
+fn picker(on_pick: js_sys::Function) -> Rc<dyn Fn(u32, usize)> {
+    Rc::new(move |kind: u32, i: usize| {
+        let _ = on_pick.call2(&JsValue::NULL, &JsValue::from(kind), &JsValue::from(i as u32));
+    })
+}
+
+fn lang_of(code: &str) -> Lang {
+    if code == "en" {
+        Lang::En
+    } else {
+        Lang::Ar
+    }
+}
+
+/// The graph's picture and the timeline, for JavaScript: `new Figures(graphFrame, timelineFrame,
+/// publishedJson, lang, onPick)`, `onPick(kind, index)`; then `tell(what, index)` (-1: none) and
+/// `free()`.
 #[wasm_bindgen]
-pub struct Figures(Box<dyn Fn(Option<usize>)>);
+pub struct Figures(Told);
 
 #[wasm_bindgen]
 impl Figures {
     /// Reads the published document (checked again: this module trusts no caller), then draws.
     #[wasm_bindgen(constructor)]
     pub fn new(graph: Element, timeline: Element, published: &str, lang: &str, on_pick: js_sys::Function) -> Result<Figures, JsError> {
-        let doc = Reading::from_json(published)
-            .map_err(|p| JsError::new(&p.first().map(|p| format!("{}: {}", p.path, p.message)).unwrap_or_default()))?;
-        let lang = if lang == "en" { Lang::En } else { Lang::Ar };
-        let on_pick: Rc<dyn Fn(u32, usize)> = Rc::new(move |kind: u32, i: usize| {
-            let _ = on_pick.call2(&JsValue::NULL, &JsValue::from(kind), &JsValue::from(i as u32));
-        });
-        Ok(Figures(make(graph, timeline, Rc::new(doc), lang, on_pick)))
+        Ok(Figures(make(graph, timeline, Rc::new(read(published)?), lang_of(lang), picker(on_pick))))
     }
 
-    #[wasm_bindgen(js_name = setOpen)]
-    pub fn set_open(&self, open: i32) {
-        (self.0)(usize::try_from(open).ok());
+    pub fn tell(&self, what: u32, index: i32) {
+        (self.0)(what, usize::try_from(index).ok());
+    }
+}
+
+/// The map, for JavaScript: `new FigureMap(body, publishedJson, lang, baseMapUrl, onPick)`; then
+/// `tell(what, index)` and `free()`.
+#[wasm_bindgen]
+pub struct FigureMap(Told);
+
+#[wasm_bindgen]
+impl FigureMap {
+    #[wasm_bindgen(constructor)]
+    pub fn new(body: Element, published: &str, lang: &str, src: &str, on_pick: js_sys::Function) -> Result<FigureMap, JsError> {
+        Ok(FigureMap(make_map(body, Rc::new(read(published)?), lang_of(lang), src.to_owned(), picker(on_pick))))
+    }
+
+    pub fn tell(&self, what: u32, index: i32) {
+        (self.0)(what, usize::try_from(index).ok());
     }
 }

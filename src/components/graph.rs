@@ -11,13 +11,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{observe_near, Shared};
-use crate::figures::{self, Picture};
+use crate::figures::{self, Told};
 use crate::i18n::Lang;
 use crate::published::Reading;
 use crate::state::Action;
 use crate::text::Utf8Range;
 use crate::model::BlockRef;
-use crate::timeline::PICK_EVIDENCE;
+use crate::timeline::TELL_OPEN;
 
 #[derive(Properties, PartialEq)]
 pub struct GraphProps {
@@ -36,7 +36,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let doc = &props.document;
     let frame = use_node_ref();
     let timeline = use_node_ref();
-    let picture: Rc<RefCell<Option<Picture>>> = use_mut_ref(|| None);
+    let picture: Rc<RefCell<Option<Told>>> = use_mut_ref(|| None);
     // The open entity as the picture should show it, read when the picture arrives.
     let open_now = use_mut_ref(|| props.open);
     *open_now.borrow_mut() = props.open;
@@ -55,19 +55,10 @@ pub fn graph(props: &GraphProps) -> Html {
                     }
                     let (graph, timeline, doc, picture, open_now, on_action, on_evidence) =
                         (graph.clone(), timeline.clone(), doc.clone(), picture.clone(), open_now.clone(), on_action.clone(), on_evidence.clone());
-                    let events = doc.clone(); // the callback's own handle on the document
                     wasm_bindgen_futures::spawn_local(async move {
-                        let on_pick: Rc<dyn Fn(u32, usize)> = Rc::new(move |kind, i| {
-                            if kind == PICK_EVIDENCE {
-                                if let Some(span) = events.doc.timeline.get(i).and_then(|t| t.evidence) {
-                                    on_evidence.emit((span.text(), span.range()));
-                                }
-                            } else if i < events.doc.entities.len() {
-                                on_action.emit(Action::Open { entity: i, mention: None });
-                            }
-                        });
+                        let on_pick = super::on_pick(doc.clone(), on_action, on_evidence);
                         if let Some(p) = figures::make(graph, timeline, doc, lang, on_pick).await {
-                            p(*open_now.borrow());
+                            p(TELL_OPEN, *open_now.borrow());
                             *picture.borrow_mut() = Some(p);
                         }
                     });
@@ -83,7 +74,7 @@ pub fn graph(props: &GraphProps) -> Html {
         let picture = picture.clone();
         use_effect_with(props.open, move |&open| {
             if let Some(p) = picture.borrow().as_ref() {
-                p(open);
+                p(TELL_OPEN, open);
             }
         });
     }

@@ -62,6 +62,20 @@ pub(crate) fn observe_near(el: &web_sys::Element, f: impl Fn() + 'static) -> Opt
     Some(Near(observer, callback))
 }
 
+/// What the figures module may ask of the reader: open an entity's panel, or show an event's
+/// sentence in the article (scrolled to and marked). Indices out of range are ignored.
+pub(crate) fn on_pick(doc: Rc<Reading>, on_action: Callback<Action>, on_evidence: Callback<(BlockRef, Utf8Range)>) -> Rc<dyn Fn(u32, usize)> {
+    Rc::new(move |kind, i| {
+        if kind == crate::timeline::PICK_EVIDENCE {
+            if let Some(span) = doc.doc.timeline.get(i).and_then(|t| t.evidence) {
+                on_evidence.emit((span.text(), span.range()));
+            }
+        } else if i < doc.doc.entities.len() {
+            on_action.emit(Action::Open { entity: i, mention: None });
+        }
+    })
+}
+
 /// Shared, immutable data passed as a prop: compared by pointer, so that handing the same
 /// document down again never costs a deep comparison.
 #[derive(Debug)]
@@ -431,7 +445,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} on_evidence={on_evidence.clone()} {on_show_on_map} />
             </div>
             if *below {
-                <MapView document={props.document.clone()} {lang} open={*lit} focus={*map_focus} on_action={on_action.clone()} src={props.map_src.clone()} />
+                <MapView document={props.document.clone()} {lang} open={*lit} focus={*map_focus} on_action={on_action.clone()} on_evidence={on_evidence.clone()} src={props.map_src.clone()} />
                 <Graph document={props.document.clone()} {lang} open={*lit} {on_action} on_evidence={on_evidence.clone()} />
             }
             <Endnotes document={props.document.clone()} {lang} />

@@ -14,6 +14,7 @@
 //   (data-src, ?src=, mount({document})) load it, publish in the browser and show the article;
 // - a crash (a trap in the release build) replaces every widget with its message;
 // - a report set in the Gulf is drawn on the Gulf's base map;
+// - the story on the map: next, previous, a step of the list, play and pause, reduced motion;
 // - the timeline: in order, selecting an event lights its entities, its sentence, its entities;
 // - the graph fits a desktop's and a phone's width (seed, 20, 40 and 80 entities), and a large
 //   graph focuses on the open entity.
@@ -251,6 +252,80 @@ check((await page.evaluate(() => window.__csp)).length === 0, "mount: no CSP vio
   await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map-frame").scrollIntoView());
   await page.waitForTimeout(200);
   await page.screenshot({ path: join(shots, "map-gulf.png") });
+}
+
+// 6d. The story on the map: stepping (next, previous, a step of the list), playing, the current
+// step's sentence; with reduced motion, the same steps without the fade or the pulse.
+{
+  const seedDoc = JSON.parse(await (await fetch(base + "seed/article.json")).text());
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.goto(base + "index.html", { waitUntil: "domcontentloaded" });
+  await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-map"), null, { timeout: 15000 });
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map").scrollIntoView());
+  await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelectorAll(".ae-land").length > 3, null, { timeout: 15000 });
+  const state = () => page.evaluate(() => {
+    const root = document.querySelector("#app").shadowRoot;
+    const ids = (v) => [...root.querySelectorAll(`.ae-feature[data-ae-step=${v}]`)].map((g) => g.dataset.feature);
+    const current = root.querySelector(".ae-story-steps [aria-current=step]");
+    return { step: current ? Number(current.dataset.aeStep) : 0, now: ids("now"), later: ids("later"),
+      sentence: root.querySelector(".ae-story-now q")?.textContent ?? "", steps: root.querySelectorAll(".ae-story-steps > li").length,
+      pressed: root.querySelector("[data-ae-story=play]").getAttribute("aria-pressed"),
+      opacity: (() => { const g = root.querySelector(".ae-feature[data-ae-step=later]"); return g ? getComputedStyle(g).opacity : null; })(),
+      viewBox: root.querySelector(".ae-map svg").getAttribute("viewBox") };
+  });
+  const press = (sel) => page.evaluate((s) => document.querySelector("#app").shadowRoot.querySelector(s).click(), sel);
+  const before = await state();
+  check(before.steps === seedDoc.timeline.length && before.now.length === 0 && before.later.length === 0,
+    "story: one step per event, nothing faded before it starts", JSON.stringify({ steps: before.steps }));
+  // Step to the first step with features on the map.
+  for (let i = 0; i < 2; i++) await press("[data-ae-story=next]");
+  const second = await state();
+  check(second.step === 2 && second.now.includes("warship-deployment") && second.later.includes("destroyer-station") && second.sentence.length > 5
+      && second.viewBox !== before.viewBox,
+    "story: the second step marks the deployment, fades the destroyer's station, shows its sentence and fits the view", JSON.stringify({ now: second.now, sentence: second.sentence }));
+  await page.waitForTimeout(500);
+  const faded = Number((await state()).opacity);
+  check(faded > 0 && faded < 0.5, "story: features not reached yet are faded", String(faded));
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map-frame").scrollIntoView({ block: "start" }));
+  await page.screenshot({ path: join(shots, "map-story.png") });
+  await press("[data-ae-story=previous]");
+  check((await state()).step === 1, "story: previous goes back a step");
+  await press(`[data-ae-step="${seedDoc.timeline.length}"]`);
+  const last = await state();
+  check(last.step === seedDoc.timeline.length && last.later.length === 0, "story: the last step, chosen from the list, fades nothing", JSON.stringify(last.now));
+  // Play from the start: it moves on by itself.
+  await press("[data-ae-story=play]");
+  const playing = await state();
+  await page.waitForFunction(() => Number(document.querySelector("#app").shadowRoot.querySelector(".ae-story-steps [aria-current=step]")?.dataset.aeStep) >= 2, null, { timeout: 6000 }).catch(() => {});
+  const later = await state();
+  await press("[data-ae-story=play]");
+  check(playing.pressed === "true" && playing.step === 1 && later.step >= 2 && (await state()).pressed === "false",
+    "story: play starts from the first step, moves on by itself, and pauses", JSON.stringify({ from: playing.step, to: later.step }));
+  // Keyboard: the controls are buttons, reached and pressed from the keyboard.
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector("[data-ae-story=next]").focus());
+  const at = (await state()).step;
+  await page.keyboard.press("Enter");
+  check((await state()).step === Math.min(at + 1, seedDoc.timeline.length), "story: Enter on “next” steps forward");
+}
+{
+  const reduced = await browser({ reducedMotion: "reduce" });
+  const p = reduced.pages()[0] ?? await reduced.newPage();
+  await p.goto(base + "index.html", { waitUntil: "domcontentloaded" });
+  await p.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-map"), null, { timeout: 15000 });
+  await p.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map").scrollIntoView());
+  await p.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelector("[data-ae-story=next]"), null, { timeout: 15000 });
+  const motion = await p.evaluate(() => {
+    const root = document.querySelector("#app").shadowRoot;
+    root.querySelector("[data-ae-story=next]").click();
+    root.querySelector("[data-ae-story=next]").click();
+    const now = root.querySelector(".ae-feature[data-ae-step=now]");
+    const later = root.querySelector(".ae-feature[data-ae-step=later]");
+    return { animation: getComputedStyle(now.querySelector(".ae-shape")).animationName, transition: getComputedStyle(later).transitionDuration,
+      opacity: getComputedStyle(later).opacity };
+  });
+  check(motion.animation === "none" && motion.transition === "0s" && Number(motion.opacity) < 0.5,
+    "story with reduced motion: the same fading, no pulse and no fade-in", JSON.stringify(motion));
+  await reduced.close();
 }
 
 // 6b. The graph fits: no horizontal scrolling and no label outside its box, at a desktop's and a

@@ -1,6 +1,7 @@
 // Map speed in headless Chromium (a benchmark, not a test): time from the map coming into view
-// to its coastlines being drawn, and the work of one pan or zoom step, from the input event to
-// the new view laid out. Prints medians and p95 over several runs.
+// to its coastlines being drawn, the work of one pan or zoom step, from the input event to
+// the new view laid out, and the frame times while the story plays (each step's fade and pulse).
+// Prints medians and p95 over several runs.
 //   node tools/e2e/map-speed.mjs http://127.0.0.1:PORT/ [RUNS]
 import { launch } from "./browser.mjs";
 
@@ -11,6 +12,7 @@ const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.mi
 const ctx = await launch();
 const firstRender = [];
 const steps = [];
+const frames = [];
 for (let r = 0; r < runs; r++) {
   const page = await ctx.newPage();
   await page.goto(url + "?run=" + r);
@@ -44,9 +46,26 @@ for (let r = 0; r < runs; r++) {
     const b = base.sort((a, b) => a - b)[10];
     return out.map(t => Math.max(0, t - b));
   }));
+  // The story played from start to end: the time between animation frames throughout.
+  if (r < 2) frames.push(...await page.evaluate(() => new Promise((resolve) => {
+    const root = document.querySelector("[data-article-explorer]").shadowRoot;
+    const play = root.querySelector("[data-ae-story=play]");
+    const out = [];
+    let last = performance.now();
+    const frame = (now) => {
+      out.push(now - last);
+      last = now;
+      if (play.getAttribute("aria-pressed") === "true") requestAnimationFrame(frame);
+      else setTimeout(() => resolve(out), 1300);
+    };
+    play.click();
+    requestAnimationFrame(frame);
+  })));
   await page.close();
 }
 await ctx.close();
 const f = (n) => n.toFixed(1) + " ms";
 console.log(`map: first render after coming into view: median ${f(q(firstRender, 0.5))}, p95 ${f(q(firstRender, 0.95))} (${runs} runs)`);
 console.log(`map: pan/zoom step (event to new view laid out): median ${f(q(steps, 0.5))}, p95 ${f(q(steps, 0.95))} (${steps.length} steps)`);
+const long = frames.filter((t) => t > 50).length;
+console.log(`map: story playing, time between frames: median ${f(q(frames, 0.5))}, p95 ${f(q(frames, 0.95))}, max ${f(Math.max(...frames))}, ${long} of ${frames.length} frames over 50 ms`);

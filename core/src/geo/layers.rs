@@ -137,6 +137,31 @@ pub fn features(reading: &Reading, projection: &Projection) -> Vec<Feature> {
     out
 }
 
+/// The extent of an entity's features (None: it has none on the map), for "show on map".
+pub fn bounds_of(features: &[Feature], entity: usize) -> Option<(Xy, Xy)> {
+    let corners: Vec<Xy> = features.iter().filter(|f| f.entities.contains(&entity)).flat_map(|f| [f.bounds.0, f.bounds.1]).collect();
+    (!corners.is_empty()).then(|| bounds(&corners))
+}
+
+/// A movement's end as the text alternative says it: the point's label, or "near 10.7°N 61.8°W".
+pub fn waypoint_text(w: &Waypoint, reading: &Reading, lang: crate::i18n::Lang) -> String {
+    match w {
+        Waypoint::Point(id) => reading.doc.map.points.iter().find(|p| &p.id == id).map(|p| lang.pick(&p.label).to_owned()).unwrap_or_default(),
+        Waypoint::At(c) => {
+            let t = lang.figure_strings();
+            let [n, s, e, w] = t.compass;
+            format!(
+                "{} {}°{} {}°{}",
+                t.near,
+                F(c.lat.abs(), 1),
+                if c.lat >= 0.0 { n } else { s },
+                F(c.lon.abs(), 1),
+                if c.lon >= 0.0 { e } else { w }
+            )
+        }
+    }
+}
+
 /// Font size of map labels at the whole-map view, in map units; labels keep their screen size
 /// when zooming (the view divides by the scale).
 pub const LABEL_SIZE: f64 = 17.0;
@@ -304,6 +329,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_entity_bounds_cover_its_features_and_a_waypoint_reads_as_text() {
+        let reading = crate::seed::reading();
+        let f = features(&reading, &CARIBBEAN);
+        let destroyer = reading.entity_index("us-destroyer").unwrap();
+        let b = bounds_of(&f, destroyer).expect("the destroyer is on the map");
+        for x in f.iter().filter(|x| x.entities.contains(&destroyer)) {
+            assert!(b.0.x <= x.bounds.0.x && b.0.y <= x.bounds.0.y && b.1.x >= x.bounds.1.x && b.1.y >= x.bounds.1.y, "{}", x.id);
+        }
+        assert_eq!(bounds_of(&f, reading.entity_index("vladimir-putin").unwrap()), None);
+        let at = Waypoint::At(crate::model::Coordinates { lat: 10.7, lon: -61.75 });
+        assert_eq!(waypoint_text(&at, &reading, crate::i18n::Lang::En), "near 10.7°N 61.8°W");
+        assert_eq!(waypoint_text(&Waypoint::Point("caracas".into()), &reading, crate::i18n::Lang::En), "Caracas");
     }
 
     #[test]

@@ -1,0 +1,809 @@
+//! The map: real coastlines drawn as SVG from the region's base map (fetched when the map is
+//! first drawn, that is when it comes near the screen), and the document's points, areas and
+//! movements over it, drawn left to right inside a right-to-left page.
+//!
+//! - Pan and zoom: wheel, drag, pinch, the +/− and reset buttons, and the keyboard (arrows, + −, 0).
+//! - Every feature is focusable and named; a click or Enter opens its entity. A text alternative
+//!   lists the features, and the movements in time order as a list and a table.
+//! - The story ([`article_core::timeline::story`]): previous, next and play step through the
+//!   events and movements in time order. The current step's features are marked, those not yet
+//!   reached faded (`data-ae-step="now"` / `"later"`), the view is fitted to the step, and its
+//!   sentence is shown with a button to it in the article. Its list of steps is the text
+//!   alternative of the same steps. Motion (the fade, the pulse) follows `prefers-reduced-motion`
+//!   in `figures.css`.
+//!
+//! The geometry is [`article_core::geo::layers`]; this module only builds elements and listens.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use article_core::geo::basemap::BaseMap;
+use article_core::geo::layers::{bounds_of, features, place_labels, waypoint_text, Feature, Shape, View, LABEL_SIZE};
+use article_core::geo::{Projection, Xy};
+use article_core::i18n::{FigureStrings, Lang};
+use article_core::model::MapFeatureKind;
+use article_core::num::{fixed, Fixed as F};
+use article_core::published::Reading;
+use article_core::timeline::{story, Step, PICK_ENTITY, PICK_EVIDENCE, TELL_LOAD, TELL_OPEN, TELL_SHOW};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, EventTarget};
+
+use crate::{el as svg_el, set_class};
+
+/// How long a base map may take to arrive.
+const FETCH_TIMEOUT_MS: i32 = 20_000;
+/// How long each step stays when playing.
+pub const STEP_MS: i32 = 2_500;
+
+/// An event listener, removed when dropped.
+pub(crate) struct Listener {
+    target: EventTarget,
+    kind: &'static str,
+    f: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl Listener {
+    pub(crate) fn new(target: &EventTarget, kind: &'static str, passive: bool, f: impl Fn(web_sys::Event) + 'static) -> Listener {
+        let f = Closure::<dyn Fn(web_sys::Event)>::new(f);
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(passive);
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(kind, f.as_ref().unchecked_ref(), &options);
+        Listener { target: target.clone(), kind, f }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(self.kind, self.f.as_ref().unchecked_ref());
+    }
+}
+
+#[inline(never)]
+fn html_el(document: &Document, name: &str, class: &str, text: Option<&str>) -> Element {
+    let e = document.create_element(name).expect("an element");
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    if text.is_some() {
+        e.set_text_content(text);
+    }
+    e
+}
+
+#[inline(never)]
+fn button(document: &Document, text: &str, attrs: &[(&str, &str)]) -> Element {
+    let b = html_el(document, "button", "", Some(text));
+    let _ = b.set_attribute("type", "button");
+    for (k, v) in attrs {
+        let _ = b.set_attribute(k, v);
+    }
+    b
+}
+
+#[inline(never)]
+fn append(parent: &Element, children: &[&Element]) {
+    for c in children {
+        let _ = parent.append_child(c);
+    }
+}
+
+/// A feature's elements: its group, its shape, its label and the label's leader line.
+struct Drawn {
+    g: Element,
+    shape: Element,
+    text: Element,
+    leader: Option<Element>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Load {
+    Loading,
+    Ready,
+    Failed,
+}
+
+struct Inner {
+    body: Element,
+    doc: Rc<Reading>,
+    lang: Lang,
+    on_pick: Rc<dyn Fn(u32, usize)>,
+    src: String,
+    projection: Projection,
+    size: (f64, f64),
+    layers: Vec<Feature>,
+    offsets: Vec<Xy>,
+    steps: Vec<Step>,
+    view: Cell<View>,
+    load: Cell<Load>,
+    pointers: RefCell<Vec<(i32, (f64, f64))>>,
+    svg: Element,
+    base: Element,
+    status: Element,
+    drawn: Vec<Drawn>,
+    /// The story: the current step (0: the overview, nothing faded), its controls and its list.
+    at: Cell<usize>,
+    now: Element,
+    play: Option<Element>,
+    step_buttons: Vec<Element>,
+    timer: Cell<Option<i32>>,
+    tick: RefCell<Option<Closure<dyn Fn()>>>,
+}
+
+/// The map drawn into a frame the reader gives. Dropping it stops the story and removes its
+/// listeners (the drawing stays until the frame goes).
+pub struct MapFigure {
+    inner: Rc<Inner>,
+    _listeners: Vec<Listener>,
+}
+
+impl MapFigure {
+    /// Draws `doc`'s map into `body`, its base map fetched from `src` (the region's file); a
+    /// click on a feature calls `on_pick(PICK_ENTITY, entity)`, the story's "in the text"
+    /// `on_pick(PICK_EVIDENCE, event)`.
+    pub fn new(body: Element, doc: Rc<Reading>, lang: Lang, src: String, on_pick: Rc<dyn Fn(u32, usize)>) -> MapFigure {
+        let inner = Rc::new(Inner::build(body, doc, lang, src, on_pick));
+        let listen = |target: &EventTarget, kind: &'static str, passive: bool, f: fn(&Rc<Inner>, web_sys::Event)| {
+            let inner = Rc::downgrade(&inner);
+            Listener::new(target, kind, passive, move |e| {
+                if let Some(inner) = inner.upgrade() {
+                    f(&inner, e);
+                }
+            })
+        };
+        let listeners = vec![
+            listen(&inner.body, "click", true, Inner::click),
+            listen(&inner.body, "keydown", false, |i, e| i.key(e)),
+            listen(&inner.svg, "wheel", false, |i, e| i.wheel(e)),
+            listen(&inner.svg, "pointerdown", true, |i, e| i.pointer_down(e)),
+            listen(&inner.svg, "pointermove", true, |i, e| i.pointer_move(e)),
+            listen(&inner.svg, "pointerup", true, |i, e| i.pointer_up(e)),
+            listen(&inner.svg, "pointercancel", true, |i, e| i.pointer_up(e)),
+        ];
+        {
+            let weak = Rc::downgrade(&inner);
+            *inner.tick.borrow_mut() = Some(Closure::<dyn Fn()>::new(move || {
+                if let Some(inner) = weak.upgrade() {
+                    inner.advance();
+                }
+            }));
+        }
+        inner.apply_view();
+        Inner::fetch(&inner);
+        MapFigure { inner, _listeners: listeners }
+    }
+
+    /// What the reader tells the map ([`TELL_OPEN`], [`TELL_SHOW`], [`TELL_LOAD`]).
+    pub fn tell(&self, what: u32, entity: Option<usize>) {
+        let inner = &self.inner;
+        match what {
+            TELL_OPEN => {
+                for (f, d) in inner.layers.iter().zip(&inner.drawn) {
+                    set_class(&d.g, "ae-near", entity.is_some_and(|e| f.entities.contains(&e)));
+                }
+            }
+            TELL_SHOW => {
+                if let Some(b) = entity.and_then(|e| bounds_of(&inner.layers, e)) {
+                    inner.set_view(View::fit(b, inner.size, 6.0));
+                }
+                crate::scroll_to(&inner.body);
+            }
+            TELL_LOAD if inner.load.get() == Load::Failed => Inner::fetch(inner),
+            _ => {}
+        }
+    }
+
+    /// The current step of the story (0: the overview), and how many there are.
+    pub fn step(&self) -> (usize, usize) {
+        (self.inner.at.get(), self.inner.steps.len())
+    }
+}
+
+impl Drop for MapFigure {
+    fn drop(&mut self) {
+        self.inner.stop();
+        self.inner.tick.borrow_mut().take();
+    }
+}
+
+impl Inner {
+    fn build(body: Element, doc: Rc<Reading>, lang: Lang, src: String, on_pick: Rc<dyn Fn(u32, usize)>) -> Inner {
+        let document = body.owner_document().expect("a document");
+        let t = lang.figure_strings();
+        let region = article_core::published::map_region(&doc.doc.map);
+        let projection = region.projection;
+        let size = projection.size();
+        let layers = features(&doc, &projection);
+        let labels: Vec<String> =
+            layers.iter().map(|f| if f.approximate { format!("≈ {}", lang.pick(&f.label)) } else { lang.pick(&f.label).to_owned() }).collect();
+        let offsets = place_labels(&layers, &labels, size);
+        let steps = story(&doc, &layers);
+
+        let controls = html_el(&document, "div", "ae-map-controls", None);
+        append(&controls, &[
+            &button(&document, "+", &[("data-ae-map", "in"), ("aria-label", t.zoom_in)]),
+            &button(&document, "−", &[("data-ae-map", "out"), ("aria-label", t.zoom_out)]),
+            &button(&document, t.reset_view, &[("data-ae-map", "reset")]),
+        ]);
+        let status = html_el(&document, "p", "ae-map-status", None);
+        let frame = html_el(&document, "div", "ae-map-frame", None);
+        let _ = frame.set_attribute("tabindex", "0");
+        let _ = frame.set_attribute("role", "group");
+        let _ = frame.set_attribute("aria-label", t.map_help);
+        let svg = svg_el(&document, "svg", &[("dir", "ltr"), ("preserveAspectRatio", "xMidYMid meet")]);
+        let defs = svg_el(&document, "defs", &[]);
+        let marker = svg_el(&document, "marker", &[
+            ("id", "ae-arrow"),
+            ("viewBox", "0 0 10 10"),
+            ("refX", "8"),
+            ("refY", "5"),
+            ("markerWidth", "6"),
+            ("markerHeight", "6"),
+            ("orient", "auto-start-reverse"),
+        ]);
+        append(&marker, &[&svg_el(&document, "path", &[("d", "M0 0L10 5L0 10z")])]);
+        append(&defs, &[&marker]);
+        let base = svg_el(&document, "g", &[("class", "ae-base")]);
+        let sea = svg_el(&document, "rect", &[("class", "ae-sea"), ("x", "0"), ("y", "0"), ("width", &fixed(size.0, 0)), ("height", &fixed(size.1, 0))]);
+        append(&svg, &[&defs, &sea, &base]);
+
+        // Areas under movements under points, so that small things stay clickable.
+        let rank = |f: &Feature| match f.shape {
+            Shape::Country(_) => 0,
+            Shape::Area(_) => 1,
+            Shape::Line(_) => 2,
+            Shape::Point(_) => 3,
+        };
+        let mut order: Vec<usize> = (0..layers.len()).collect();
+        order.sort_by_key(|&i| rank(&layers[i]));
+        let mut drawn: Vec<Option<Drawn>> = (0..layers.len()).map(|_| None).collect();
+        for &i in &order {
+            let f = &layers[i];
+            let mut name = format!("{}{}{}", lang.pick(&f.label), lang.comma(), lang.map_kind(f.kind));
+            for extra in [f.time.as_ref().map(|x| lang.pick(x)), f.approximate.then_some(t.approximate)].into_iter().flatten() {
+                name.push_str(lang.comma());
+                name.push_str(extra);
+            }
+            let class = format!("ae-feature ae-f-{}{}", f.kind.slug(), if f.approximate { " ae-approx" } else { "" });
+            let g = svg_el(&document, "g", &[("class", &class), ("data-feature", &f.id), ("tabindex", "0"), ("role", "button"), ("aria-label", &name)]);
+            if let Some(&e) = f.entities.first() {
+                let _ = g.set_attribute("data-entity", &doc.doc.entities[e].id);
+            }
+            let shape = match &f.shape {
+                Shape::Country(_) => svg_el(&document, "path", &[("class", "ae-shape")]),
+                Shape::Area(d) => svg_el(&document, "path", &[("class", "ae-shape"), ("d", d)]),
+                Shape::Line(points) => {
+                    let d: String = points.iter().enumerate().map(|(i, p)| format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(p.x, 1), F(p.y, 1))).collect();
+                    svg_el(&document, "path", &[("class", "ae-shape"), ("d", &d), ("marker-end", "url(#ae-arrow)")])
+                }
+                Shape::Point(p) => svg_el(&document, "circle", &[("class", "ae-shape"), ("cx", &fixed(p.x, 1)), ("cy", &fixed(p.y, 1))]),
+            };
+            let leader = (offsets[i].x.hypot(offsets[i].y) > 30.0)
+                .then(|| svg_el(&document, "line", &[("class", "ae-leader"), ("x1", &fixed(f.anchor.x, 1)), ("y1", &fixed(f.anchor.y, 1))]));
+            let text = svg_el(&document, "text", &[]);
+            text.set_text_content(Some(&labels[i]));
+            append(&g, &[&shape]);
+            if let Some(l) = &leader {
+                append(&g, &[l]);
+            }
+            append(&g, &[&text]);
+            append(&svg, &[&g]);
+            drawn[i] = Some(Drawn { g, shape, text, leader });
+        }
+        append(&frame, &[&svg]);
+
+        // The story's controls, its current step and its steps.
+        let (story_section, now, play, step_buttons) = Self::build_story(&document, &doc, lang, t, &layers, &steps);
+        let legend = Self::build_legend(&document, lang, t, &layers);
+        let text = Self::build_text(&document, &doc, lang, t, &layers);
+        let list = js_sys::Array::new();
+        for c in [Some(&controls), Some(&status), Some(&frame), story_section.as_ref(), Some(&legend), Some(&text)].into_iter().flatten() {
+            list.push(c);
+        }
+        body.replace_children_with_node(&list);
+        crate::add_stylesheet(&body);
+
+        Inner {
+            body,
+            doc,
+            lang,
+            on_pick,
+            src,
+            projection,
+            size,
+            layers,
+            offsets,
+            steps,
+            view: Cell::new(View::WHOLE),
+            load: Cell::new(Load::Loading),
+            pointers: RefCell::new(Vec::new()),
+            svg,
+            base,
+            status,
+            drawn: drawn.into_iter().map(|d| d.expect("every feature drawn")).collect(),
+            at: Cell::new(0),
+            now,
+            play,
+            step_buttons,
+            timer: Cell::new(None),
+            tick: RefCell::new(None),
+        }
+    }
+
+    fn step_name(doc: &Reading, lang: Lang, layers: &[Feature], step: &Step) -> String {
+        match step.event.map(|e| &doc.doc.timeline[e]) {
+            Some(ev) => format!("{}: {}", lang.pick(&ev.when), lang.pick(&ev.label)),
+            None => step.features.iter().map(|&f| lang.pick(&layers[f].label)).collect::<Vec<_>>().join(lang.comma()),
+        }
+    }
+
+    fn build_story(document: &Document, doc: &Reading, lang: Lang, t: &FigureStrings, layers: &[Feature], steps: &[Step]) -> (Option<Element>, Element, Option<Element>, Vec<Element>) {
+        let now = html_el(document, "p", "ae-story-now", None);
+        if steps.is_empty() {
+            return (None, now, None, Vec::new());
+        }
+        let section = html_el(document, "section", "ae-story", None);
+        let _ = section.set_attribute("aria-labelledby", "ae-story-title");
+        let title = html_el(document, "h3", "", Some(t.story));
+        let _ = title.set_attribute("id", "ae-story-title");
+        let controls = html_el(document, "div", "ae-story-controls", None);
+        let play = button(document, t.story_play, &[("data-ae-story", "play"), ("aria-pressed", "false")]);
+        append(&controls, &[
+            &button(document, t.story_previous, &[("data-ae-story", "previous")]),
+            &play,
+            &button(document, t.story_next, &[("data-ae-story", "next")]),
+        ]);
+        let _ = now.set_attribute("aria-live", "polite");
+        let list = html_el(document, "ol", "ae-story-steps", None);
+        let mut buttons = Vec::new();
+        for (k, step) in steps.iter().enumerate() {
+            let li = html_el(document, "li", "", None);
+            if let Some(e) = step.event {
+                let _ = li.set_attribute("data-event", &doc.doc.timeline[e].id);
+            }
+            let b = button(document, &Self::step_name(doc, lang, layers, step), &[("data-ae-step", &(k + 1).to_string())]);
+            append(&li, &[&b]);
+            append(&list, &[&li]);
+            buttons.push(b);
+        }
+        append(&section, &[&title, &controls, &now, &list]);
+        (Some(section), now, Some(play), buttons)
+    }
+
+    fn build_legend(document: &Document, lang: Lang, t: &FigureStrings, layers: &[Feature]) -> Element {
+        let legend = html_el(document, "ul", "ae-map-legend", None);
+        let mut kinds: Vec<MapFeatureKind> = Vec::new();
+        for f in layers {
+            if !kinds.contains(&f.kind) {
+                kinds.push(f.kind);
+            }
+        }
+        for k in kinds {
+            let li = html_el(document, "li", "", None);
+            let key = svg_el(document, "svg", &[("class", &format!("ae-key ae-f-{}", k.slug())), ("viewBox", "0 0 20 12"), ("aria-hidden", "true")]);
+            append(&key, &[&svg_el(document, "rect", &[("class", "ae-shape"), ("x", "1"), ("y", "1"), ("width", "18"), ("height", "10"), ("rx", "2")])]);
+            append(&li, &[&key]);
+            let _ = li.append_with_str_1(lang.map_kind(k));
+            append(&legend, &[&li]);
+        }
+        let li = html_el(document, "li", "", None);
+        let approx = html_el(document, "span", "ae-approx-key", Some("≈"));
+        let _ = approx.set_attribute("aria-hidden", "true");
+        append(&li, &[&approx]);
+        let _ = li.append_with_str_1(&format!(" {}", t.approximate));
+        append(&legend, &[&li]);
+        legend
+    }
+
+    /// The text alternative: every feature (a button to its entity), and the movements in time
+    /// order, as a list and as a table.
+    fn build_text(document: &Document, doc: &Reading, lang: Lang, t: &FigureStrings, layers: &[Feature]) -> Element {
+        let details = html_el(document, "details", "ae-map-text", None);
+        append(&details, &[&html_el(document, "summary", "", Some(t.map_features))]);
+        let list = html_el(document, "ul", "", None);
+        for f in layers {
+            let li = html_el(document, "li", "", None);
+            let b = button(document, lang.pick(&f.label), &[("class", "ae-link-plain")]);
+            if let Some(&e) = f.entities.first() {
+                let _ = b.set_attribute("data-ae-entity", &e.to_string());
+            }
+            append(&li, &[&b]);
+            let mut rest = format!(" · {}", lang.map_kind(f.kind));
+            for extra in [f.time.as_ref().map(|x| lang.pick(x)), f.approximate.then_some(t.approximate)].into_iter().flatten() {
+                rest.push_str(" · ");
+                rest.push_str(extra);
+            }
+            let _ = li.append_with_str_1(&rest);
+            append(&list, &[&li]);
+        }
+        // A movement's place in time: the earliest event sharing one of its entities.
+        let time_order = |f: &Feature| {
+            doc.doc.timeline.iter().filter(|e| e.entities.iter().any(|&x| f.entities.contains(&(x as usize)))).map(|e| e.order).min().unwrap_or(i32::MAX)
+        };
+        let mut movements: Vec<(&Feature, &article_core::model::MapMovement)> =
+            layers.iter().filter_map(|f| doc.doc.map.movements.iter().find(|m| m.id == f.id).map(|m| (f, m))).collect();
+        movements.sort_by_key(|(f, _)| time_order(f));
+        let when = |m: &article_core::model::MapMovement| m.time.as_ref().map(|x| lang.pick(x).to_owned()).unwrap_or_else(|| t.not_given.to_owned());
+        let ol = html_el(document, "ol", "ae-movements", None);
+        let table = html_el(document, "table", "", None);
+        append(&table, &[&html_el(document, "caption", "", Some(t.movements_in_order))]);
+        let head = html_el(document, "tr", "", None);
+        for h in [t.movement, t.from, t.to, t.when, "≈"] {
+            let th = html_el(document, "th", "", Some(h));
+            let _ = th.set_attribute("scope", "col");
+            append(&head, &[&th]);
+        }
+        let thead = html_el(document, "thead", "", None);
+        append(&thead, &[&head]);
+        let tbody = html_el(document, "tbody", "", None);
+        for (f, m) in &movements {
+            let (from, to) = (waypoint_text(&m.from, doc, lang), waypoint_text(&m.to, doc, lang));
+            let mut line = format!("{}: {} {from} {} {to} · {}", lang.pick(&f.label), t.from, t.to, when(m));
+            if m.approximate {
+                line.push_str(" · ");
+                line.push_str(t.approximate);
+            }
+            append(&ol, &[&html_el(document, "li", "", Some(&line))]);
+            let tr = html_el(document, "tr", "", None);
+            for cell in [lang.pick(&f.label), &from, &to, &when(m), if m.approximate { t.approximate } else { "" }] {
+                append(&tr, &[&html_el(document, "td", "", Some(cell))]);
+            }
+            append(&tbody, &[&tr]);
+        }
+        append(&table, &[&thead, &tbody]);
+        append(&details, &[&html_el(document, "h3", "", Some(t.movements_in_order)), &ol, &table]);
+        details
+    }
+
+    /// Fetches the base map, then draws the coastlines and the countries the document names.
+    fn fetch(inner: &Rc<Inner>) {
+        let t = inner.lang.figure_strings();
+        inner.load.set(Load::Loading);
+        let _ = inner.status.set_attribute("role", "status");
+        inner.status.set_text_content(Some(t.map_loading));
+        let inner = inner.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch_text(&inner.src, inner.lang).await.and_then(|text| BaseMap::from_json(&text, &inner.projection));
+            match result {
+                Ok(map) => inner.draw_base(&map),
+                Err(e) => {
+                    inner.load.set(Load::Failed);
+                    let Some(document) = inner.body.owner_document() else { return };
+                    let _ = inner.status.set_attribute("role", "alert");
+                    inner.status.set_text_content(Some(&format!("{} ({e}) ", t.map_failed)));
+                    let _ = inner.status.append_child(&button(&document, t.retry, &[("data-ae-map", "retry")]));
+                }
+            }
+        });
+    }
+
+    fn draw_base(&self, map: &BaseMap) {
+        let Some(document) = self.body.owner_document() else { return };
+        let named: Vec<&str> = self.layers.iter().filter_map(|f| if let Shape::Country(c) = &f.shape { Some(c.as_str()) } else { None }).collect();
+        let list = js_sys::Array::new();
+        for c in &map.countries {
+            let class = if named.contains(&c.id.as_str()) { "ae-land ae-named" } else { "ae-land" };
+            let path = svg_el(&document, "path", &[("class", class), ("d", &c.d)]);
+            let title = svg_el(&document, "title", &[]);
+            title.set_text_content(Some(&c.name));
+            append(&path, &[&title]);
+            list.push(&path);
+        }
+        self.base.replace_children_with_node(&list);
+        for (f, d) in self.layers.iter().zip(&self.drawn) {
+            if let Shape::Country(code) = &f.shape {
+                if let Some(c) = map.countries.iter().find(|c| &c.id == code) {
+                    let _ = d.shape.set_attribute("d", &c.d);
+                }
+            }
+        }
+        self.load.set(Load::Ready);
+        let _ = self.status.remove_attribute("role");
+        self.status.set_text_content(None);
+    }
+
+    fn set_view(&self, v: View) {
+        if self.view.get() != v {
+            self.view.set(v);
+            self.apply_view();
+        }
+    }
+
+    /// The view's box, and what keeps its screen size at every zoom: point radii, labels, leaders.
+    fn apply_view(&self) {
+        let view = self.view.get();
+        let scale = view.scale;
+        let _ = self.svg.set_attribute("viewBox", &view.view_box(self.size));
+        let label_size = LABEL_SIZE / scale;
+        for ((f, d), offset) in self.layers.iter().zip(&self.drawn).zip(&self.offsets) {
+            if matches!(f.shape, Shape::Point(_)) {
+                let _ = d.shape.set_attribute("r", &fixed(6.0 / scale, 2));
+            }
+            let (lx, ly) = (f.anchor.x + offset.x / scale, f.anchor.y + offset.y / scale);
+            let _ = d.text.set_attribute("x", &fixed(lx, 1));
+            let _ = d.text.set_attribute("y", &fixed(ly + label_size * 0.35, 1));
+            let _ = d.text.set_attribute("font-size", &fixed(label_size, 2));
+            if let Some(l) = &d.leader {
+                let _ = l.set_attribute("x2", &fixed(lx, 1));
+                let _ = l.set_attribute("y2", &fixed(ly - label_size * 0.3, 1));
+            }
+        }
+    }
+
+    /// Map units per client pixel at the current view, and the picture's box.
+    fn units_per_px(&self) -> Option<(f64, web_sys::DomRect)> {
+        let rect = self.svg.get_bounding_client_rect();
+        (rect.width() > 0.0).then(|| (self.size.0 / self.view.get().scale / rect.width(), rect))
+    }
+
+    /// The map point under a client position.
+    fn at_client(&self, x: f64, y: f64) -> Option<Xy> {
+        let (k, rect) = self.units_per_px()?;
+        let view = self.view.get();
+        Some(Xy { x: view.x + (x - rect.left()) * k, y: view.y + (y - rect.top()) * k })
+    }
+
+    fn centre(&self) -> Xy {
+        let v = self.view.get();
+        Xy { x: v.x + self.size.0 / v.scale / 2.0, y: v.y + self.size.1 / v.scale / 2.0 }
+    }
+
+    fn click(self: &Rc<Self>, e: web_sys::Event) {
+        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        let attr = |name: &str| target.closest(&format!("[{name}]")).ok().flatten().and_then(|el| el.get_attribute(name));
+        let view = self.view.get();
+        if let Some(what) = attr("data-ae-map") {
+            match what.as_str() {
+                "in" => self.set_view(view.zoom_at(1.5, self.centre(), self.size)),
+                "out" => self.set_view(view.zoom_at(1.0 / 1.5, self.centre(), self.size)),
+                "reset" => self.set_view(View::WHOLE),
+                _ if self.load.get() == Load::Failed => Inner::fetch(self),
+                _ => {}
+            }
+        } else if let Some(what) = attr("data-ae-story") {
+            match what.as_str() {
+                "previous" => {
+                    self.stop();
+                    self.go(self.at.get().saturating_sub(1));
+                }
+                "next" => {
+                    self.stop();
+                    self.go((self.at.get() + 1).min(self.steps.len()));
+                }
+                _ => self.toggle_play(),
+            }
+        } else if let Some(k) = attr("data-ae-step").and_then(|k| k.parse().ok()) {
+            self.stop();
+            self.go(k);
+        } else if let Some(event) = attr("data-ae-evidence").and_then(|k| k.parse().ok()) {
+            (self.on_pick)(PICK_EVIDENCE, event);
+        } else if let Some(entity) = attr("data-ae-entity").and_then(|k| k.parse().ok()) {
+            (self.on_pick)(PICK_ENTITY, entity);
+        } else if let Some(entity) = self.feature_entity(&target) {
+            (self.on_pick)(PICK_ENTITY, entity);
+        }
+    }
+
+    fn feature_entity(&self, target: &Element) -> Option<usize> {
+        let g = target.closest(".ae-feature").ok().flatten()?;
+        let id = g.get_attribute("data-feature")?;
+        self.layers.iter().find(|f| f.id == id)?.entities.first().copied()
+    }
+
+    fn key(&self, e: web_sys::Event) {
+        let (Some(k), Some(target)) = (e.dyn_ref::<web_sys::KeyboardEvent>(), e.target().and_then(|t| t.dyn_into::<Element>().ok())) else { return };
+        let key = k.key();
+        if matches!(key.as_str(), "Enter" | " ") {
+            if let Some(entity) = self.feature_entity(&target) {
+                e.prevent_default();
+                (self.on_pick)(PICK_ENTITY, entity);
+            }
+            return;
+        }
+        if target.closest(".ae-map-frame").ok().flatten().is_none() {
+            return;
+        }
+        let view = self.view.get();
+        let step = 60.0 / view.scale;
+        let (size, centre) = (self.size, self.centre());
+        let next = match key.as_str() {
+            "ArrowLeft" => view.pan(-step, 0.0, size),
+            "ArrowRight" => view.pan(step, 0.0, size),
+            "ArrowUp" => view.pan(0.0, -step, size),
+            "ArrowDown" => view.pan(0.0, step, size),
+            "+" | "=" => view.zoom_at(1.5, centre, size),
+            "-" | "_" => view.zoom_at(1.0 / 1.5, centre, size),
+            "0" => View::WHOLE,
+            _ => return,
+        };
+        e.prevent_default();
+        self.set_view(next);
+    }
+
+    fn wheel(&self, e: web_sys::Event) {
+        let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
+        e.prevent_default();
+        let Some(at) = self.at_client(w.client_x() as f64, w.client_y() as f64) else { return };
+        let factor = (-w.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
+        self.set_view(self.view.get().zoom_at(factor, at, self.size));
+    }
+
+    fn pointer_down(&self, e: web_sys::Event) {
+        let Some(p) = e.dyn_ref::<web_sys::PointerEvent>() else { return };
+        let mut ps = self.pointers.borrow_mut();
+        ps.retain(|(id, _)| *id != p.pointer_id());
+        ps.push((p.pointer_id(), (p.client_x() as f64, p.client_y() as f64)));
+    }
+
+    fn pointer_move(&self, e: web_sys::Event) {
+        let Some(p) = e.dyn_ref::<web_sys::PointerEvent>() else { return };
+        let mut ps = self.pointers.borrow_mut();
+        let Some(&(_, previous)) = ps.iter().find(|(id, _)| *id == p.pointer_id()) else { return };
+        let now = (p.client_x() as f64, p.client_y() as f64);
+        if now == previous {
+            return;
+        }
+        // Captured once it drags (not on press: a click on a feature still reaches the feature).
+        let _ = self.svg.set_pointer_capture(p.pointer_id());
+        let view = self.view.get();
+        let Some((k, _)) = self.units_per_px() else { return };
+        if ps.len() == 1 {
+            self.set_view(view.pan(-(now.0 - previous.0) * k, -(now.1 - previous.1) * k, self.size));
+        } else if ps.len() == 2 {
+            let other = *ps.iter().find(|(id, _)| *id != p.pointer_id()).map(|(_, q)| q).unwrap_or(&now);
+            let d0 = (previous.0 - other.0).hypot(previous.1 - other.1);
+            let d1 = (now.0 - other.0).hypot(now.1 - other.1);
+            if d0 > 0.0 {
+                if let Some(at) = self.at_client((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0) {
+                    self.set_view(view.zoom_at(d1 / d0, at, self.size));
+                }
+            }
+        }
+        ps.retain(|(id, _)| *id != p.pointer_id());
+        ps.push((p.pointer_id(), now));
+    }
+
+    fn pointer_up(&self, e: web_sys::Event) {
+        if let Some(p) = e.dyn_ref::<web_sys::PointerEvent>() {
+            self.pointers.borrow_mut().retain(|(id, _)| *id != p.pointer_id());
+        }
+    }
+
+    /// Shows step `k` of the story (0: the overview): its features marked, later ones faded, the
+    /// view fitted to it, its sentence shown.
+    fn go(&self, k: usize) {
+        self.at.set(k);
+        let t = self.lang.figure_strings();
+        for (s, step) in self.steps.iter().enumerate() {
+            let state = match (k, s + 1) {
+                (0, _) => None,
+                (k, s) if s == k => Some("now"),
+                (k, s) if s > k => Some("later"),
+                _ => None,
+            };
+            for &f in &step.features {
+                let g = &self.drawn[f].g;
+                let _ = match state {
+                    Some(v) => g.set_attribute("data-ae-step", v),
+                    None => g.remove_attribute("data-ae-step"),
+                };
+            }
+        }
+        for (s, b) in self.step_buttons.iter().enumerate() {
+            let _ = if s + 1 == k { b.set_attribute("aria-current", "step") } else { b.remove_attribute("aria-current") };
+        }
+        let Some(document) = self.body.owner_document() else { return };
+        let Some(step) = k.checked_sub(1).and_then(|i| self.steps.get(i)) else {
+            self.now.set_text_content(Some(t.story_overview));
+            self.set_view(View::WHOLE);
+            return;
+        };
+        let count = t.story_step.replace("{i}", &k.to_string()).replace("{n}", &self.steps.len().to_string());
+        let strong = html_el(&document, "strong", "", Some(&count));
+        let name = html_el(&document, "span", "", Some(&Self::step_name(&self.doc, self.lang, &self.layers, step)));
+        let list = js_sys::Array::of2(&strong, &name);
+        if let Some((e, span)) = step.event.and_then(|e| Some((e, self.doc.doc.timeline[e].evidence?))) {
+            // The article's words, in its language and direction.
+            let q = html_el(&document, "q", "", Some(self.doc.words(span)));
+            let _ = q.set_attribute("lang", &self.doc.doc.article.language);
+            let _ = q.set_attribute("dir", self.doc.doc.article.direction.as_str());
+            list.push(&q);
+            list.push(&button(&document, t.timeline_in_text, &[("data-ae-evidence", &e.to_string()), ("class", "ae-link")]));
+        }
+        self.now.replace_children_with_node(&list);
+        let corners: Vec<Xy> = step.features.iter().flat_map(|&f| [self.layers[f].bounds.0, self.layers[f].bounds.1]).collect();
+        if let Some(b) = bounds_of_points(&corners) {
+            self.set_view(View::fit(b, self.size, 2.5));
+        }
+    }
+
+    fn toggle_play(&self) {
+        if self.timer.get().is_some() {
+            self.stop();
+            return;
+        }
+        if self.at.get() >= self.steps.len() {
+            self.go(0);
+        }
+        self.advance();
+        let Some(window) = web_sys::window() else { return };
+        if let Some(tick) = self.tick.borrow().as_ref() {
+            self.timer.set(window.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), STEP_MS).ok());
+        }
+        self.show_playing(true);
+    }
+
+    /// The next step while playing; the end stops it.
+    fn advance(&self) {
+        let next = self.at.get() + 1;
+        if next > self.steps.len() {
+            self.stop();
+            return;
+        }
+        self.go(next);
+        if next == self.steps.len() {
+            self.stop();
+        }
+    }
+
+    fn stop(&self) {
+        if let Some(id) = self.timer.take() {
+            if let Some(w) = web_sys::window() {
+                w.clear_interval_with_handle(id);
+            }
+        }
+        self.show_playing(false);
+    }
+
+    fn show_playing(&self, on: bool) {
+        let t = self.lang.figure_strings();
+        if let Some(play) = &self.play {
+            let _ = play.set_attribute("aria-pressed", if on { "true" } else { "false" });
+            play.set_text_content(Some(if on { t.story_pause } else { t.story_play }));
+        }
+        set_class(&self.body, "ae-playing", on);
+    }
+}
+
+fn bounds_of_points(points: &[Xy]) -> Option<(Xy, Xy)> {
+    let first = *points.first()?;
+    Some(points.iter().fold((first, first), |(a, b), p| (Xy { x: a.x.min(p.x), y: a.y.min(p.y) }, Xy { x: b.x.max(p.x), y: b.y.max(p.y) })))
+}
+
+/// Fetches a text, giving up after [`FETCH_TIMEOUT_MS`]; the error in the UI language.
+async fn fetch_text(url: &str, lang: Lang) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let t = lang.figure_strings();
+    let window = web_sys::window().ok_or_else(|| t.map_network.to_owned())?;
+    let controller = web_sys::AbortController::new().ok();
+    let init = web_sys::RequestInit::new();
+    if let Some(c) = &controller {
+        init.set_signal(Some(&c.signal()));
+    }
+    let timed_out = Rc::new(Cell::new(false));
+    let abort = {
+        let (controller, timed_out) = (controller.clone(), timed_out.clone());
+        Closure::once(move || {
+            timed_out.set(true);
+            if let Some(c) = controller {
+                c.abort();
+            }
+        })
+    };
+    let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), FETCH_TIMEOUT_MS).ok();
+    let failed = || if timed_out.get() { t.map_timeout.replace("{s}", &(FETCH_TIMEOUT_MS / 1000).to_string()) } else { t.map_network.to_owned() };
+    let result = async {
+        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| failed())?.unchecked_into();
+        if !response.ok() {
+            return Err(format!("HTTP {}", response.status()));
+        }
+        let text = JsFuture::from(response.text().map_err(|_| failed())?).await.map_err(|_| failed())?;
+        text.as_string().ok_or_else(failed)
+    }
+    .await;
+    if let Some(id) = timer {
+        window.clear_timeout_with_handle(id);
+    }
+    drop(abort);
+    result
+}
