@@ -452,6 +452,15 @@ async fn the_map_is_drawn_with_its_coastlines_only_once_shown() {
     for id in ["venezuela", "trinidad-and-tobago", "united-states", "cuba", "nicaragua", "caracas", "port-of-spain", "us-warships", "speedboat-sinkings", "us-destroyer", "joint-exercises"] {
         one(&map, &format!(".ae-feature[data-entity=\"{id}\"]"));
     }
+    // Each country the document names, labelled at the place its base map gives.
+    let base = article_explorer::geo::basemap::BaseMap::from_json(include_str!("../assets/map/caribbean.json"), &article_explorer::geo::CARIBBEAN).unwrap();
+    for code in ["862", "780", "840", "192", "558"] {
+        let area = doc.map.areas.iter().find(|a| matches!(&a.shape, article_explorer::model::AreaShape::Country(c) if c == code)).unwrap();
+        let label = base.countries.iter().find(|c| c.id == code).unwrap().label.unwrap();
+        let text = one(&map, &format!(".ae-feature[data-feature=\"{}\"] text", area.id));
+        let x: f64 = text.get_attribute("x").unwrap().parse().unwrap();
+        assert!((x - label.x).abs() < 260.0, "{code}: label at {x}, its place {}", label.x);
+    }
     let land = one(&root, ".ae-land");
     assert!(land.get_attribute("d").is_some_and(|d| d.len() > 20));
     assert!(all(&root, ".ae-land").len() > 20, "the base map has the region's countries");
@@ -520,7 +529,9 @@ async fn show_on_map_moves_the_view_to_the_entity() {
     let whole = article_explorer::geo::CARIBBEAN.size().0;
     until(|| view_width(&root) < whole / 2.0).await;
     assert!(view_width(&root) < whole / 2.0, "zoomed in on the destroyer: {}", view_width(&root));
-    // Reset brings the whole map back; the keyboard zooms and pans.
+    // Reset brings back the view fitted to every feature (for the seed, the whole map, once the
+    // countries are there); the keyboard zooms and pans.
+    wait_for(&root, ".ae-land").await;
     click(&one(&root, ".ae-map-controls [data-ae-map=reset]"));
     let box_whole = one(&root, "[data-map] svg").get_attribute("viewBox").unwrap();
     assert!((view_width(&root) - whole).abs() < 0.01, "{box_whole}");
@@ -542,7 +553,8 @@ async fn the_story_steps_through_the_events_and_fades_what_is_not_reached() {
     let (root, app) = mounted_with_map().await;
     let map = shown_map(&root).await;
     let reading = seed::reading();
-    let layers = article_explorer::geo::layers::features(&reading, &article_explorer::geo::CARIBBEAN);
+    let base = article_explorer::geo::basemap::BaseMap::from_json(include_str!("../assets/map/caribbean.json"), &article_explorer::geo::CARIBBEAN).unwrap();
+    let layers = article_explorer::geo::layers::features(&reading, &article_explorer::geo::CARIBBEAN, Some(&base));
     let steps = article_explorer::timeline::story(&reading, &layers);
     let ids = |k: usize| -> Vec<String> { steps[k].features.iter().map(|&f| layers[f].id.clone()).collect() };
     let sorted = |mut v: Vec<String>| {

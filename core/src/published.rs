@@ -652,10 +652,12 @@ fn in_range(c: &Coordinates) -> bool {
 }
 
 /// The region a document's map is drawn in: the one it names, else the one that holds its
-/// points, polygons and the positions its movements pass.
-pub fn map_region(map: &MapData) -> &'static crate::geo::Region {
-    if let Some(r) = map.region.as_deref().and_then(crate::geo::region_named) {
-        return r;
+/// points, polygons and the positions its movements pass; [`crate::geo::WORLD`] (named, or when
+/// no region holds them all) is a region fitted to those positions.
+pub fn map_region(map: &MapData) -> crate::geo::Region {
+    let named = map.region.as_deref();
+    if let Some(r) = named.and_then(crate::geo::region_named) {
+        return *r;
     }
     let ll = |c: &Coordinates| crate::geo::LonLat { lon: c.lon, lat: c.lat };
     let mut at: Vec<crate::geo::LonLat> = map.points.iter().map(|p| ll(&p.coordinates)).collect();
@@ -670,6 +672,9 @@ pub fn map_region(map: &MapData) -> &'static crate::geo::Region {
                 at.push(ll(c));
             }
         }
+    }
+    if named == Some(crate::geo::WORLD) {
+        return crate::geo::fitted(&at);
     }
     crate::geo::region_for(&at)
 }

@@ -145,7 +145,8 @@ mod tests {
     #[test]
     fn the_story_reaches_each_feature_once_at_the_first_event_that_names_it() {
         let doc = crate::seed::reading();
-        let features = crate::geo::layers::features(&doc, &crate::geo::CARIBBEAN);
+        let base = crate::geo::basemap::BaseMap::from_json(include_str!("../../assets/map/caribbean.json"), &crate::geo::CARIBBEAN).unwrap();
+        let features = crate::geo::layers::features(&doc, &crate::geo::CARIBBEAN, Some(&base));
         let steps = story(&doc, &features);
         // Every event is a step, in time order.
         let events: Vec<usize> = steps.iter().filter_map(|s| s.event).collect();

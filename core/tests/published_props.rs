@@ -44,7 +44,7 @@ fn touch_everything(r: &Reading) {
             let _ = article_core::graph::layout(r, article_core::i18n::Lang::En, false, width, Some(n - 1));
         }
     }
-    let _ = article_core::geo::layers::features(r, &article_core::geo::CARIBBEAN);
+    let _ = article_core::geo::layers::features(r, &article_core::geo::CARIBBEAN, None);
     let _ = article_core::prerender::article_html(r);
 }
 

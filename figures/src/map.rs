@@ -110,19 +110,30 @@ struct Inner {
     on_pick: Rc<dyn Fn(u32, usize)>,
     src: String,
     projection: Projection,
+    /// The projection the base map must be in: the region's own, or the world's.
+    expected: Projection,
     size: (f64, f64),
-    layers: Vec<Feature>,
-    offsets: Vec<Xy>,
-    steps: Vec<Step>,
+    /// The features, their label offsets and the story's steps: drawn at once, and again when
+    /// the base map brings the countries' shapes and label places.
+    layers: RefCell<Vec<Feature>>,
+    offsets: RefCell<Vec<Xy>>,
+    steps: RefCell<Vec<Step>>,
+    drawn: RefCell<Vec<Drawn>>,
+    /// The view fitted to the features: the first view, the reset's and the overview's.
+    home: Cell<View>,
     view: Cell<View>,
     load: Cell<Load>,
     pointers: RefCell<Vec<(i32, (f64, f64))>>,
     svg: Element,
     base: Element,
+    features: Element,
+    legend: Element,
+    text: Element,
     status: Element,
-    drawn: Vec<Drawn>,
     /// The story: the current step (0: the overview, nothing faded), its controls and its list.
     at: Cell<usize>,
+    /// The entity the reader has open: its features lit.
+    open: Cell<Option<usize>>,
     now: Element,
     play: Option<Element>,
     step_buttons: Vec<Element>,
@@ -178,12 +189,12 @@ impl MapFigure {
         let inner = &self.inner;
         match what {
             TELL_OPEN => {
-                for (f, d) in inner.layers.iter().zip(&inner.drawn) {
-                    set_class(&d.g, "ae-near", entity.is_some_and(|e| f.entities.contains(&e)));
-                }
+                inner.open.set(entity);
+                inner.light(entity);
             }
             TELL_SHOW => {
-                if let Some(b) = entity.and_then(|e| bounds_of(&inner.layers, e)) {
+                let b = entity.and_then(|e| bounds_of(&inner.layers.borrow(), e));
+                if let Some(b) = b {
                     inner.set_view(View::fit(b, inner.size, 6.0));
                 }
                 crate::scroll_to(&inner.body);
@@ -195,7 +206,7 @@ impl MapFigure {
 
     /// The current step of the story (0: the overview), and how many there are.
     pub fn step(&self) -> (usize, usize) {
-        (self.inner.at.get(), self.inner.steps.len())
+        (self.inner.at.get(), self.inner.steps.borrow().len())
     }
 }
 
@@ -213,11 +224,10 @@ impl Inner {
         let region = article_core::published::map_region(&doc.doc.map);
         let projection = region.projection;
         let size = projection.size();
-        let layers = features(&doc, &projection);
-        let labels: Vec<String> =
-            layers.iter().map(|f| if f.approximate { format!("≈ {}", lang.pick(&f.label)) } else { lang.pick(&f.label).to_owned() }).collect();
-        let offsets = place_labels(&layers, &labels, size);
-        let steps = story(&doc, &layers);
+        let expected = BaseMap::expected_for(&region);
+        // The story's steps by event: countries (drawn with the base map) join them later.
+        let initial = features(&doc, &projection, None);
+        let steps = story(&doc, &initial);
 
         let controls = html_el(&document, "div", "ae-map-controls", None);
         append(&controls, &[
@@ -244,9 +254,70 @@ impl Inner {
         append(&marker, &[&svg_el(&document, "path", &[("d", "M0 0L10 5L0 10z")])]);
         append(&defs, &[&marker]);
         let base = svg_el(&document, "g", &[("class", "ae-base")]);
+        if expected != projection {
+            // The world's base map, drawn into the fitted region.
+            let _ = base.set_attribute("transform", &transform(&projection));
+        }
+        let features_g = svg_el(&document, "g", &[("class", "ae-features")]);
         let sea = svg_el(&document, "rect", &[("class", "ae-sea"), ("x", "0"), ("y", "0"), ("width", &fixed(size.0, 0)), ("height", &fixed(size.1, 0))]);
-        append(&svg, &[&defs, &sea, &base]);
+        append(&svg, &[&defs, &sea, &base, &features_g]);
+        append(&frame, &[&svg]);
 
+        // The story's controls, its current step and its steps.
+        let (story_section, now, play, step_buttons) = Self::build_story(&document, &doc, lang, t, &initial, &steps);
+        let legend = html_el(&document, "ul", "ae-map-legend", None);
+        let text = html_el(&document, "details", "ae-map-text", None);
+        let list = js_sys::Array::new();
+        for c in [Some(&controls), Some(&status), Some(&frame), story_section.as_ref(), Some(&legend), Some(&text)].into_iter().flatten() {
+            list.push(c);
+        }
+        body.replace_children_with_node(&list);
+        crate::add_stylesheet(&body);
+
+        let inner = Inner {
+            body,
+            doc,
+            lang,
+            on_pick,
+            src,
+            projection,
+            expected,
+            size,
+            layers: RefCell::new(Vec::new()),
+            offsets: RefCell::new(Vec::new()),
+            steps: RefCell::new(steps),
+            drawn: RefCell::new(Vec::new()),
+            home: Cell::new(View::WHOLE),
+            view: Cell::new(View::WHOLE),
+            load: Cell::new(Load::Loading),
+            pointers: RefCell::new(Vec::new()),
+            svg,
+            base,
+            features: features_g,
+            legend,
+            text,
+            status,
+            at: Cell::new(0),
+            open: Cell::new(None),
+            now,
+            play,
+            step_buttons,
+            timer: Cell::new(None),
+            tick: RefCell::new(None),
+        };
+        inner.draw_features(None);
+        inner
+    }
+
+    /// Draws the document's features (with the countries' shapes and labels once the base map
+    /// is here), the legend and the text alternative; fits the first view to the features.
+    fn draw_features(&self, base: Option<&BaseMap>) {
+        let Some(document) = self.body.owner_document() else { return };
+        let (doc, lang, t) = (&self.doc, self.lang, self.lang.figure_strings());
+        let layers = features(doc, &self.projection, base);
+        let labels: Vec<String> =
+            layers.iter().map(|f| if f.approximate { format!("≈ {}", lang.pick(&f.label)) } else { lang.pick(&f.label).to_owned() }).collect();
+        let offsets = place_labels(&layers, &labels, self.size);
         // Areas under movements under points, so that small things stay clickable.
         let rank = |f: &Feature| match f.shape {
             Shape::Country(_) => 0,
@@ -257,6 +328,7 @@ impl Inner {
         let mut order: Vec<usize> = (0..layers.len()).collect();
         order.sort_by_key(|&i| rank(&layers[i]));
         let mut drawn: Vec<Option<Drawn>> = (0..layers.len()).map(|_| None).collect();
+        let groups = js_sys::Array::new();
         for &i in &order {
             let f = &layers[i];
             let mut name = format!("{}{}{}", lang.pick(&f.label), lang.comma(), lang.map_kind(f.kind));
@@ -270,7 +342,16 @@ impl Inner {
                 let _ = g.set_attribute("data-entity", &doc.doc.entities[e].id);
             }
             let shape = match &f.shape {
-                Shape::Country(_) => svg_el(&document, "path", &[("class", "ae-shape")]),
+                Shape::Country(code) => {
+                    let path = svg_el(&document, "path", &[("class", "ae-shape")]);
+                    if let Some(c) = base.and_then(|b| b.countries.iter().find(|c| &c.id == code)) {
+                        let _ = path.set_attribute("d", &c.d);
+                        if self.expected != self.projection {
+                            let _ = path.set_attribute("transform", &transform(&self.projection));
+                        }
+                    }
+                    path
+                }
                 Shape::Area(d) => svg_el(&document, "path", &[("class", "ae-shape"), ("d", d)]),
                 Shape::Line(points) => {
                     let d: String = points.iter().enumerate().map(|(i, p)| format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(p.x, 1), F(p.y, 1))).collect();
@@ -287,47 +368,31 @@ impl Inner {
                 append(&g, &[l]);
             }
             append(&g, &[&text]);
-            append(&svg, &[&g]);
+            groups.push(&g);
             drawn[i] = Some(Drawn { g, shape, text, leader });
         }
-        append(&frame, &[&svg]);
-
-        // The story's controls, its current step and its steps.
-        let (story_section, now, play, step_buttons) = Self::build_story(&document, &doc, lang, t, &layers, &steps);
-        let legend = Self::build_legend(&document, lang, t, &layers);
-        let text = Self::build_text(&document, &doc, lang, t, &layers);
-        let list = js_sys::Array::new();
-        for c in [Some(&controls), Some(&status), Some(&frame), story_section.as_ref(), Some(&legend), Some(&text)].into_iter().flatten() {
-            list.push(c);
+        self.features.replace_children_with_node(&groups);
+        Self::fill_legend(&document, lang, t, &layers, &self.legend);
+        Self::fill_text(&document, doc, lang, t, &layers, &self.text);
+        // The first view, the reset's and the overview's: fitted to every feature.
+        let corners: Vec<Xy> = layers.iter().flat_map(|f| [f.bounds.0, f.bounds.1]).collect();
+        // (A fitted region is already the features' extent: the world's coastlines, simplified
+        // for it, are not zoomed into much further.)
+        let most = if self.expected == self.projection { 4.0 } else { 1.5 };
+        let home = bounds_of_points(&corners).map_or(View::WHOLE, |b| View::fit(b, self.size, most));
+        let untouched = self.view.get() == self.home.get();
+        self.home.set(home);
+        *self.steps.borrow_mut() = story(doc, &layers);
+        *self.layers.borrow_mut() = layers;
+        *self.offsets.borrow_mut() = offsets;
+        *self.drawn.borrow_mut() = drawn.into_iter().map(|d| d.expect("every feature drawn")).collect();
+        self.mark(self.at.get());
+        let open = self.open.get();
+        self.light(open);
+        if untouched && self.at.get() == 0 {
+            self.view.set(home);
         }
-        body.replace_children_with_node(&list);
-        crate::add_stylesheet(&body);
-
-        Inner {
-            body,
-            doc,
-            lang,
-            on_pick,
-            src,
-            projection,
-            size,
-            layers,
-            offsets,
-            steps,
-            view: Cell::new(View::WHOLE),
-            load: Cell::new(Load::Loading),
-            pointers: RefCell::new(Vec::new()),
-            svg,
-            base,
-            status,
-            drawn: drawn.into_iter().map(|d| d.expect("every feature drawn")).collect(),
-            at: Cell::new(0),
-            now,
-            play,
-            step_buttons,
-            timer: Cell::new(None),
-            tick: RefCell::new(None),
-        }
+        self.apply_view();
     }
 
     fn step_name(doc: &Reading, lang: Lang, layers: &[Feature], step: &Step) -> String {
@@ -370,8 +435,8 @@ impl Inner {
         (Some(section), now, Some(play), buttons)
     }
 
-    fn build_legend(document: &Document, lang: Lang, t: &FigureStrings, layers: &[Feature]) -> Element {
-        let legend = html_el(document, "ul", "ae-map-legend", None);
+    fn fill_legend(document: &Document, lang: Lang, t: &FigureStrings, layers: &[Feature], legend: &Element) {
+        legend.replace_children_with_node_0();
         let mut kinds: Vec<MapFeatureKind> = Vec::new();
         for f in layers {
             if !kinds.contains(&f.kind) {
@@ -384,22 +449,21 @@ impl Inner {
             append(&key, &[&svg_el(document, "rect", &[("class", "ae-shape"), ("x", "1"), ("y", "1"), ("width", "18"), ("height", "10"), ("rx", "2")])]);
             append(&li, &[&key]);
             let _ = li.append_with_str_1(lang.map_kind(k));
-            append(&legend, &[&li]);
+            append(legend, &[&li]);
         }
         let li = html_el(document, "li", "", None);
         let approx = html_el(document, "span", "ae-approx-key", Some("≈"));
         let _ = approx.set_attribute("aria-hidden", "true");
         append(&li, &[&approx]);
         let _ = li.append_with_str_1(&format!(" {}", t.approximate));
-        append(&legend, &[&li]);
-        legend
+        append(legend, &[&li]);
     }
 
     /// The text alternative: every feature (a button to its entity), and the movements in time
     /// order, as a list and as a table.
-    fn build_text(document: &Document, doc: &Reading, lang: Lang, t: &FigureStrings, layers: &[Feature]) -> Element {
-        let details = html_el(document, "details", "ae-map-text", None);
-        append(&details, &[&html_el(document, "summary", "", Some(t.map_features))]);
+    fn fill_text(document: &Document, doc: &Reading, lang: Lang, t: &FigureStrings, layers: &[Feature], details: &Element) {
+        details.replace_children_with_node_0();
+        append(details, &[&html_el(document, "summary", "", Some(t.map_features))]);
         let list = html_el(document, "ul", "", None);
         for f in layers {
             let li = html_el(document, "li", "", None);
@@ -451,8 +515,7 @@ impl Inner {
             append(&tbody, &[&tr]);
         }
         append(&table, &[&thead, &tbody]);
-        append(&details, &[&html_el(document, "h3", "", Some(t.movements_in_order)), &ol, &table]);
-        details
+        append(details, &[&html_el(document, "h3", "", Some(t.movements_in_order)), &ol, &table]);
     }
 
     /// Fetches the base map, then draws the coastlines and the countries the document names.
@@ -463,7 +526,7 @@ impl Inner {
         inner.status.set_text_content(Some(t.map_loading));
         let inner = inner.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch_text(&inner.src, inner.lang).await.and_then(|text| BaseMap::from_json(&text, &inner.projection));
+            let result = fetch_text(&inner.src, inner.lang).await.and_then(|text| BaseMap::from_json(&text, &inner.expected));
             match result {
                 Ok(map) => inner.draw_base(&map),
                 Err(e) => {
@@ -479,7 +542,14 @@ impl Inner {
 
     fn draw_base(&self, map: &BaseMap) {
         let Some(document) = self.body.owner_document() else { return };
-        let named: Vec<&str> = self.layers.iter().filter_map(|f| if let Shape::Country(c) = &f.shape { Some(c.as_str()) } else { None }).collect();
+        let named: Vec<&str> = self
+            .doc
+            .doc
+            .map
+            .areas
+            .iter()
+            .filter_map(|a| if let article_core::model::AreaShape::Country(c) = &a.shape { Some(c.as_str()) } else { None })
+            .collect();
         let list = js_sys::Array::new();
         for c in &map.countries {
             let class = if named.contains(&c.id.as_str()) { "ae-land ae-named" } else { "ae-land" };
@@ -490,16 +560,17 @@ impl Inner {
             list.push(&path);
         }
         self.base.replace_children_with_node(&list);
-        for (f, d) in self.layers.iter().zip(&self.drawn) {
-            if let Shape::Country(code) = &f.shape {
-                if let Some(c) = map.countries.iter().find(|c| &c.id == code) {
-                    let _ = d.shape.set_attribute("d", &c.d);
-                }
-            }
-        }
+        self.draw_features(Some(map));
         self.load.set(Load::Ready);
         let _ = self.status.remove_attribute("role");
         self.status.set_text_content(None);
+    }
+
+    /// The open entity's features lit.
+    fn light(&self, entity: Option<usize>) {
+        for (f, d) in self.layers.borrow().iter().zip(self.drawn.borrow().iter()) {
+            set_class(&d.g, "ae-near", entity.is_some_and(|e| f.entities.contains(&e)));
+        }
     }
 
     fn set_view(&self, v: View) {
@@ -515,7 +586,8 @@ impl Inner {
         let scale = view.scale;
         let _ = self.svg.set_attribute("viewBox", &view.view_box(self.size));
         let label_size = LABEL_SIZE / scale;
-        for ((f, d), offset) in self.layers.iter().zip(&self.drawn).zip(&self.offsets) {
+        let (layers, drawn, offsets) = (self.layers.borrow(), self.drawn.borrow(), self.offsets.borrow());
+        for ((f, d), offset) in layers.iter().zip(drawn.iter()).zip(offsets.iter()) {
             if matches!(f.shape, Shape::Point(_)) {
                 let _ = d.shape.set_attribute("r", &fixed(6.0 / scale, 2));
             }
@@ -556,7 +628,7 @@ impl Inner {
             match what.as_str() {
                 "in" => self.set_view(view.zoom_at(1.5, self.centre(), self.size)),
                 "out" => self.set_view(view.zoom_at(1.0 / 1.5, self.centre(), self.size)),
-                "reset" => self.set_view(View::WHOLE),
+                "reset" => self.set_view(self.home.get()),
                 _ if self.load.get() == Load::Failed => Inner::fetch(self),
                 _ => {}
             }
@@ -568,7 +640,7 @@ impl Inner {
                 }
                 "next" => {
                     self.stop();
-                    self.go((self.at.get() + 1).min(self.steps.len()));
+                    self.go((self.at.get() + 1).min(self.steps.borrow().len()));
                 }
                 _ => self.toggle_play(),
             }
@@ -587,7 +659,7 @@ impl Inner {
     fn feature_entity(&self, target: &Element) -> Option<usize> {
         let g = target.closest(".ae-feature").ok().flatten()?;
         let id = g.get_attribute("data-feature")?;
-        self.layers.iter().find(|f| f.id == id)?.entities.first().copied()
+        self.layers.borrow().iter().find(|f| f.id == id)?.entities.first().copied()
     }
 
     fn key(&self, e: web_sys::Event) {
@@ -613,7 +685,7 @@ impl Inner {
             "ArrowDown" => view.pan(0.0, step, size),
             "+" | "=" => view.zoom_at(1.5, centre, size),
             "-" | "_" => view.zoom_at(1.0 / 1.5, centre, size),
-            "0" => View::WHOLE,
+            "0" => self.home.get(),
             _ => return,
         };
         e.prevent_default();
@@ -671,18 +743,17 @@ impl Inner {
 
     /// Shows step `k` of the story (0: the overview): its features marked, later ones faded, the
     /// view fitted to it, its sentence shown.
-    fn go(&self, k: usize) {
-        self.at.set(k);
-        let t = self.lang.figure_strings();
-        for (s, step) in self.steps.iter().enumerate() {
-            let state = match (k, s + 1) {
-                (0, _) => None,
-                (k, s) if s == k => Some("now"),
-                (k, s) if s > k => Some("later"),
+    /// Step `k`'s features marked, later ones faded (0: nothing), and its button current.
+    fn mark(&self, k: usize) {
+        let drawn = self.drawn.borrow();
+        for (s, step) in self.steps.borrow().iter().enumerate() {
+            let state = match s + 1 {
+                _ if k == 0 => None,
+                s if s == k => Some("now"),
+                s if s > k => Some("later"),
                 _ => None,
             };
-            for &f in &step.features {
-                let g = &self.drawn[f].g;
+            for g in step.features.iter().filter_map(|&f| drawn.get(f)).map(|d| &d.g) {
                 let _ = match state {
                     Some(v) => g.set_attribute("data-ae-step", v),
                     None => g.remove_attribute("data-ae-step"),
@@ -692,15 +763,23 @@ impl Inner {
         for (s, b) in self.step_buttons.iter().enumerate() {
             let _ = if s + 1 == k { b.set_attribute("aria-current", "step") } else { b.remove_attribute("aria-current") };
         }
+    }
+
+    fn go(&self, k: usize) {
+        self.at.set(k);
+        self.mark(k);
+        let t = self.lang.figure_strings();
         let Some(document) = self.body.owner_document() else { return };
-        let Some(step) = k.checked_sub(1).and_then(|i| self.steps.get(i)) else {
+        let steps = self.steps.borrow();
+        let Some(step) = k.checked_sub(1).and_then(|i| steps.get(i)) else {
             self.now.set_text_content(Some(t.story_overview));
-            self.set_view(View::WHOLE);
+            self.set_view(self.home.get());
             return;
         };
-        let count = t.story_step.replace("{i}", &k.to_string()).replace("{n}", &self.steps.len().to_string());
+        let count = t.story_step.replace("{i}", &k.to_string()).replace("{n}", &steps.len().to_string());
         let strong = html_el(&document, "strong", "", Some(&count));
-        let name = html_el(&document, "span", "", Some(&Self::step_name(&self.doc, self.lang, &self.layers, step)));
+        let layers = self.layers.borrow();
+        let name = html_el(&document, "span", "", Some(&Self::step_name(&self.doc, self.lang, &layers, step)));
         let list = js_sys::Array::of2(&strong, &name);
         if let Some((e, span)) = step.event.and_then(|e| Some((e, self.doc.doc.timeline[e].evidence?))) {
             // The article's words, in its language and direction.
@@ -711,7 +790,8 @@ impl Inner {
             list.push(&button(&document, t.timeline_in_text, &[("data-ae-evidence", &e.to_string()), ("class", "ae-link")]));
         }
         self.now.replace_children_with_node(&list);
-        let corners: Vec<Xy> = step.features.iter().flat_map(|&f| [self.layers[f].bounds.0, self.layers[f].bounds.1]).collect();
+        let corners: Vec<Xy> = step.features.iter().filter_map(|&f| layers.get(f)).flat_map(|f| [f.bounds.0, f.bounds.1]).collect();
+        drop(layers);
         if let Some(b) = bounds_of_points(&corners) {
             self.set_view(View::fit(b, self.size, 2.5));
         }
@@ -722,7 +802,7 @@ impl Inner {
             self.stop();
             return;
         }
-        if self.at.get() >= self.steps.len() {
+        if self.at.get() >= self.steps.borrow().len() {
             self.go(0);
         }
         self.advance();
@@ -736,12 +816,13 @@ impl Inner {
     /// The next step while playing; the end stops it.
     fn advance(&self) {
         let next = self.at.get() + 1;
-        if next > self.steps.len() {
+        let count = self.steps.borrow().len();
+        if next > count {
             self.stop();
             return;
         }
         self.go(next);
-        if next == self.steps.len() {
+        if next == count {
             self.stop();
         }
     }
@@ -763,6 +844,12 @@ impl Inner {
         }
         set_class(&self.body, "ae-playing", on);
     }
+}
+
+/// The SVG transform of the world's base map into a fitted region's projection.
+fn transform(p: &Projection) -> String {
+    let m = p.from_world();
+    format!("matrix({} {} {} {} {} {})", F(m[0], 5), F(m[1], 1), F(m[2], 1), F(m[3], 5), F(m[4], 2), F(m[5], 2))
 }
 
 fn bounds_of_points(points: &[Xy]) -> Option<(Xy, Xy)> {

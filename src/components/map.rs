@@ -56,7 +56,8 @@ pub fn map_view(props: &MapProps) -> Html {
     let start = {
         let (body, slot, failed, document, lang, on_action, on_evidence) =
             (body.clone(), slot.clone(), failed.setter(), props.document.clone(), props.lang, props.on_action.clone(), props.on_evidence.clone());
-        let region = crate::published::map_region(&props.document.0.doc.map).name;
+        // Publishing names the region (none: the default); the figures module checks the rest.
+        let region = props.document.0.doc.map.region.as_deref().unwrap_or(crate::geo::REGIONS[0].name);
         let src = match props.src.rsplit_once('/') {
             Some((dir, _)) if region != crate::geo::REGIONS[0].name => format!("{dir}/{region}.json"),
             _ => props.src.to_string(),

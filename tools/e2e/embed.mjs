@@ -13,7 +13,7 @@
 // - published documents never download the publisher module (the request log); authoring ones
 //   (data-src, ?src=, mount({document})) load it, publish in the browser and show the article;
 // - a crash (a trap in the release build) replaces every widget with its message;
-// - a report set in the Gulf is drawn on the Gulf's base map;
+// - a report set in the Gulf is drawn on the Gulf's base map, one in the Red Sea on the world's;
 // - the story on the map: next, previous, a step of the list, play and pause, reduced motion;
 // - the timeline: in order, selecting an event lights its entities, its sentence, its entities;
 // - the graph fits a desktop's and a phone's width (seed, 20, 40 and 80 entities), and a large
@@ -227,15 +227,17 @@ check((await page.evaluate(() => window.__csp)).length === 0, "mount: no CSP vio
   check(opened && near > 0, `timeline: its entity (${picked}) opens the panel, and lights the events naming it`, `${near} event(s) lit`);
 }
 
-// 6c. A map outside the Caribbean: a short report set in the Gulf (an authoring document, its
-// region chosen by publishing) is drawn on the Gulf's base map, every feature inside the picture.
-{
+// 6c. Maps outside the Caribbean: a short report set in the Gulf (an authoring document, its
+// region chosen by publishing) is drawn on the Gulf's base map; one set in the Red Sea, which no
+// region holds, on the world's base map in a region fitted to it. Every feature inside the
+// picture, the countries named with their shapes and labels.
+for (const [doc, file, other, countries] of [["gulf", "gulf", "caribbean", []], ["red-sea", "world", "caribbean", ["saudi-arabia", "sudan"]]]) {
   requests = [];
-  await page.goto(base + "index.html?src=e2e/gulf.json&lang=en", { waitUntil: "domcontentloaded" });
+  await page.goto(base + `index.html?src=e2e/${doc}.json&lang=en`, { waitUntil: "domcontentloaded" });
   await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-map"), null, { timeout: 15000 });
   await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map").scrollIntoView());
   const landed = await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelectorAll(".ae-land").length > 3, null, { timeout: 15000 }).then(() => true, () => false);
-  const gulf = await page.evaluate(() => {
+  const drawn = await page.evaluate((named) => {
     const root = document.querySelector("#app").shadowRoot;
     const svg = root.querySelector(".ae-map svg");
     const box = svg.getBoundingClientRect();
@@ -244,14 +246,21 @@ check((await page.evaluate(() => window.__csp)).length === 0, "mount: no CSP vio
       const r = f.getBoundingClientRect();
       return r.right < box.left || r.left > box.right || r.bottom < box.top || r.top > box.bottom;
     }).map((f) => f.dataset.feature);
-    return { countries: root.querySelectorAll(".ae-land").length, features: features.length, outside };
-  });
-  check(landed && requests.some((p) => p.endsWith("/map/gulf.json")) && !requests.some((p) => p.endsWith("/map/caribbean.json")),
-    "a report set in the Gulf: drawn on the Gulf's base map, not the Caribbean's", requests.filter((p) => /\/map\//.test(p)).join(", "));
-  check(gulf.features >= 3 && gulf.outside.length === 0, "a report set in the Gulf: every feature inside the picture", JSON.stringify(gulf));
+    const labels = named.map((id) => {
+      const g = root.querySelector(`.ae-feature[data-feature="${id}"]`);
+      const t = g?.querySelector("text")?.getBoundingClientRect();
+      const shape = g?.querySelector(".ae-shape")?.getAttribute("d") ?? "";
+      return { id, shape: shape.length > 20, inside: !!t && t.left >= box.left && t.right <= box.right && t.top >= box.top && t.bottom <= box.bottom };
+    });
+    return { countries: root.querySelectorAll(".ae-land").length, features: features.length, outside, labels };
+  }, countries);
+  check(landed && requests.some((p) => p.endsWith(`/map/${file}.json`)) && !requests.some((p) => p.endsWith(`/map/${other}.json`)),
+    `a report set in the ${doc}: drawn on the ${file} base map, not the ${other}'s`, requests.filter((p) => /\/map\//.test(p)).join(", "));
+  check(drawn.features >= 3 && drawn.outside.length === 0 && drawn.labels.every((l) => l.shape && l.inside),
+    `a report set in the ${doc}: every feature inside the picture, the countries it names shaded and labelled inside it`, JSON.stringify(drawn));
   await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map-frame").scrollIntoView());
   await page.waitForTimeout(200);
-  await page.screenshot({ path: join(shots, "map-gulf.png") });
+  await page.screenshot({ path: join(shots, `map-${doc}.png`) });
 }
 
 // 6d. The story on the map: stepping (next, previous, a step of the list), playing, the current

@@ -9,18 +9,73 @@
 use std::fmt::Write;
 use std::path::Path;
 
-use article_core::geo::{clip_ring, path_d, ring_area2, simplify, LonLat, Region, Xy, REGIONS};
+use article_core::geo::{clip_ring, path_d, ring_area2, simplify, LonLat, Region, Xy, REGIONS, WORLD, WORLD_SOURCE};
 
 /// Simplification tolerance, in map units (every region's map is 1208 by 880 units: for the
 /// Caribbean, 40 units per degree of latitude, about 0.7 km).
 const TOLERANCE: f64 = 0.25;
+
+/// The world's base map: plate carrée at 10 units per degree ([`WORLD_SOURCE`]), simplified at
+/// 0.15° (about 17 km), what a fitted region of a few hundred kilometres still draws smoothly.
+pub const WORLD_REGION: Region = Region { name: WORLD, projection: WORLD_SOURCE };
+const WORLD_TOLERANCE: f64 = 1.5;
+
+/// Where a country's label goes: the point of its largest piece farthest from the piece's
+/// edges (searched on a grid, then on finer grids around the best point), so that a label sits
+/// inside even a crescent or a long coast.
+fn label_point(ring: &[(i32, i32)]) -> (i32, i32) {
+    let pts: Vec<(f64, f64)> = ring.iter().map(|&(x, y)| (x as f64, y as f64)).collect();
+    let inside = |x: f64, y: f64| {
+        let mut c = false;
+        for i in 0..pts.len() {
+            let (a, b) = (pts[i], pts[(i + 1) % pts.len()]);
+            if (a.1 > y) != (b.1 > y) && x < (b.0 - a.0) * (y - a.1) / (b.1 - a.1) + a.0 {
+                c = !c;
+            }
+        }
+        c
+    };
+    let edge_distance = |x: f64, y: f64| {
+        let mut best = f64::INFINITY;
+        for i in 0..pts.len() {
+            let (a, b) = (pts[i], pts[(i + 1) % pts.len()]);
+            let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+            let len2 = dx * dx + dy * dy;
+            let t = if len2 == 0.0 { 0.0 } else { (((x - a.0) * dx + (y - a.1) * dy) / len2).clamp(0.0, 1.0) };
+            best = best.min(((x - a.0 - t * dx).powi(2) + (y - a.1 - t * dy).powi(2)).sqrt());
+        }
+        best
+    };
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+    for &(x, y) in &pts {
+        (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+    }
+    let mut best = ((x0 + x1) / 2.0, (y0 + y1) / 2.0, -1.0);
+    let (mut cx, mut cy, mut half) = (best.0, best.1, ((x1 - x0).max(y1 - y0)) / 2.0);
+    for _ in 0..6 {
+        let n = 16;
+        for i in 0..=n {
+            for j in 0..=n {
+                let (x, y) = (cx - half + 2.0 * half * i as f64 / n as f64, cy - half + 2.0 * half * j as f64 / n as f64);
+                if inside(x, y) {
+                    let d = edge_distance(x, y);
+                    if d > best.2 {
+                        best = (x, y, d);
+                    }
+                }
+            }
+        }
+        (cx, cy, half) = (best.0, best.1, half / 4.0);
+    }
+    (best.0.round() as i32, best.1.round() as i32)
+}
 
 pub const DEFAULT_OUT: &str = "assets/map";
 
 pub fn run(input: &Path, out: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(input).map_err(|e| format!("{}: {e}", input.display()))?;
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    for region in &REGIONS {
+    for region in REGIONS.iter().chain([&WORLD_REGION]) {
         let json = generate(&text, region)?;
         let path = out.join(format!("{}.json", region.name));
         std::fs::write(&path, &json).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -37,7 +92,8 @@ pub fn generate(topojson_text: &str, region: &Region) -> Result<String, String> 
         _ => return Err("not a TopoJSON topology".into()),
     };
     let features = topojson::to_geojson(&topo, "countries").map_err(|e| e.to_string())?;
-    let mut countries: Vec<(String, String, String)> = Vec::new();
+    let tolerance = if region.name == WORLD { WORLD_TOLERANCE } else { TOLERANCE };
+    let mut countries: Vec<(String, String, String, (i32, i32), [i32; 4])> = Vec::new();
     for f in features.features {
         let id = f.id.as_ref().map(|id| match id {
             geojson::feature::Id::String(s) => s.clone(),
@@ -59,7 +115,7 @@ pub fn generate(topojson_text: &str, region: &Region) -> Result<String, String> 
             }
             let mut xy: Vec<Xy> = clipped.iter().map(|c| p.forward(*c)).collect();
             xy.push(xy[0]);
-            let simple = simplify(&xy, TOLERANCE);
+            let simple = simplify(&xy, tolerance);
             let mut q: Vec<(i32, i32)> = simple.iter().map(|p| (p.x.round() as i32, p.y.round() as i32)).collect();
             q.pop();
             q.dedup();
@@ -70,7 +126,13 @@ pub fn generate(topojson_text: &str, region: &Region) -> Result<String, String> 
         if rings.is_empty() {
             continue;
         }
-        countries.push((id.unwrap_or_default(), name, path_d(&rings)));
+        let largest = rings.iter().max_by_key(|r| ring_area2(r).abs()).expect("a ring");
+        let label = label_point(largest);
+        let mut bounds = [i32::MAX, i32::MAX, i32::MIN, i32::MIN];
+        for &(x, y) in rings.iter().flatten() {
+            bounds = [bounds[0].min(x), bounds[1].min(y), bounds[2].max(x), bounds[3].max(y)];
+        }
+        countries.push((id.unwrap_or_default(), name, path_d(&rings), label, bounds));
     }
     countries.sort();
     let (w, h) = p.size();
@@ -83,11 +145,22 @@ pub fn generate(topojson_text: &str, region: &Region) -> Result<String, String> 
          \"width\":{},\"height\":{},\"countries\":[",
         p.west, p.east, p.south, p.north, p.scale, w.round(), h.round()
     );
-    for (i, (id, name, d)) in countries.iter().enumerate() {
+    for (i, (id, name, d, label, b)) in countries.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
-        let _ = write!(out, "\n{{\"id\":{},\"name\":{},\"d\":\"{d}\"}}", serde_json::to_string(id).unwrap(), serde_json::to_string(name).unwrap());
+        let _ = write!(
+            out,
+            "\n{{\"id\":{},\"name\":{},\"label\":[{},{}],\"box\":[{},{},{},{}],\"d\":\"{d}\"}}",
+            serde_json::to_string(id).unwrap(),
+            serde_json::to_string(name).unwrap(),
+            label.0,
+            label.1,
+            b[0],
+            b[1],
+            b[2],
+            b[3]
+        );
     }
     out.push_str("\n]}\n");
     Ok(out)
@@ -111,7 +184,7 @@ mod tests {
             eprintln!("AE_WORLD_ATLAS is not set: run through scripts/test to check the generator");
             return;
         };
-        for region in &REGIONS {
+        for region in REGIONS.iter().chain([&WORLD_REGION]) {
             let a = generate(&text, region).unwrap();
             let b = generate(&text, region).unwrap();
             assert_eq!(a, b, "same input, same bytes");
@@ -127,6 +200,7 @@ mod tests {
             (3, &["156", "704", "608", "458"][..]),
         ] {
             let a = generate(&text, &REGIONS[region]).unwrap();
+            assert!(a.contains("\"label\":["), "labels are placed");
             for id in ids {
                 assert!(a.contains(&format!("\"id\":\"{id}\"")), "country {id} is on the {} map", REGIONS[region].name);
             }

@@ -3,7 +3,7 @@
 //! small JSON reader (the view's wasm carries no serde); the projection is checked against the
 //! one the view draws the document's features with.
 
-use super::Projection;
+use super::{Projection, Xy, WORLD_SOURCE};
 use crate::json::{parse, Reader};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,9 +21,35 @@ pub struct BaseCountry {
     pub name: String,
     /// SVG path data, in map units.
     pub d: String,
+    /// Where its label goes (inside its largest piece, far from its coast), and its extent.
+    pub label: Option<Xy>,
+    pub bounds: Option<(Xy, Xy)>,
 }
 
 impl BaseMap {
+    /// Whether it is the world's base map, drawn in a fitted region under a transform.
+    pub fn is_world(&self) -> bool {
+        self.projection == WORLD_SOURCE
+    }
+
+    /// A point of this map in the view's projection.
+    pub fn to_view(&self, p: Xy, view: &Projection) -> Xy {
+        if self.is_world() && *view != WORLD_SOURCE {
+            view.world_point(p)
+        } else {
+            p
+        }
+    }
+
+    /// The base map a region is drawn on: its own, or the world's for a fitted region.
+    pub fn expected_for(region: &super::Region) -> Projection {
+        if region.name == super::WORLD {
+            WORLD_SOURCE
+        } else {
+            region.projection
+        }
+    }
+
     /// Reads a base map, refusing one drawn in another projection than `expected`.
     pub fn from_json(text: &str, expected: &Projection) -> Result<BaseMap, String> {
         let value = parse(text).map_err(|e| e.problem(text).to_string())?;
@@ -49,6 +75,14 @@ impl BaseMap {
                         id: r.field(c, "id", |r, v| r.string(v))?,
                         name: r.field(c, "name", |r, v| r.string(v))?,
                         d: r.field(c, "d", |r, v| r.string(v))?,
+                        label: r.optional(c, "label", |r, v| {
+                            let n = r.list(v, |r, v| r.f64(v))?;
+                            (n.len() == 2).then(|| Xy { x: n[0], y: n[1] })
+                        })?,
+                        bounds: r.optional(c, "box", |r, v| {
+                            let n = r.list(v, |r, v| r.f64(v))?;
+                            (n.len() == 4).then(|| (Xy { x: n[0], y: n[1] }, Xy { x: n[2], y: n[3] }))
+                        })?,
                     })
                 })
             })?;

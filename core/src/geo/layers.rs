@@ -1,6 +1,7 @@
 //! The map's layers from a document's map data: every point, area and movement projected to map
 //! units, with its label anchor and extent; and the view (pan and zoom) as pure arithmetic.
 
+use super::basemap::BaseMap;
 use super::{LonLat, Projection, Xy};
 use crate::model::{AreaShape, Bilingual, MapFeatureKind, Waypoint};
 use crate::num::Fixed as F;
@@ -47,22 +48,10 @@ fn bounds(points: &[Xy]) -> (Xy, Xy) {
     (min, max)
 }
 
-/// Where a country's label goes and its extent, for the countries a document shades. Centres
-/// of the named countries' main land, in degrees (background knowledge), clipped to the map.
-fn country_anchor(code: &str) -> Option<LonLat> {
-    let (lon, lat) = match code {
-        "862" => (-66.2, 7.6),   // Venezuela
-        "780" => (-60.2, 10.2),  // Trinidad and Tobago (label beside the islands)
-        "840" => (-82.2, 27.0),  // United States (Florida)
-        "192" => (-78.8, 21.9),  // Cuba
-        "558" => (-85.0, 12.9),  // Nicaragua
-        _ => return None,
-    };
-    Some(LonLat { lon, lat })
-}
-
-/// The document's map features, projected.
-pub fn features(reading: &Reading, projection: &Projection) -> Vec<Feature> {
+/// The document's map features, projected. A country the document shades takes its label place
+/// and extent from the base map (`base`); before it is loaded, or when the base map does not show
+/// it, the country is left out.
+pub fn features(reading: &Reading, projection: &Projection, base: Option<&BaseMap>) -> Vec<Feature> {
     let doc = &reading.doc;
     let index = |id: &String| reading.entity_index(id);
     let entities = |ids: &[String]| ids.iter().filter_map(index).collect::<Vec<_>>();
@@ -75,8 +64,15 @@ pub fn features(reading: &Reading, projection: &Projection) -> Vec<Feature> {
     for a in &doc.map.areas {
         let (shape, anchor, b) = match &a.shape {
             AreaShape::Country(code) => {
-                let Some(anchor) = country_anchor(code).map(|c| projection.forward(c)) else { continue };
-                (Shape::Country(code.clone()), anchor, (anchor, anchor))
+                let Some((base, c)) = base.and_then(|b| Some((b, b.countries.iter().find(|c| &c.id == code)?))) else { continue };
+                let Some(label) = c.label else { continue };
+                // A country larger than the map keeps its label on the map, on the side of its
+                // label place (where its land reaches the map's edge).
+                let (w, h) = projection.size();
+                let at = base.to_view(label, projection);
+                let anchor = Xy { x: at.x.clamp(60.0, w - 60.0), y: at.y.clamp(30.0, h - 30.0) };
+                let b = c.bounds.map_or((anchor, anchor), |(a, z)| (base.to_view(a, projection), base.to_view(z, projection)));
+                (Shape::Country(code.clone()), anchor, b)
             }
             AreaShape::Polygon(ring) => {
                 let pts: Vec<Xy> = ring.iter().map(at).collect();
@@ -283,11 +279,15 @@ mod tests {
     use super::*;
     use crate::geo::CARIBBEAN;
 
+    fn caribbean() -> BaseMap {
+        BaseMap::from_json(include_str!("../../../assets/map/caribbean.json"), &CARIBBEAN).expect("the committed base map")
+    }
+
     #[test]
     fn the_seed_map_features_are_projected_inside_the_map() {
         let reading = crate::seed::reading();
         let doc = &reading.doc;
-        let f = features(&reading, &CARIBBEAN);
+        let f = features(&reading, &CARIBBEAN, Some(&caribbean()));
         assert_eq!(f.len(), doc.map.points.len() + doc.map.areas.len() + doc.map.movements.len());
         let (w, h) = CARIBBEAN.size();
         for feature in &f {
@@ -313,7 +313,7 @@ mod tests {
 
     #[test]
     fn labels_do_not_overlap_at_the_default_zoom() {
-        let f = features(&crate::seed::reading(), &CARIBBEAN);
+        let f = features(&crate::seed::reading(), &CARIBBEAN, Some(&caribbean()));
         for lang in [crate::i18n::Lang::Ar, crate::i18n::Lang::En] {
             let labels: Vec<String> = f.iter().map(|x| format!("≈ {}", lang.pick(&x.label))).collect();
             let offsets = place_labels(&f, &labels, CARIBBEAN.size());
@@ -334,7 +334,7 @@ mod tests {
     #[test]
     fn an_entity_bounds_cover_its_features_and_a_waypoint_reads_as_text() {
         let reading = crate::seed::reading();
-        let f = features(&reading, &CARIBBEAN);
+        let f = features(&reading, &CARIBBEAN, Some(&caribbean()));
         let destroyer = reading.entity_index("us-destroyer").unwrap();
         let b = bounds_of(&f, destroyer).expect("the destroyer is on the map");
         for x in f.iter().filter(|x| x.entities.contains(&destroyer)) {

@@ -62,25 +62,85 @@ pub fn region_named(name: &str) -> Option<&'static Region> {
     REGIONS.iter().find(|r| r.name == name)
 }
 
-/// The region to draw these positions in: the one that holds them all (the smallest, if several
-/// do), else the one that holds most of them; the first region when there are none.
-pub fn region_for(points: &[LonLat]) -> &'static Region {
+/// The world's base map (`assets/map/world.json`): plate carrée at 10 units per degree, with
+/// 180°W 90°N at its origin. A region fitted to a document ([`fitted`]) draws it under an affine
+/// transform ([`Projection::from_world`]).
+pub const WORLD_SOURCE: Projection = Projection { west: -180.0, east: 180.0, south: -90.0, north: 90.0, scale: 10.0 };
+
+/// The name of a region fitted to its document's positions, drawn on the world's base map.
+pub const WORLD: &str = "world";
+
+/// Whether a document may name this region: one of [`REGIONS`], or [`WORLD`].
+pub fn is_region(name: &str) -> bool {
+    name == WORLD || region_named(name).is_some()
+}
+
+/// The region to draw these positions in: the smallest of [`REGIONS`] that holds them all; when
+/// none does, a region fitted to them ([`fitted`]); the first region when there are none.
+pub fn region_for(points: &[LonLat]) -> Region {
     let area = |r: &Region| (r.projection.east - r.projection.west) * (r.projection.north - r.projection.south);
-    let held = |r: &Region| points.iter().filter(|p| r.projection.contains(**p)).count();
-    let mut best = &REGIONS[0];
-    for r in &REGIONS[1..] {
-        if held(r) > held(best) || (held(r) == held(best) && area(r) < area(best)) {
-            best = r;
-        }
-    }
-    if held(best) == 0 {
-        &REGIONS[0]
-    } else {
-        best
+    let holding = REGIONS.iter().filter(|r| points.iter().all(|p| r.projection.contains(*p)));
+    match holding.min_by(|a, b| area(a).total_cmp(&area(b))) {
+        _ if points.is_empty() => REGIONS[0],
+        Some(r) => *r,
+        None => fitted(points),
     }
 }
 
+/// A region of the frame's size (1208 by 880 units) fitted to positions: their extent with a
+/// margin of a fifth and at least 8° of latitude, its middle at theirs, widened to the frame's
+/// shape, kept between 85°S and 85°N and between 180°W and 180°E.
+pub fn fitted(points: &[LonLat]) -> Region {
+    let (mut west, mut east, mut south, mut north) = (180.0f64, -180.0f64, 90.0f64, -90.0f64);
+    for p in points {
+        west = west.min(p.lon);
+        east = east.max(p.lon);
+        south = south.min(p.lat);
+        north = north.max(p.lat);
+    }
+    if points.is_empty() {
+        (west, east, south, north) = (-180.0, 180.0, -60.0, 80.0);
+    }
+    let (w, h) = (1208.0, 880.0);
+    let mid_lat = (south + north) / 2.0;
+    let mid_lon = (west + east) / 2.0;
+    let cos = crate::num::cos(mid_lat.clamp(-70.0, 70.0).to_radians());
+    // Degrees of latitude the frame's height spans, from the positions' height and width.
+    let tall = ((north - south) * 1.4).max(8.0);
+    let wide = (east - west) * 1.4;
+    let span = tall.max(wide * cos * h / w).min(170.0);
+    let scale = h / span;
+    let half_lon = (w / (scale * cos) / 2.0).min(180.0);
+    let mut north = mid_lat + span / 2.0;
+    if north > 85.0 {
+        north = 85.0;
+    }
+    if north - span < -85.0 {
+        north = -85.0 + span;
+    }
+    let west = (mid_lon - half_lon).clamp(-180.0, 180.0 - 2.0 * half_lon);
+    // The projection's scale true at the window's own middle latitude, so that its size is exact.
+    let south = north - span;
+    let scale = h / span;
+    let kx = scale * crate::num::cos(((south + north) / 2.0).to_radians());
+    let east = west + w / kx;
+    Region { name: WORLD, projection: Projection { west, east, south, north, scale } }
+}
+
 impl Projection {
+    /// The SVG transform that draws the world's base map ([`WORLD_SOURCE`] units) in this
+    /// projection: both are equirectangular, so it is affine.
+    pub fn from_world(&self) -> [f64; 6] {
+        let (kx, k) = (self.kx(), self.scale);
+        [kx / WORLD_SOURCE.scale, 0.0, 0.0, k / WORLD_SOURCE.scale, -(180.0 + self.west) * kx, (self.north - 90.0) * k]
+    }
+
+    /// A point of the world's base map in this projection.
+    pub fn world_point(&self, p: Xy) -> Xy {
+        let m = self.from_world();
+        Xy { x: m[0] * p.x + m[4], y: m[3] * p.y + m[5] }
+    }
+
     fn kx(&self) -> f64 {
         self.scale * crate::num::cos(((self.south + self.north) / 2.0).to_radians())
     }
@@ -222,8 +282,31 @@ mod tests {
         assert_eq!(region_for(&[at(33.5, 44.6), at(30.7, 46.5)]).name, "black-sea");
         assert_eq!(region_for(&[at(114.2, 22.3), at(112.3, 16.8)]).name, "south-china-sea");
         assert_eq!(region_for(&[]).name, "caribbean", "no positions: the default");
+        // Positions no region holds all of: a region fitted to them, of the frame's size.
+        let red_sea = [at(39.2, 21.5), at(37.2, 19.6), at(43.1, 12.6)];
+        let r = region_for(&red_sea);
+        assert_eq!(r.name, WORLD);
+        let (w, h) = r.projection.size();
+        assert!((w - 1208.0).abs() < 0.01 && (h - 880.0).abs() < 0.01, "{w} × {h}");
+        for p in red_sea {
+            let xy = r.projection.forward(p);
+            assert!(xy.x > 60.0 && xy.x < w - 60.0 && xy.y > 60.0 && xy.y < h - 60.0, "{p:?} well inside: {xy:?}");
+        }
+        // The world's base map lands where the projection puts the same place.
+        let jeddah = at(39.2, 21.5);
+        let in_world = WORLD_SOURCE.forward(jeddah);
+        let there = r.projection.world_point(in_world);
+        let direct = r.projection.forward(jeddah);
+        assert!((there.x - direct.x).abs() < 1e-6 && (there.y - direct.y).abs() < 1e-6, "{there:?} {direct:?}");
+        // Far apart, or at the edge of the world: still the frame's size, inside the world.
+        for pts in [vec![at(-0.1, 51.5), at(56.3, 26.6)], vec![at(179.0, -20.0), at(170.0, -40.0)], vec![at(10.0, 84.0)]] {
+            let p = region_for(&pts).projection;
+            let (w, h) = p.size();
+            assert!((w - 1208.0).abs() < 0.01 && (h - 880.0).abs() < 0.01 && p.west >= -180.0 && p.east <= 180.01 && p.north <= 85.0, "{p:?}");
+            assert!(pts.iter().all(|x| p.contains(*x)), "{p:?}");
+        }
         // Most of them: two in the Gulf, one far away.
-        assert_eq!(region_for(&[at(56.3, 26.6), at(55.3, 25.3), at(-0.1, 51.5)]).name, "gulf");
+        assert_eq!(region_for(&[at(56.3, 26.6), at(55.3, 25.3), at(-0.1, 51.5)]).name, WORLD, "London is not in the Gulf");
         assert!(region_named("gulf").is_some() && region_named("atlantis").is_none());
     }
 

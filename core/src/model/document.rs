@@ -254,8 +254,9 @@ pub struct Relation {
 #[serde(deny_unknown_fields)]
 pub struct MapData {
     /// The region whose base map it is drawn on (`caribbean`, `gulf`, `black-sea`,
-    /// `south-china-sea`). Left out, publishing picks the region that holds the features (and
-    /// writes it, unless it is the Caribbean, which an absent region means).
+    /// `south-china-sea`; `world`: a region fitted to the features, on the world's base map).
+    /// Left out, publishing picks the smallest region that holds all the features, else `world`
+    /// (and writes it, unless it is the Caribbean, which an absent region means).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<String>,
     #[serde(default)]

@@ -204,8 +204,8 @@ impl<'a> Validator<'a> {
             }
         };
         if let Some(region) = &map.region {
-            if crate::geo::region_named(region).is_none() {
-                let known: Vec<&str> = crate::geo::REGIONS.iter().map(|r| r.name).collect();
+            if !crate::geo::is_region(region) {
+                let known: Vec<&str> = crate::geo::REGIONS.iter().map(|r| r.name).chain([crate::geo::WORLD]).collect();
                 self.push("map.region", format!("no base map for the region «{region}»: one of {}", known.join(", ")));
             }
         }
