@@ -44,6 +44,13 @@ await page.locator(".ae-timeline-frame").scrollIntoViewIfNeeded();
 await page.waitForSelector(".ae-timeline .ae-event-select", { timeout: 15000 });
 await page.click(".ae-timeline .ae-event-select");
 await check("timeline drawn, an event selected");
+// The map, drawn by the figures module, mid-story: a step current, later features faded, playing.
+await page.locator(".ae-map").scrollIntoViewIfNeeded();
+await page.waitForSelector(".ae-map .ae-land", { timeout: 15000 });
+await page.click(".ae-story-steps [data-ae-step='2']");
+await page.click("[data-ae-story=play]");
+await check("map mid-story, playing");
+await page.click("[data-ae-story=play]");
 await page.emulateMedia({ colorScheme: "dark" });
 await page.click(".ae-lang");
 await page.waitForSelector(".ae-root[lang='ar']");
@@ -57,6 +64,11 @@ await page.waitForSelector(".ae-graph svg .ae-node", { timeout: 15000 });
 await page.click(".ae-graph svg .ae-node");
 await page.waitForSelector(".ae-graph-focus button", { timeout: 5000 });
 await check("large graph, focused on an open entity");
+// A report no region holds: the world's base map in a fitted region, its countries labelled.
+await open(new URL("index.html?src=e2e/red-sea.json", url).href);
+await page.locator(".ae-map").scrollIntoViewIfNeeded();
+await page.waitForSelector(".ae-map .ae-land", { timeout: 15000 });
+await check("a map on the world's base map (Red Sea)");
 // A news page with two widgets (one dark, with a panel open) and a page with an iframe embed.
 await page.emulateMedia({ colorScheme: "light" });
 await page.goto(new URL("examples/news-en.html", url).href, { waitUntil: "domcontentloaded" });
@@ -67,5 +79,5 @@ await page.goto(new URL("examples/iframe.html", url).href, { waitUntil: "domcont
 await page.frameLocator("iframe").locator(".ae-host:not([hidden]) .ae-article [data-entity]").first().waitFor({ timeout: 15000 });
 await check("iframe embed");
 await browser.close();
-console.log(failed === 0 ? "axe: 9 passed, 0 failed" : `axe: failed with ${failed} violation(s)`);
+console.log(failed === 0 ? "axe: 11 passed, 0 failed" : `axe: failed with ${failed} violation(s)`);
 process.exit(failed === 0 ? 0 : 1);
