@@ -19,10 +19,12 @@ pub mod link;
 pub mod figures;
 pub mod publisher;
 pub mod state;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 
 pub use article_core::{geo, graph, i18n, model, num, prerender, published, seed, text, timeline};
 
-pub use components::{App, AppProps};
+pub use components::{App, AppProps, Settings};
 
 /// Mounts the explorer into `root`, showing the seed document.
 ///

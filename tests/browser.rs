@@ -404,7 +404,11 @@ async fn mounted_with_map() -> (Element, AppHandle<App>) {
     let root = fresh_root();
     let json = include_str!("../assets/map/caribbean.json");
     let src = format!("data:application/json,{}", js_sys::encode_uri_component(json));
-    let props = AppProps { map_src: src.into(), ..AppProps::default() };
+    let props = {
+        let mut props = AppProps::default();
+        props.settings.map_src = src.into();
+        props
+    };
     let app = mount_with(root.clone(), props);
     settle().await;
     (root, app)
@@ -480,7 +484,11 @@ async fn the_map_is_drawn_with_its_coastlines_only_once_shown() {
 #[wasm_bindgen_test]
 async fn a_base_map_that_fails_says_so_and_can_be_retried() {
     let root = fresh_root();
-    let props = AppProps { map_src: "data:application/json,{\"width\":1}".into(), ..AppProps::default() };
+    let props = {
+        let mut props = AppProps::default();
+        props.settings.map_src = "data:application/json,{\"width\":1}".into();
+        props
+    };
     let app = mount_with(root.clone(), props);
     settle().await;
     one(&root, "[data-map]").scroll_into_view();

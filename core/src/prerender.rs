@@ -1,14 +1,11 @@
-//! The article as static HTML, for readers without JavaScript and for the moment before the
-//! widget arrives: the same markup as the reader's article view (headline, sub-headings,
-//! paragraphs, mentions as `<mark>`), without the interactivity; and the schema.org
-//! `NewsArticle` JSON-LD that tells search engines what the article mentions.
+//! The schema.org `NewsArticle` JSON-LD that tells search engines what the article mentions,
+//! and HTML escaping. (The static article itself is the reader's own view, rendered by Yew's
+//! server-side renderer: the root crate's `ssr` module.)
 //!
 //! Pure Rust, used by the build (`cargo xtask finish`); every document string is escaped.
 
-use crate::i18n::Lang;
-use crate::model::{BlockKind, BlockRef, EntityKind};
+use crate::model::EntityKind;
 use crate::published::Reading;
-use crate::text::pieces;
 
 /// Escapes text for an HTML text node or a double-quoted attribute.
 pub fn escape(text: &str) -> String {
@@ -24,48 +21,6 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
-}
-
-/// The article with its mentions highlighted, inside an `.ae-root` like the widget's.
-pub fn article_html(p: &Reading) -> String {
-    let a = &p.doc.article;
-    let text_html = |r: BlockRef| -> String {
-        let text = p.text(r);
-        let mentions = p.mentions_of(r);
-        let mut out = String::new();
-        for piece in pieces(text.len(), mentions.iter().map(|m| m.range()), None) {
-            let words = escape(piece.range.of(text));
-            match piece.mention.map(|i| &mentions[i]) {
-                Some(m) => {
-                    let e = &p.doc.entities[m.entity()];
-                    out.push_str(&format!(
-                        "<mark class=\"{}\" data-entity=\"{}\" data-note=\"{}\" title=\"{}\">{words}</mark>",
-                        p.mention_class(m),
-                        escape(&e.id),
-                        p.endnote[m.entity()],
-                        escape(&format!("{} ({})", Lang::En.pick(&e.name), Lang::En.kind(e.kind))),
-                    ));
-                }
-                None => out.push_str(&words),
-            }
-        }
-        out
-    };
-    let mut html = format!(
-        "<div class=\"ae-root ae-prerendered\"><article class=\"ae-article\" dir=\"{}\" lang=\"{}\">\n<h1 class=\"ae-headline\">{}</h1>\n<div class=\"ae-body\">\n",
-        a.direction.as_str(),
-        escape(&a.language),
-        text_html(BlockRef::HEADLINE)
-    );
-    for (i, b) in a.blocks.iter().enumerate() {
-        let (tag, class) = match b.kind {
-            BlockKind::Heading => ("h2", "ae-subheading"),
-            BlockKind::Paragraph => ("p", "ae-paragraph"),
-        };
-        html.push_str(&format!("<{tag} class=\"{class}\">{}</{tag}>\n", text_html(BlockRef::Block(i))));
-    }
-    html.push_str("</div>\n</article></div>");
-    html
 }
 
 /// The schema.org type of an entity kind.
@@ -131,31 +86,6 @@ mod tests {
 
     fn seed() -> Reading {
         crate::seed::reading()
-    }
-
-    #[test]
-    fn the_article_keeps_its_text_and_marks_every_mention() {
-        let p = seed();
-        let html = article_html(&p);
-        assert_eq!(html.matches("<mark ").count(), p.all_mentions().count());
-        assert!(html.contains("dir=\"rtl\" lang=\"ar\""));
-        // Removing the tags gives back the text, block by block.
-        let stripped: String = {
-            let mut out = String::new();
-            let mut in_tag = false;
-            for c in html.chars() {
-                match c {
-                    '<' => in_tag = true,
-                    '>' => in_tag = false,
-                    c if !in_tag => out.push(c),
-                    _ => {}
-                }
-            }
-            out
-        };
-        for b in &p.doc.article.blocks {
-            assert!(stripped.contains(&escape(&b.text)), "missing block: {}", b.text);
-        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ fn touch_everything(r: &Reading) {
         }
     }
     let _ = article_core::geo::layers::features(r, &article_core::geo::CARIBBEAN, None);
-    let _ = article_core::prerender::article_html(r);
+    let _ = article_core::prerender::json_ld(r);
 }
 
 /// A number a hostile document might hold where an index or offset goes.

@@ -39,6 +39,12 @@ pub struct ArticleViewProps {
     pub marked: Option<(BlockRef, Utf8Range)>,
     #[prop_or_default]
     pub on_open: Callback<MentionHit>,
+    /// False for the build's static article (`crate::ssr`, the `ssr` feature only): the marks
+    /// are named by a `title`, with no role or tab stop, as nothing happens on a click without
+    /// JavaScript.
+    #[cfg(feature = "ssr")]
+    #[prop_or(true)]
+    pub interactive: bool,
 }
 
 /// `data-text` value of a text: `h` for the headline, the block index otherwise.
@@ -119,9 +125,20 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
                         label.push_str(lang.comma());
                         label.push_str(lang.kind(entity.kind));
                         let class = classes!(document.mention_class(m), piece.marked.then_some("ae-marked"));
+                        let note = document.endnote[m.entity()].to_string();
+                        // The build's static article: named by a title, with no role or tab stop.
+                        #[cfg(feature = "ssr")]
+                        if !props.interactive {
+                            return html! {
+                                <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
+                                    data-index={index.to_string()} data-note={note} title={label}>
+                                    { words }
+                                </mark>
+                            };
+                        }
                         html! {
                             <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
-                                data-index={index.to_string()} data-note={document.endnote[m.entity()].to_string()} role="button" tabindex="0" aria-label={label}>
+                                data-index={index.to_string()} data-note={note} role="button" tabindex="0" aria-label={label}>
                                 { words }
                             </mark>
                         }

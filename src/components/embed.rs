@@ -9,7 +9,6 @@ use yew::prelude::*;
 use super::{mark, App, AppProps, Shared};
 use crate::model::Problem;
 use crate::published::{read_if_published, Reading};
-use crate::i18n::Lang;
 use crate::{fetch_text, FetchError};
 
 /// Where the document comes from.
@@ -27,16 +26,9 @@ pub enum Source {
 pub struct EmbedProps {
     pub source: Source,
     #[prop_or_default]
-    pub lang: Lang,
-    #[prop_or_else(|| AttrValue::from(super::DEFAULT_KEY))]
-    pub link_key: AttrValue,
-    #[prop_or_else(|| AttrValue::from(super::DEFAULT_MAP))]
-    pub map_src: AttrValue,
-    /// The entity whose panel is open at start, when the URL names none.
-    #[prop_or_default]
-    pub initial_entity: Option<AttrValue>,
+    pub settings: super::Settings,
     /// How long to wait for the document.
-    #[prop_or(15_000)]
+    #[prop_or(super::DEFAULT_TIMEOUT_MS)]
     pub timeout_ms: u32,
     /// Called once the widget shows a document, its problems or a failure: the host may reveal it.
     #[prop_or_default]
@@ -52,13 +44,7 @@ enum Load {
 
 /// What the explorer gets besides its document: these props' language, key, map and start.
 fn app_props(p: &EmbedProps, document: Result<Shared<Reading>, Shared<Vec<Problem>>>) -> Rc<AppProps> {
-    Rc::new(AppProps {
-        document,
-        lang: p.lang,
-        link_key: p.link_key.clone(),
-        map_src: p.map_src.clone(),
-        initial_entity: p.initial_entity.clone(),
-    })
+    Rc::new(AppProps { document, settings: p.settings.clone() })
 }
 
 type Read = Result<Shared<Reading>, Shared<Vec<Problem>>>;
@@ -149,10 +135,10 @@ pub fn embed(props: &EmbedProps) -> Html {
             }
         });
     }
-    let s = props.lang.strings();
+    let s = props.settings.lang.strings();
     match &*load {
         Load::Loading => html! {
-            <div class="ae-root ae-loading" role="status" lang={props.lang.code()} dir={props.lang.dir()}>
+            <div class="ae-root ae-loading" role="status" lang={props.settings.lang.code()} dir={props.settings.lang.dir()}>
                 <p>{ s.article_loading }</p>
             </div>
         },
@@ -166,9 +152,9 @@ pub fn embed(props: &EmbedProps) -> Html {
                 Source::Json(_) | Source::Missing => String::new(),
             };
             html! {
-                <div class="ae-root" lang={props.lang.code()} dir={props.lang.dir()}>
+                <div class="ae-root" lang={props.settings.lang.code()} dir={props.settings.lang.dir()}>
                     <div class="ae-problems" role="alert">
-                        <p><strong>{ s.article_failed }</strong>{ props.lang.comma() }{ error.message(props.lang) }</p>
+                        <p><strong>{ s.article_failed }</strong>{ props.settings.lang.comma() }{ error.message(props.settings.lang) }</p>
                         <p><code dir="ltr">{ url }</code></p>
                         <button type="button" class="ae-retry" onclick={retry}>{ s.retry }</button>
                     </div>

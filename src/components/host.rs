@@ -40,7 +40,8 @@ pub struct Options {
     /// Where the widget's files are (its stylesheet, the base map): the URL of the folder of
     /// `embed.js`, ending in `/`.
     pub base: String,
-    /// Milliseconds to wait for the document (`data-timeout`, `timeout`); 15 000 by default.
+    /// Milliseconds to wait for the document (`data-timeout`, `timeout`); by default
+    /// [`super::DEFAULT_TIMEOUT_MS`].
     pub timeout_ms: Option<u32>,
 }
 
@@ -195,11 +196,13 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
     };
     let props = EmbedProps {
         source,
-        lang,
-        link_key: key.into(),
-        map_src: format!("{}{}", options.base, super::DEFAULT_MAP).into(),
-        initial_entity: options.entity.clone().map(Into::into),
-        timeout_ms: options.timeout_ms.unwrap_or(15_000),
+        settings: super::Settings {
+            lang,
+            link_key: key.into(),
+            map_src: format!("{}{}", options.base, super::DEFAULT_MAP).into(),
+            initial_entity: options.entity.clone().map(Into::into),
+        },
+        timeout_ms: options.timeout_ms.unwrap_or(super::DEFAULT_TIMEOUT_MS),
         on_ready: yew::Callback::from(move |()| {
             ready.set(true);
             reveal()

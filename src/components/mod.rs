@@ -38,6 +38,8 @@ use crate::text::Utf8Range;
 /// the others get `entity-2`, `entity-3`…) and where its base map is, relative to the page.
 pub const DEFAULT_KEY: &str = "entity";
 pub const DEFAULT_MAP: &str = "map/caribbean.json";
+/// How long a widget waits for its document, in milliseconds.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// Watches an element until dropped: `f` runs each time it comes within 200 px of the screen.
 /// (The closure is kept alive as long as the observer that calls it.)
@@ -106,23 +108,35 @@ impl<T> Shared<T> {
     }
 }
 
+/// A widget's settings besides its document, the same for [`App`], [`Embed`] and the reader,
+/// with their defaults written once ([`Settings::default`]). The host's [`host::Options`] (from
+/// `data-*` attributes or JavaScript) become these.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Settings {
+    /// The UI language at start; the reader can switch.
+    pub lang: Lang,
+    /// This widget's key in the URL fragment (`#entity=…`). Give each widget on a page its own.
+    pub link_key: AttrValue,
+    /// Where the default region's base map is fetched from (relative to the page); other
+    /// regions' are the files beside it.
+    pub map_src: AttrValue,
+    /// The entity (by id) whose panel is open at start, when the URL fragment names none.
+    pub initial_entity: Option<AttrValue>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { lang: Lang::default(), link_key: AttrValue::from(DEFAULT_KEY), map_src: AttrValue::from(DEFAULT_MAP), initial_entity: None }
+    }
+}
+
 /// Properties of the whole explorer.
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// The document to show, published and read; or the problems that kept it from loading.
     pub document: Result<Shared<Reading>, Shared<Vec<Problem>>>,
-    /// The UI language at start; the reader can switch.
     #[prop_or_default]
-    pub lang: Lang,
-    /// This widget's key in the URL fragment (`#entity=…`). Give each widget on a page its own.
-    #[prop_or_else(|| AttrValue::from(DEFAULT_KEY))]
-    pub link_key: AttrValue,
-    /// Where the base map is fetched from (relative to the page).
-    #[prop_or_else(|| AttrValue::from(DEFAULT_MAP))]
-    pub map_src: AttrValue,
-    /// The entity (by id) whose panel is open at start, when the URL fragment names none.
-    #[prop_or_default]
-    pub initial_entity: Option<AttrValue>,
+    pub settings: Settings,
 }
 
 impl AppProps {
@@ -139,13 +153,7 @@ impl AppProps {
     }
 
     fn with(document: Result<Shared<Reading>, Shared<Vec<Problem>>>) -> Self {
-        Self {
-            document,
-            lang: Lang::default(),
-            link_key: AttrValue::from(DEFAULT_KEY),
-            map_src: AttrValue::from(DEFAULT_MAP),
-            initial_entity: None,
-        }
+        Self { document, settings: Settings::default() }
     }
 }
 
@@ -161,8 +169,7 @@ impl Default for AppProps {
 pub fn app(props: &AppProps) -> Html {
     match &props.document {
         Ok(document) => html! {
-            <Reader document={document.clone()} lang={props.lang} link_key={props.link_key.clone()} map_src={props.map_src.clone()}
-                initial_entity={props.initial_entity.clone()} />
+            <Reader document={document.clone()} settings={props.settings.clone()} />
         },
         Err(problems) => html! {
             <div class="ae-root">
@@ -175,10 +182,7 @@ pub fn app(props: &AppProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ReaderProps {
     pub document: Shared<Reading>,
-    pub lang: Lang,
-    pub link_key: AttrValue,
-    pub map_src: AttrValue,
-    pub initial_entity: Option<AttrValue>,
+    pub settings: Settings,
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -249,11 +253,11 @@ fn kinds_present(document: &Reading) -> Vec<EntityKind> {
 /// The reader: toolbar, article and panel, sharing one state.
 #[function_component(Reader)]
 pub fn reader(props: &ReaderProps) -> Html {
-    let lang = props.lang;
+    let lang = props.settings.lang;
     // The fragment names the open entity: read it before the first render, so that a deep link
     // shows its panel at once.
     let initial = {
-        let (document, key, start) = (props.document.clone(), props.link_key.clone(), props.initial_entity.clone());
+        let (document, key, start) = (props.document.clone(), props.settings.link_key.clone(), props.settings.initial_entity.clone());
         move || {
             let hash = window().location().hash().unwrap_or_default();
             let id = crate::link::get(&hash, &key).or_else(|| start.map(|s| s.to_string()));
@@ -304,7 +308,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     // Back and Forward: the URL fragment names the open entity.
     {
         let (dispatcher, document, key, url_open) =
-            (store.dispatcher(), props.document.clone(), props.link_key.clone(), url_open.clone());
+            (store.dispatcher(), props.document.clone(), props.settings.link_key.clone(), url_open.clone());
         use_effect_with((), move |_| {
             let listener = EventListener::new(&window(), "popstate", move |_| {
                 let hash = window().location().hash().unwrap_or_default();
@@ -322,7 +326,7 @@ pub fn reader(props: &ReaderProps) -> Html {
     // The open entity: the URL, the current mentions, focus.
     {
         let (document, key, root, opener, url_open) =
-            (props.document.clone(), props.link_key.clone(), root.clone(), opener.clone(), url_open.clone());
+            (props.document.clone(), props.settings.link_key.clone(), root.clone(), opener.clone(), url_open.clone());
         use_effect_with(state.open, move |open| {
             let from_url = url_open.borrow_mut().take() == Some(*open);
             let id = open.and_then(|i| document.doc.entities.get(i)).map(|e| e.id.clone());
@@ -445,7 +449,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} on_evidence={on_evidence.clone()} {on_show_on_map} />
             </div>
             if *below {
-                <MapView document={props.document.clone()} {lang} open={*lit} focus={*map_focus} on_action={on_action.clone()} on_evidence={on_evidence.clone()} src={props.map_src.clone()} />
+                <MapView document={props.document.clone()} {lang} open={*lit} focus={*map_focus} on_action={on_action.clone()} on_evidence={on_evidence.clone()} src={props.settings.map_src.clone()} />
                 <Graph document={props.document.clone()} {lang} open={*lit} {on_action} on_evidence={on_evidence.clone()} />
             }
             <Endnotes document={props.document.clone()} {lang} />

@@ -427,6 +427,24 @@ await p2.goto(base, { waitUntil: "load" });
 const marks = await p2.locator("main .ae-prerendered mark").count();
 const headline = await p2.locator("main h1").innerText();
 check(marks === expectedMarks && headline.includes("روسيا"), `no JavaScript: the pre-rendered article with its ${expectedMarks} mentions`, `${marks} marks`);
+// One renderer: the static marks are the live ones, attribute for attribute and class for class,
+// less the role and tab stop that need JavaScript.
+const markAttrs = (root) => [...root.querySelectorAll(".ae-article mark")].map((m) =>
+  [m.className, m.dataset.entity, m.dataset.text, m.dataset.index, m.dataset.note, m.hasAttribute("tabindex"), m.getAttribute("role")].join("|"));
+const staticMarks = await p2.evaluate(`(${markAttrs})(document.querySelector("main .ae-prerendered"))`);
+{
+  const live = await browser();
+  const p3 = live.pages()[0] ?? await live.newPage();
+  await p3.goto(base, { waitUntil: "domcontentloaded" });
+  await p3.waitForFunction(() => document.querySelector("#app")?.shadowRoot?.querySelector(".ae-article mark"), null, { timeout: 15000 });
+  const liveMarks = await p3.evaluate(`(${markAttrs})(document.querySelector("#app").shadowRoot)`);
+  const stripped = liveMarks.map((m) => m.replace(/\|true\|button$/, "|false|"));
+  const differ = staticMarks.findIndex((m, i) => m !== stripped[i]);
+  check(staticMarks.length === liveMarks.length && differ === -1 && staticMarks.every((m) => m.endsWith("|false|")),
+    "one renderer: the static marks carry the live marks' classes and data attributes, with no role or tab stop",
+    differ === -1 ? `${staticMarks.length} marks` : `${staticMarks[differ]} ≠ ${liveMarks[differ]}`);
+  await live.close();
+}
 const ld = JSON.parse(await p2.locator("script[type='application/ld+json']").textContent());
 check(ld["@type"] === "NewsArticle" && ld.mentions.length > 20, "no JavaScript: NewsArticle JSON-LD with mentions", `${ld.mentions.length} mentions`);
 await p2.screenshot({ path: join(shots, "no-js.png") });

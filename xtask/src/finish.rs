@@ -9,7 +9,12 @@
 use std::path::{Path, PathBuf};
 
 use article_core::published::{read_any, Reading};
-use article_core::prerender::{article_html, json_ld};
+use article_core::prerender::json_ld;
+
+/// The article rendered by the reader's own view, through Yew's server-side renderer.
+fn article(json: &str, _: &Reading) -> String {
+    futures::executor::block_on(article_explorer::ssr::article_html(json.to_owned()))
+}
 
 use crate::html::{elements, without};
 
@@ -42,13 +47,13 @@ fn collect_pages(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 
 fn finish(html: &str, dir: &Path) -> Result<String, String> {
     let mut html = remove_trunk_loader(html);
-    for (marker, render) in [("<!--ae:prerender ", article_html as fn(&Reading) -> String), ("<!--ae:jsonld ", json_ld)] {
+    for (marker, render) in [("<!--ae:prerender ", article as fn(&str, &Reading) -> String), ("<!--ae:jsonld ", |_, r| json_ld(r))] {
         while let Some(start) = html.find(marker) {
             let end = html[start..].find("-->").ok_or("an unclosed ae: marker")? + start;
             let src = html[start + marker.len()..end].trim();
             let json = std::fs::read_to_string(dir.join(src)).map_err(|e| format!("{src}: {e}"))?;
             let reading = read_any(&json).map_err(|p| format!("{src}: {}", p[0]))?;
-            html.replace_range(start..end + 3, &render(&reading));
+            html.replace_range(start..end + 3, &render(&json, &reading));
         }
     }
     let html = refresh_integrity(&html, dir)?;
@@ -131,5 +136,43 @@ mod tests {
         assert_eq!(inline_script(&done), None);
         assert!(inline_script("<script>alert(1)</script>").is_some());
         assert_eq!(inline_script("<script type=\"application/ld+json\">{}</script>"), None);
+    }
+
+    #[test]
+    fn the_static_article_is_the_readers_view_without_its_actions() {
+        let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/seed/article.json")).unwrap();
+        let reading = read_any(&json).unwrap();
+        let html = article(&json, &reading);
+        let marks: Vec<&str> = html.split("<mark ").skip(1).map(|m| m.split('>').next().unwrap()).collect();
+        let expected: usize = reading.all_mentions().count();
+        assert_eq!(marks.len(), expected, "every mention of the document");
+        for m in &marks {
+            for attr in ["class=\"ae-mention", "data-entity=", "data-text=", "data-index=", "data-note=", "title="] {
+                assert!(m.contains(attr), "{attr} missing: {m}");
+            }
+            assert!(!m.contains("tabindex") && !m.contains("role="), "no action promised: {m}");
+        }
+        assert!(html.starts_with("<div class=\"ae-root ae-prerendered\"><article ") && html.contains("class=\"ae-article\""), "{}", &html[..120]);
+        assert!(!html.contains("<!--"), "no hydration markers");
+        // Removing the tags gives back the text, block by block.
+        let mut stripped = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => stripped.push(c),
+                _ => {}
+            }
+        }
+        for b in &reading.doc.article.blocks {
+            assert!(stripped.contains(&article_core::prerender::escape(&b.text)), "missing block: {}", b.text);
+        }
+        // Text is escaped: a hostile headline stays text.
+        let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+        doc["article"]["headline"] = "<img src=x onerror=alert(1)>".into();
+        let hostile = doc.to_string();
+        let out = article(&hostile, &read_any(&hostile).unwrap());
+        assert!(out.contains("&lt;img") && !out.contains("<img"), "{}", &out[..300]);
     }
 }

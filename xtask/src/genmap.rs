@@ -6,9 +6,9 @@
 //!
 //!     cargo xtask gen-map PATH/TO/countries-50m.json [OUT-DIR]
 
-use std::fmt::Write;
 use std::path::Path;
 
+use article_core::geo::basemap::{BaseCountry, BaseMap};
 use article_core::geo::{clip_ring, path_d, ring_area2, simplify, LonLat, Region, Xy, REGIONS, WORLD, WORLD_SOURCE};
 
 /// Simplification tolerance, in map units (every region's map is 1208 by 880 units: for the
@@ -136,34 +136,26 @@ pub fn generate(topojson_text: &str, region: &Region) -> Result<String, String> 
     }
     countries.sort();
     let (w, h) = p.size();
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "{{\"source\":\"Natural Earth 4.1.0 countries 1:50m, via npm world-atlas 2.0.2 (countries-50m.json)\",\
-         \"licence\":\"public domain\",\"generator\":\"cargo xtask gen-map\",\
-         \"projection\":{{\"west\":{},\"east\":{},\"south\":{},\"north\":{},\"scale\":{}}},\
-         \"width\":{},\"height\":{},\"countries\":[",
-        p.west, p.east, p.south, p.north, p.scale, w.round(), h.round()
-    );
-    for (i, (id, name, d, label, b)) in countries.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        let _ = write!(
-            out,
-            "\n{{\"id\":{},\"name\":{},\"label\":[{},{}],\"box\":[{},{},{},{}],\"d\":\"{d}\"}}",
-            serde_json::to_string(id).unwrap(),
-            serde_json::to_string(name).unwrap(),
-            label.0,
-            label.1,
-            b[0],
-            b[1],
-            b[2],
-            b[3]
-        );
-    }
-    out.push_str("\n]}\n");
-    Ok(out)
+    let map = BaseMap {
+        projection: *p,
+        width: w.round(),
+        height: h.round(),
+        countries: countries
+            .into_iter()
+            .map(|(id, name, d, label, b)| BaseCountry {
+                id,
+                name,
+                d,
+                label: Some(Xy { x: label.0 as f64, y: label.1 as f64 }),
+                bounds: Some((Xy { x: b[0] as f64, y: b[1] as f64 }, Xy { x: b[2] as f64, y: b[3] as f64 })),
+            })
+            .collect(),
+    };
+    Ok(map.to_json(&[
+        ("source", "Natural Earth 4.1.0 countries 1:50m, via npm world-atlas 2.0.2 (countries-50m.json)"),
+        ("licence", "public domain"),
+        ("generator", "cargo xtask gen-map"),
+    ]))
 }
 
 #[cfg(test)]

@@ -50,6 +50,37 @@ impl BaseMap {
         }
     }
 
+    /// The base map as the generator writes it: `about` first (its source, licence and
+    /// generator), then the projection, the size and the countries, one per line. Numbers are
+    /// written as the reader reads them back (integers, and the projection's short decimals).
+    pub fn to_json(&self, about: &[(&str, &str)]) -> String {
+        let q = |s: &str| serde_json::to_string(s).expect("a string");
+        let p = &self.projection;
+        let mut out = String::from("{");
+        for (k, v) in about {
+            out.push_str(&format!("{}:{},", q(k), q(v)));
+        }
+        out.push_str(&format!(
+            "\"projection\":{{\"west\":{},\"east\":{},\"south\":{},\"north\":{},\"scale\":{}}},\"width\":{},\"height\":{},\"countries\":[",
+            p.west, p.east, p.south, p.north, p.scale, self.width, self.height
+        ));
+        for (i, c) in self.countries.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!("\n{{\"id\":{},\"name\":{}", q(&c.id), q(&c.name)));
+            if let Some(l) = c.label {
+                out.push_str(&format!(",\"label\":[{},{}]", l.x, l.y));
+            }
+            if let Some((a, z)) = c.bounds {
+                out.push_str(&format!(",\"box\":[{},{},{},{}]", a.x, a.y, z.x, z.y));
+            }
+            out.push_str(&format!(",\"d\":{}}}", q(&c.d)));
+        }
+        out.push_str("\n]}\n");
+        out
+    }
+
     /// Reads a base map, refusing one drawn in another projection than `expected`.
     pub fn from_json(text: &str, expected: &Projection) -> Result<BaseMap, String> {
         let value = parse(text).map_err(|e| e.problem(text).to_string())?;
@@ -112,5 +143,12 @@ mod tests {
         let other = Projection { west: 40.0, ..super::super::CARIBBEAN };
         assert!(BaseMap::from_json(CARIBBEAN_JSON, &other).unwrap_err().contains("another projection"));
         assert!(BaseMap::from_json("{\"width\": 1}", &super::super::CARIBBEAN).unwrap_err().contains("projection"));
+        // What the generator writes is what the view reads: the committed file, byte for byte.
+        let about = [
+            ("source", "Natural Earth 4.1.0 countries 1:50m, via npm world-atlas 2.0.2 (countries-50m.json)"),
+            ("licence", "public domain"),
+            ("generator", "cargo xtask gen-map"),
+        ];
+        assert_eq!(map.to_json(&about), CARIBBEAN_JSON);
     }
 }
