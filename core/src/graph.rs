@@ -17,7 +17,6 @@
 
 use crate::i18n::Lang;
 use crate::model::EntityKind;
-use crate::num::Fixed as F;
 use crate::published::Reading;
 
 /// Font size of labels, and the width one character is given (a generous estimate for Arabic
@@ -42,26 +41,7 @@ pub const FOCUS_ABOVE: usize = 24;
 /// The width the view lays out for before it has measured its box.
 pub const DEFAULT_WIDTH: f64 = 1000.0;
 
-/// An axis-aligned box.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x: f64,
-    pub y: f64,
-    pub w: f64,
-    pub h: f64,
-}
-
-impl Rect {
-    pub fn overlaps(&self, o: &Rect) -> bool {
-        self.x < o.x + o.w && o.x < self.x + self.w && self.y < o.y + o.h && o.y < self.y + self.h
-    }
-    pub fn cx(&self) -> f64 {
-        self.x + self.w / 2.0
-    }
-    pub fn cy(&self) -> f64 {
-        self.y + self.h / 2.0
-    }
-}
+pub use crate::labels::Rect;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Node {
@@ -88,11 +68,7 @@ pub struct Edge {
 impl Edge {
     /// SVG path data of the curve.
     pub fn path(&self) -> String {
-        let [p0, c1, c2, p3] = self.curve;
-        format!(
-            "M{} {}C{} {} {} {} {} {}",
-            F(p0.0, 1), F(p0.1, 1), F(c1.0, 1), F(c1.1, 1), F(c2.0, 1), F(c2.1, 1), F(p3.0, 1), F(p3.1, 1)
-        )
+        crate::svg::curve(self.curve)
     }
 }
 
@@ -435,17 +411,11 @@ fn place_label(c: &[(f64, f64); 4], w: f64, width: f64, height: f64, placed: &[R
         (a * c[0].0 + b * c[1].0 + d * c[2].0 + e * c[3].0, a * c[0].1 + b * c[1].1 + d * c[2].1 + e * c[3].1)
     };
     let ts = (0..17).map(|k| 0.5 + if k % 2 == 0 { 1.0 } else { -1.0 } * ((k + 1) / 2) as f64 * 0.025);
-    for t in ts {
-        for dy in [0.0, -9.0, 9.0, -18.0, 18.0, -27.0, 27.0] {
-            let (cx, cy) = at(t);
-            let rect = Rect { x: cx - w / 2.0, y: cy - LABEL_H / 2.0 + dy, w, h: LABEL_H };
-            let inside = rect.x >= 0.0 && rect.y >= 0.0 && rect.x + rect.w <= width && rect.y + rect.h <= height;
-            if inside && !placed.iter().any(|p| p.overlaps(&rect)) {
-                return Some(rect);
-            }
-        }
-    }
-    None
+    let mut centres = ts.flat_map(|t| {
+        let (x, y) = at(t);
+        [0.0, -9.0, 9.0, -18.0, 18.0, -27.0, 27.0].map(move |dy| (x, y + dy))
+    });
+    crate::labels::first_free(&mut centres, (w, LABEL_H), (width, height), placed)
 }
 
 /// How many times the drawn edges cross: each curve as a polyline of 16 segments, every pair of

@@ -22,6 +22,8 @@ pub mod json;
 pub mod model;
 pub mod num;
 pub mod prerender;
+pub mod labels;
+pub mod svg;
 pub mod published;
 pub mod seed;
 pub mod text;

@@ -354,7 +354,7 @@ impl Inner {
                 }
                 Shape::Area(d) => svg_el(&document, "path", &[("class", "ae-shape"), ("d", d)]),
                 Shape::Line(points) => {
-                    let d: String = points.iter().enumerate().map(|(i, p)| format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(p.x, 1), F(p.y, 1))).collect();
+                    let d = article_core::svg::polyline(points, false);
                     svg_el(&document, "path", &[("class", "ae-shape"), ("d", &d), ("marker-end", "url(#ae-arrow)")])
                 }
                 Shape::Point(p) => svg_el(&document, "circle", &[("class", "ae-shape"), ("cx", &fixed(p.x, 1)), ("cy", &fixed(p.y, 1))]),

@@ -10,13 +10,13 @@ mod article;
 mod embed;
 pub mod host;
 mod graph;
+mod hooks;
 mod legend;
 mod map;
 mod panel;
 
 use std::rc::Rc;
 
-use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -272,8 +272,6 @@ pub fn reader(props: &ReaderProps) -> Html {
     let root = use_node_ref();
     // The mention (or other element) that opened the panel, to return focus to on close.
     let opener = use_mut_ref(|| None::<web_sys::Element>);
-    // The open entity the URL asked for (load, Back, Forward): not pushed again, focus not moved.
-    let url_open = use_mut_ref(|| Some(state.open));
     let kinds = use_memo(props.document.clone(), |d| kinds_present(d));
 
     let on_open = {
@@ -305,95 +303,9 @@ pub fn reader(props: &ReaderProps) -> Html {
         use_callback((), move |at: (BlockRef, Utf8Range), _| marked.set(Some(at)))
     };
 
-    // Back and Forward: the URL fragment names the open entity.
-    {
-        let (dispatcher, document, key, url_open) =
-            (store.dispatcher(), props.document.clone(), props.settings.link_key.clone(), url_open.clone());
-        use_effect_with((), move |_| {
-            let listener = EventListener::new(&window(), "popstate", move |_| {
-                let hash = window().location().hash().unwrap_or_default();
-                let wanted = crate::link::get(&hash, &key).and_then(|id| document.entity_index(&id));
-                *url_open.borrow_mut() = Some(wanted);
-                dispatcher.dispatch(match wanted {
-                    Some(entity) => Action::Open { entity, mention: None },
-                    None => Action::Close,
-                });
-            });
-            move || drop(listener)
-        });
-    }
-
-    // The open entity: the URL, the current mentions, focus.
-    {
-        let (document, key, root, opener, url_open) =
-            (props.document.clone(), props.settings.link_key.clone(), root.clone(), opener.clone(), url_open.clone());
-        use_effect_with(state.open, move |open| {
-            let from_url = url_open.borrow_mut().take() == Some(*open);
-            let id = open.and_then(|i| document.doc.entities.get(i)).map(|e| e.id.clone());
-            if !from_url {
-                let location = window().location();
-                let hash = location.hash().unwrap_or_default();
-                let next = crate::link::set(&hash, &key, id.as_deref());
-                if next != hash {
-                    let url = if next.is_empty() {
-                        format!("{}{}", location.pathname().unwrap_or_default(), location.search().unwrap_or_default())
-                    } else {
-                        next
-                    };
-                    let _ = window().history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
-                }
-            }
-            if let Some(root) = root.cast::<web_sys::Element>() {
-                if let Ok(list) = root.query_selector_all(".ae-current") {
-                    for i in 0..list.length() {
-                        if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                            let _ = el.class_list().remove_1("ae-current");
-                        }
-                    }
-                }
-                if let Some(id) = &id {
-                    // Ids are validated slugs: safe inside a selector.
-                    if let Ok(list) = root.query_selector_all(&format!(".ae-article [data-entity=\"{id}\"]")) {
-                        for i in 0..list.length() {
-                            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
-                                let _ = el.class_list().add_1("ae-current");
-                            }
-                        }
-                    }
-                    if !from_url {
-                        if let Ok(Some(title)) = root.query_selector(".ae-panel-title") {
-                            focus(&title);
-                        }
-                    }
-                } else if let Some(el) = opener.borrow_mut().take() {
-                    if el.is_connected() {
-                        focus(&el);
-                    }
-                }
-            }
-        });
-    }
-
-    // Previous/next: scroll to the mention and mark it briefly.
-    {
-        let (document, root) = (props.document.clone(), root.clone());
-        use_effect_with((state.open, state.cursor), move |&(open, cursor)| {
-            let target = open.zip(cursor).and_then(|(e, c)| document.by_entity.get(e)?.get(c).copied());
-            let el = target.and_then(|r| {
-                let selector = format!("[data-text=\"{}\"][data-index=\"{}\"]", article::text_key(r.text), r.index);
-                root.cast::<web_sys::Element>()?.query_selector(&selector).ok()?
-            });
-            let timeout = el.map(|el| {
-                scroll_to(&el);
-                let _ = el.class_list().add_1("ae-flash");
-                Timeout::new(1500, move || {
-                    let _ = el.class_list().remove_1("ae-flash");
-                })
-            });
-            move || drop(timeout)
-        });
-    }
-
+    let from_url = hooks::use_fragment_link(props.document.clone(), props.settings.link_key.clone(), state.open, store.dispatcher());
+    hooks::use_focus_return(props.document.clone(), root.clone(), state.open, opener.clone(), from_url);
+    hooks::use_mention_flash(props.document.clone(), root.clone(), state.open, state.cursor);
     // Evidence: scroll to the marked words.
     {
         let root = root.clone();
@@ -416,18 +328,6 @@ pub fn reader(props: &ReaderProps) -> Html {
         })
     };
 
-    // The map's and the graph's highlighting follow the open entity one task later: the panel,
-    // what the reader asked for, reaches the DOM without waiting for hundreds of SVG elements to
-    // be diffed and restyled.
-    let lit = use_state_eq(|| state.open);
-    {
-        let lit = lit.clone();
-        use_effect_with(state.open, move |&open| {
-            let timeout = Timeout::new(0, move || lit.set(open));
-            move || drop(timeout)
-        });
-    }
-
     // The map and the graph come below the article: they are drawn in a task of their own after
     // the first render, so that the article is interactive sooner.
     let below = use_state_eq(|| false);
@@ -449,8 +349,8 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} on_evidence={on_evidence.clone()} {on_show_on_map} />
             </div>
             if *below {
-                <MapView document={props.document.clone()} {lang} open={*lit} focus={*map_focus} on_action={on_action.clone()} on_evidence={on_evidence.clone()} src={props.settings.map_src.clone()} />
-                <Graph document={props.document.clone()} {lang} open={*lit} {on_action} on_evidence={on_evidence.clone()} />
+                <MapView document={props.document.clone()} {lang} open={state.open} focus={*map_focus} on_action={on_action.clone()} on_evidence={on_evidence.clone()} src={props.settings.map_src.clone()} />
+                <Graph document={props.document.clone()} {lang} open={state.open} {on_action} on_evidence={on_evidence.clone()} />
             }
             <Endnotes document={props.document.clone()} {lang} />
         </div>

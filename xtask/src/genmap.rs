@@ -9,7 +9,7 @@
 use std::path::Path;
 
 use article_core::geo::basemap::{BaseCountry, BaseMap};
-use article_core::geo::{clip_ring, path_d, ring_area2, simplify, LonLat, Region, Xy, REGIONS, WORLD, WORLD_SOURCE};
+use article_core::geo::{clip_ring, ring_area2, simplify, LonLat, Region, Xy, REGIONS, WORLD, WORLD_SOURCE};
 
 /// Simplification tolerance, in map units (every region's map is 1208 by 880 units: for the
 /// Caribbean, 40 units per degree of latitude, about 0.7 km).
@@ -132,7 +132,7 @@ pub fn generate(topojson_text: &str, region: &Region) -> Result<String, String> 
         for &(x, y) in rings.iter().flatten() {
             bounds = [bounds[0].min(x), bounds[1].min(y), bounds[2].max(x), bounds[3].max(y)];
         }
-        countries.push((id.unwrap_or_default(), name, path_d(&rings), label, bounds));
+        countries.push((id.unwrap_or_default(), name, article_core::svg::rings(&rings), label, bounds));
     }
     countries.sort();
     let (w, h) = p.size();

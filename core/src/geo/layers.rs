@@ -3,6 +3,7 @@
 
 use super::basemap::BaseMap;
 use super::{LonLat, Projection, Xy};
+use crate::labels::Rect;
 use crate::model::{AreaShape, Bilingual, MapFeatureKind, Waypoint};
 use crate::num::Fixed as F;
 use crate::published::Reading;
@@ -76,11 +77,7 @@ pub fn features(reading: &Reading, projection: &Projection, base: Option<&BaseMa
             }
             AreaShape::Polygon(ring) => {
                 let pts: Vec<Xy> = ring.iter().map(at).collect();
-                let mut d = String::new();
-                for (i, p) in pts.iter().enumerate() {
-                    d.push_str(&format!("{}{} {}", if i == 0 { "M" } else { "L" }, F(p.x, 1), F(p.y, 1)));
-                }
-                d.push('Z');
+                let d = crate::svg::polyline(&pts, true);
                 let b = bounds(&pts);
                 let anchor = Xy { x: (b.0.x + b.1.x) / 2.0, y: (b.0.y + b.1.y) / 2.0 };
                 (Shape::Area(d), anchor, b)
@@ -162,20 +159,15 @@ pub fn waypoint_text(w: &Waypoint, reading: &Reading, lang: crate::i18n::Lang) -
 /// when zooming (the view divides by the scale).
 pub const LABEL_SIZE: f64 = 17.0;
 
-/// A label's estimated box, centred on `at`, for text of `chars` characters.
-fn label_box(at: Xy, chars: usize) -> (Xy, Xy) {
-    let w = chars as f64 * LABEL_SIZE * 0.56 + 8.0;
-    let h = LABEL_SIZE * 1.35;
-    (Xy { x: at.x - w / 2.0, y: at.y - h / 2.0 }, Xy { x: at.x + w / 2.0, y: at.y + h / 2.0 })
-}
-
-fn boxes_overlap(a: &(Xy, Xy), b: &(Xy, Xy)) -> bool {
-    a.0.x < b.1.x && b.0.x < a.1.x && a.0.y < b.1.y && b.0.y < a.1.y
+/// A label's estimated size, for text of `chars` characters.
+fn label_size(chars: usize) -> (f64, f64) {
+    (chars as f64 * LABEL_SIZE * 0.56 + 8.0, LABEL_SIZE * 1.35)
 }
 
 /// Label positions for the whole-map view, one per feature, none overlapping another label or a
-/// point marker: each label takes the first free spot on rings around its anchor (points first,
-/// then countries, areas and movements). Returns the offset of each label from its anchor.
+/// point marker ([`crate::labels`]): each label takes the first free spot on rings around its
+/// anchor (points first, then countries, areas and movements); one that finds none stays at its
+/// anchor. Returns the offset of each label from its anchor.
 pub fn place_labels(features: &[Feature], labels: &[String], size: (f64, f64)) -> Vec<Xy> {
     let mut order: Vec<usize> = (0..features.len()).collect();
     let rank = |f: &Feature| match f.shape {
@@ -185,17 +177,17 @@ pub fn place_labels(features: &[Feature], labels: &[String], size: (f64, f64)) -
         Shape::Line(_) => 3,
     };
     order.sort_by_key(|&i| (rank(&features[i]), i));
-    let mut taken: Vec<(Xy, Xy)> = features
+    let mut taken: Vec<Rect> = features
         .iter()
         .filter_map(|f| match f.shape {
-            Shape::Point(p) => Some((Xy { x: p.x - 7.0, y: p.y - 7.0 }, Xy { x: p.x + 7.0, y: p.y + 7.0 })),
+            Shape::Point(p) => Some(Rect { x: p.x - 7.0, y: p.y - 7.0, w: 14.0, h: 14.0 }),
             _ => None,
         })
         .collect();
     let mut offsets = vec![Xy { x: 0.0, y: 0.0 }; features.len()];
     for i in order {
         let f = &features[i];
-        let chars = labels[i].chars().count();
+        let (w, h) = label_size(labels[i].chars().count());
         let first = if matches!(f.shape, Shape::Point(_)) { 1 } else { 0 };
         let mut candidates = Vec::new();
         for ring in first..8 {
@@ -208,18 +200,11 @@ pub fn place_labels(features: &[Feature], labels: &[String], size: (f64, f64)) -
                 }
             }
         }
-        let mut best = candidates[0];
-        for c in candidates {
-            let at = Xy { x: f.anchor.x + c.x, y: f.anchor.y + c.y };
-            let b = label_box(at, chars);
-            let inside = b.0.x >= 0.0 && b.0.y >= 0.0 && b.1.x <= size.0 && b.1.y <= size.1;
-            if inside && !taken.iter().any(|t| boxes_overlap(t, &b)) {
-                best = c;
-                break;
-            }
-        }
-        taken.push(label_box(Xy { x: f.anchor.x + best.x, y: f.anchor.y + best.y }, chars));
-        offsets[i] = best;
+        let mut centres = candidates.iter().map(|c| (f.anchor.x + c.x, f.anchor.y + c.y));
+        let rect = crate::labels::first_free(&mut centres, (w, h), size, &taken)
+            .unwrap_or(Rect { x: f.anchor.x + candidates[0].x - w / 2.0, y: f.anchor.y + candidates[0].y - h / 2.0, w, h });
+        offsets[i] = Xy { x: rect.cx() - f.anchor.x, y: rect.cy() - f.anchor.y };
+        taken.push(rect);
     }
     offsets
 }
@@ -317,15 +302,18 @@ mod tests {
         for lang in [crate::i18n::Lang::Ar, crate::i18n::Lang::En] {
             let labels: Vec<String> = f.iter().map(|x| format!("≈ {}", lang.pick(&x.label))).collect();
             let offsets = place_labels(&f, &labels, CARIBBEAN.size());
-            let boxes: Vec<(Xy, Xy)> = f
+            let boxes: Vec<Rect> = f
                 .iter()
                 .zip(&offsets)
                 .zip(&labels)
-                .map(|((x, o), l)| label_box(Xy { x: x.anchor.x + o.x, y: x.anchor.y + o.y }, l.chars().count()))
+                .map(|((x, o), l)| {
+                    let (w, h) = label_size(l.chars().count());
+                    Rect { x: x.anchor.x + o.x - w / 2.0, y: x.anchor.y + o.y - h / 2.0, w, h }
+                })
                 .collect();
             for i in 0..boxes.len() {
                 for j in i + 1..boxes.len() {
-                    assert!(!boxes_overlap(&boxes[i], &boxes[j]), "{lang:?}: «{}» overlaps «{}»", labels[i], labels[j]);
+                    assert!(!boxes[i].overlaps(&boxes[j]), "{lang:?}: «{}» overlaps «{}»", labels[i], labels[j]);
                 }
             }
         }

@@ -235,36 +235,6 @@ pub fn ring_area2(ring: &[(i32, i32)]) -> i64 {
     }).sum()
 }
 
-/// A compact SVG path for integer rings: absolute move, then relative lines, closed.
-pub fn path_d(rings: &[Vec<(i32, i32)>]) -> String {
-    let mut d = String::new();
-    for ring in rings {
-        let Some(&(x0, y0)) = ring.first() else { continue };
-        d.push_str(&format!("M{x0} {y0}"));
-        let mut prev = (x0, y0);
-        let mut first = true;
-        for &(x, y) in &ring[1..] {
-            let (dx, dy) = (x - prev.0, y - prev.1);
-            if dx == 0 && dy == 0 {
-                continue;
-            }
-            if first {
-                d.push('l');
-                first = false;
-            } else if dx >= 0 {
-                d.push(' ');
-            }
-            d.push_str(&format!("{dx}"));
-            if dy >= 0 {
-                d.push(' ');
-            }
-            d.push_str(&format!("{dy}"));
-            prev = (x, y);
-        }
-        d.push('z');
-    }
-    d
-}
 
 #[cfg(test)]
 mod tests {
@@ -349,6 +319,6 @@ mod tests {
 
     #[test]
     fn paths_are_compact_and_relative() {
-        assert_eq!(path_d(&[vec![(10, 20), (15, 20), (15, 12)]]), "M10 20l5 0 0-8z");
+        assert_eq!(crate::svg::rings(&[vec![(10, 20), (15, 20), (15, 12)]]), "M10 20l5 0 0-8z");
     }
 }
