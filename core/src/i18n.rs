@@ -254,6 +254,19 @@ impl Strings {
     }
 }
 
+/// The list of problems of a document that cannot be shown: in English, like the problems'
+/// messages themselves (they are for whoever made the document, and name its fields).
+pub struct ProblemStrings {
+    pub heading: &'static str,
+    /// The path shown for a problem of the whole document.
+    pub document: &'static str,
+    /// "and {n} more": the problems beyond those listed.
+    pub more: &'static str,
+}
+
+pub const PROBLEMS: ProblemStrings =
+    ProblemStrings { heading: "This article document could not be shown.", document: "(document)", more: "and {n} more" };
+
 /// The figures module's strings ([`Lang::figure_strings`]).
 pub struct FigureStrings {
     /// Shown for a large graph while an entity is open: the whole graph, or only its neighbours.

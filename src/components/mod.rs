@@ -388,16 +388,17 @@ pub fn endnotes(props: &EndnotesProps) -> Html {
 /// a component: it has no state, and every component type costs the reader's wasm its lifecycle.
 pub fn problem_list(problems: &[Problem]) -> Html {
     const SHOWN: usize = 20;
+    let t = &crate::i18n::PROBLEMS;
     let more = problems.len().saturating_sub(SHOWN);
     html! {
         <div class="ae-problems" role="alert" lang="en" dir="ltr">
-            <p><strong>{ "This article document could not be shown." }</strong></p>
+            <p><strong>{ t.heading }</strong></p>
             <ul>
                 { for problems.iter().take(SHOWN).map(|p| html! {
-                    <li><code>{ if p.path.is_empty() { "(document)".to_owned() } else { p.path.clone() } }</code>{ ": " }{ p.message.clone() }</li>
+                    <li><code>{ if p.path.is_empty() { t.document.to_owned() } else { p.path.clone() } }</code>{ ": " }{ p.message.clone() }</li>
                 }) }
             </ul>
-            if more > 0 { <p>{ format!("and {more} more") }</p> }
+            if more > 0 { <p>{ t.more.replace("{n}", &more.to_string()) }</p> }
         </div>
     }
 }

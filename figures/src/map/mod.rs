@@ -13,15 +13,17 @@
 //!   in `figures.css`.
 //!
 //! The geometry is [`article_core::geo::layers`]; this module only builds elements and listens.
+//! By job: drawing and the reader's requests here; `gestures.rs` (keyboard, wheel, drag, pinch;
+//! client pixels to map units once), `story.rs` (the steps, their marks and playing), `text.rs`
+//! (the legend and the text alternative), `fetch.rs` (the base map, with a timeout).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use article_core::geo::basemap::BaseMap;
-use article_core::geo::layers::{bounds_of, features, place_labels, waypoint_text, Feature, Shape, View, LABEL_SIZE};
+use article_core::geo::layers::{bounds_of, features, place_labels, Feature, Shape, View, LABEL_SIZE};
 use article_core::geo::{Projection, Xy};
-use article_core::i18n::{FigureStrings, Lang};
-use article_core::model::MapFeatureKind;
+use article_core::i18n::Lang;
 use article_core::num::{fixed, Fixed as F};
 use article_core::published::Reading;
 use article_core::timeline::{story, Step, PICK_ENTITY, PICK_EVIDENCE, TELL_LOAD, TELL_OPEN, TELL_SHOW};
@@ -30,6 +32,13 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, EventTarget};
 
 use crate::{el as svg_el, set_class};
+
+mod fetch;
+mod gestures;
+mod story;
+mod text;
+
+use fetch::fetch_text;
 
 /// How long a base map may take to arrive.
 const FETCH_TIMEOUT_MS: i32 = 20_000;
@@ -308,7 +317,6 @@ impl Inner {
         inner.draw_features(None);
         inner
     }
-
     /// Draws the document's features (with the countries' shapes and labels once the base map
     /// is here), the legend and the text alternative; fits the first view to the features.
     fn draw_features(&self, base: Option<&BaseMap>) {
@@ -394,130 +402,6 @@ impl Inner {
         }
         self.apply_view();
     }
-
-    fn step_name(doc: &Reading, lang: Lang, layers: &[Feature], step: &Step) -> String {
-        match step.event.map(|e| &doc.doc.timeline[e]) {
-            Some(ev) => format!("{}: {}", lang.pick(&ev.when), lang.pick(&ev.label)),
-            None => step.features.iter().map(|&f| lang.pick(&layers[f].label)).collect::<Vec<_>>().join(lang.comma()),
-        }
-    }
-
-    fn build_story(document: &Document, doc: &Reading, lang: Lang, t: &FigureStrings, layers: &[Feature], steps: &[Step]) -> (Option<Element>, Element, Option<Element>, Vec<Element>) {
-        let now = html_el(document, "p", "ae-story-now", None);
-        if steps.is_empty() {
-            return (None, now, None, Vec::new());
-        }
-        let section = html_el(document, "section", "ae-story", None);
-        let _ = section.set_attribute("aria-labelledby", "ae-story-title");
-        let title = html_el(document, "h3", "", Some(t.story));
-        let _ = title.set_attribute("id", "ae-story-title");
-        let controls = html_el(document, "div", "ae-story-controls", None);
-        let play = button(document, t.story_play, &[("data-ae-story", "play"), ("aria-pressed", "false")]);
-        append(&controls, &[
-            &button(document, t.story_previous, &[("data-ae-story", "previous")]),
-            &play,
-            &button(document, t.story_next, &[("data-ae-story", "next")]),
-        ]);
-        let _ = now.set_attribute("aria-live", "polite");
-        let list = html_el(document, "ol", "ae-story-steps", None);
-        let mut buttons = Vec::new();
-        for (k, step) in steps.iter().enumerate() {
-            let li = html_el(document, "li", "", None);
-            if let Some(e) = step.event {
-                let _ = li.set_attribute("data-event", &doc.doc.timeline[e].id);
-            }
-            let b = button(document, &Self::step_name(doc, lang, layers, step), &[("data-ae-step", &(k + 1).to_string())]);
-            append(&li, &[&b]);
-            append(&list, &[&li]);
-            buttons.push(b);
-        }
-        append(&section, &[&title, &controls, &now, &list]);
-        (Some(section), now, Some(play), buttons)
-    }
-
-    fn fill_legend(document: &Document, lang: Lang, t: &FigureStrings, layers: &[Feature], legend: &Element) {
-        legend.replace_children_with_node_0();
-        let mut kinds: Vec<MapFeatureKind> = Vec::new();
-        for f in layers {
-            if !kinds.contains(&f.kind) {
-                kinds.push(f.kind);
-            }
-        }
-        for k in kinds {
-            let li = html_el(document, "li", "", None);
-            let key = svg_el(document, "svg", &[("class", &format!("ae-key ae-f-{}", k.slug())), ("viewBox", "0 0 20 12"), ("aria-hidden", "true")]);
-            append(&key, &[&svg_el(document, "rect", &[("class", "ae-shape"), ("x", "1"), ("y", "1"), ("width", "18"), ("height", "10"), ("rx", "2")])]);
-            append(&li, &[&key]);
-            let _ = li.append_with_str_1(lang.map_kind(k));
-            append(legend, &[&li]);
-        }
-        let li = html_el(document, "li", "", None);
-        let approx = html_el(document, "span", "ae-approx-key", Some("≈"));
-        let _ = approx.set_attribute("aria-hidden", "true");
-        append(&li, &[&approx]);
-        let _ = li.append_with_str_1(&format!(" {}", t.approximate));
-        append(legend, &[&li]);
-    }
-
-    /// The text alternative: every feature (a button to its entity), and the movements in time
-    /// order, as a list and as a table.
-    fn fill_text(document: &Document, doc: &Reading, lang: Lang, t: &FigureStrings, layers: &[Feature], details: &Element) {
-        details.replace_children_with_node_0();
-        append(details, &[&html_el(document, "summary", "", Some(t.map_features))]);
-        let list = html_el(document, "ul", "", None);
-        for f in layers {
-            let li = html_el(document, "li", "", None);
-            let b = button(document, lang.pick(&f.label), &[("class", "ae-link-plain")]);
-            if let Some(&e) = f.entities.first() {
-                let _ = b.set_attribute("data-ae-entity", &e.to_string());
-            }
-            append(&li, &[&b]);
-            let mut rest = format!(" · {}", lang.map_kind(f.kind));
-            for extra in [f.time.as_ref().map(|x| lang.pick(x)), f.approximate.then_some(t.approximate)].into_iter().flatten() {
-                rest.push_str(" · ");
-                rest.push_str(extra);
-            }
-            let _ = li.append_with_str_1(&rest);
-            append(&list, &[&li]);
-        }
-        // A movement's place in time: the earliest event sharing one of its entities.
-        let time_order = |f: &Feature| {
-            doc.doc.timeline.iter().filter(|e| e.entities.iter().any(|&x| f.entities.contains(&(x as usize)))).map(|e| e.order).min().unwrap_or(i32::MAX)
-        };
-        let mut movements: Vec<(&Feature, &article_core::model::MapMovement)> =
-            layers.iter().filter_map(|f| doc.doc.map.movements.iter().find(|m| m.id == f.id).map(|m| (f, m))).collect();
-        movements.sort_by_key(|(f, _)| time_order(f));
-        let when = |m: &article_core::model::MapMovement| m.time.as_ref().map(|x| lang.pick(x).to_owned()).unwrap_or_else(|| t.not_given.to_owned());
-        let ol = html_el(document, "ol", "ae-movements", None);
-        let table = html_el(document, "table", "", None);
-        append(&table, &[&html_el(document, "caption", "", Some(t.movements_in_order))]);
-        let head = html_el(document, "tr", "", None);
-        for h in [t.movement, t.from, t.to, t.when, "≈"] {
-            let th = html_el(document, "th", "", Some(h));
-            let _ = th.set_attribute("scope", "col");
-            append(&head, &[&th]);
-        }
-        let thead = html_el(document, "thead", "", None);
-        append(&thead, &[&head]);
-        let tbody = html_el(document, "tbody", "", None);
-        for (f, m) in &movements {
-            let (from, to) = (waypoint_text(&m.from, doc, lang), waypoint_text(&m.to, doc, lang));
-            let mut line = format!("{}: {} {from} {} {to} · {}", lang.pick(&f.label), t.from, t.to, when(m));
-            if m.approximate {
-                line.push_str(" · ");
-                line.push_str(t.approximate);
-            }
-            append(&ol, &[&html_el(document, "li", "", Some(&line))]);
-            let tr = html_el(document, "tr", "", None);
-            for cell in [lang.pick(&f.label), &from, &to, &when(m), if m.approximate { t.approximate } else { "" }] {
-                append(&tr, &[&html_el(document, "td", "", Some(cell))]);
-            }
-            append(&tbody, &[&tr]);
-        }
-        append(&table, &[&thead, &tbody]);
-        append(details, &[&html_el(document, "h3", "", Some(t.movements_in_order)), &ol, &table]);
-    }
-
     /// Fetches the base map, then draws the coastlines and the countries the document names.
     fn fetch(inner: &Rc<Inner>) {
         let t = inner.lang.figure_strings();
@@ -539,7 +423,6 @@ impl Inner {
             }
         });
     }
-
     fn draw_base(&self, map: &BaseMap) {
         let Some(document) = self.body.owner_document() else { return };
         let named: Vec<&str> = self
@@ -565,21 +448,18 @@ impl Inner {
         let _ = self.status.remove_attribute("role");
         self.status.set_text_content(None);
     }
-
     /// The open entity's features lit.
     fn light(&self, entity: Option<usize>) {
         for (f, d) in self.layers.borrow().iter().zip(self.drawn.borrow().iter()) {
             set_class(&d.g, "ae-near", entity.is_some_and(|e| f.entities.contains(&e)));
         }
     }
-
     fn set_view(&self, v: View) {
         if self.view.get() != v {
             self.view.set(v);
             self.apply_view();
         }
     }
-
     /// The view's box, and what keeps its screen size at every zoom: point radii, labels, leaders.
     fn apply_view(&self) {
         let view = self.view.get();
@@ -601,25 +481,6 @@ impl Inner {
             }
         }
     }
-
-    /// Map units per client pixel at the current view, and the picture's box.
-    fn units_per_px(&self) -> Option<(f64, web_sys::DomRect)> {
-        let rect = self.svg.get_bounding_client_rect();
-        (rect.width() > 0.0).then(|| (self.size.0 / self.view.get().scale / rect.width(), rect))
-    }
-
-    /// The map point under a client position.
-    fn at_client(&self, x: f64, y: f64) -> Option<Xy> {
-        let (k, rect) = self.units_per_px()?;
-        let view = self.view.get();
-        Some(Xy { x: view.x + (x - rect.left()) * k, y: view.y + (y - rect.top()) * k })
-    }
-
-    fn centre(&self) -> Xy {
-        let v = self.view.get();
-        Xy { x: v.x + self.size.0 / v.scale / 2.0, y: v.y + self.size.1 / v.scale / 2.0 }
-    }
-
     fn click(self: &Rc<Self>, e: web_sys::Event) {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
         let attr = |name: &str| target.closest(&format!("[{name}]")).ok().flatten().and_then(|el| el.get_attribute(name));
@@ -655,194 +516,10 @@ impl Inner {
             (self.on_pick)(PICK_ENTITY, entity);
         }
     }
-
     fn feature_entity(&self, target: &Element) -> Option<usize> {
         let g = target.closest(".ae-feature").ok().flatten()?;
         let id = g.get_attribute("data-feature")?;
         self.layers.borrow().iter().find(|f| f.id == id)?.entities.first().copied()
-    }
-
-    fn key(&self, e: web_sys::Event) {
-        let (Some(k), Some(target)) = (e.dyn_ref::<web_sys::KeyboardEvent>(), e.target().and_then(|t| t.dyn_into::<Element>().ok())) else { return };
-        let key = k.key();
-        if matches!(key.as_str(), "Enter" | " ") {
-            if let Some(entity) = self.feature_entity(&target) {
-                e.prevent_default();
-                (self.on_pick)(PICK_ENTITY, entity);
-            }
-            return;
-        }
-        if target.closest(".ae-map-frame").ok().flatten().is_none() {
-            return;
-        }
-        let view = self.view.get();
-        let step = 60.0 / view.scale;
-        let (size, centre) = (self.size, self.centre());
-        let next = match key.as_str() {
-            "ArrowLeft" => view.pan(-step, 0.0, size),
-            "ArrowRight" => view.pan(step, 0.0, size),
-            "ArrowUp" => view.pan(0.0, -step, size),
-            "ArrowDown" => view.pan(0.0, step, size),
-            "+" | "=" => view.zoom_at(1.5, centre, size),
-            "-" | "_" => view.zoom_at(1.0 / 1.5, centre, size),
-            "0" => self.home.get(),
-            _ => return,
-        };
-        e.prevent_default();
-        self.set_view(next);
-    }
-
-    fn wheel(&self, e: web_sys::Event) {
-        let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
-        e.prevent_default();
-        let Some(at) = self.at_client(w.client_x() as f64, w.client_y() as f64) else { return };
-        let factor = (-w.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
-        self.set_view(self.view.get().zoom_at(factor, at, self.size));
-    }
-
-    fn pointer_down(&self, e: web_sys::Event) {
-        let Some(p) = e.dyn_ref::<web_sys::PointerEvent>() else { return };
-        let mut ps = self.pointers.borrow_mut();
-        ps.retain(|(id, _)| *id != p.pointer_id());
-        ps.push((p.pointer_id(), (p.client_x() as f64, p.client_y() as f64)));
-    }
-
-    fn pointer_move(&self, e: web_sys::Event) {
-        let Some(p) = e.dyn_ref::<web_sys::PointerEvent>() else { return };
-        let mut ps = self.pointers.borrow_mut();
-        let Some(&(_, previous)) = ps.iter().find(|(id, _)| *id == p.pointer_id()) else { return };
-        let now = (p.client_x() as f64, p.client_y() as f64);
-        if now == previous {
-            return;
-        }
-        // Captured once it drags (not on press: a click on a feature still reaches the feature).
-        let _ = self.svg.set_pointer_capture(p.pointer_id());
-        let view = self.view.get();
-        let Some((k, _)) = self.units_per_px() else { return };
-        if ps.len() == 1 {
-            self.set_view(view.pan(-(now.0 - previous.0) * k, -(now.1 - previous.1) * k, self.size));
-        } else if ps.len() == 2 {
-            let other = *ps.iter().find(|(id, _)| *id != p.pointer_id()).map(|(_, q)| q).unwrap_or(&now);
-            let d0 = (previous.0 - other.0).hypot(previous.1 - other.1);
-            let d1 = (now.0 - other.0).hypot(now.1 - other.1);
-            if d0 > 0.0 {
-                if let Some(at) = self.at_client((now.0 + other.0) / 2.0, (now.1 + other.1) / 2.0) {
-                    self.set_view(view.zoom_at(d1 / d0, at, self.size));
-                }
-            }
-        }
-        ps.retain(|(id, _)| *id != p.pointer_id());
-        ps.push((p.pointer_id(), now));
-    }
-
-    fn pointer_up(&self, e: web_sys::Event) {
-        if let Some(p) = e.dyn_ref::<web_sys::PointerEvent>() {
-            self.pointers.borrow_mut().retain(|(id, _)| *id != p.pointer_id());
-        }
-    }
-
-    /// Shows step `k` of the story (0: the overview): its features marked, later ones faded, the
-    /// view fitted to it, its sentence shown.
-    /// Step `k`'s features marked, later ones faded (0: nothing), and its button current.
-    fn mark(&self, k: usize) {
-        let drawn = self.drawn.borrow();
-        for (s, step) in self.steps.borrow().iter().enumerate() {
-            let state = match s + 1 {
-                _ if k == 0 => None,
-                s if s == k => Some("now"),
-                s if s > k => Some("later"),
-                _ => None,
-            };
-            for g in step.features.iter().filter_map(|&f| drawn.get(f)).map(|d| &d.g) {
-                let _ = match state {
-                    Some(v) => g.set_attribute("data-ae-step", v),
-                    None => g.remove_attribute("data-ae-step"),
-                };
-            }
-        }
-        for (s, b) in self.step_buttons.iter().enumerate() {
-            let _ = if s + 1 == k { b.set_attribute("aria-current", "step") } else { b.remove_attribute("aria-current") };
-        }
-    }
-
-    fn go(&self, k: usize) {
-        self.at.set(k);
-        self.mark(k);
-        let t = self.lang.figure_strings();
-        let Some(document) = self.body.owner_document() else { return };
-        let steps = self.steps.borrow();
-        let Some(step) = k.checked_sub(1).and_then(|i| steps.get(i)) else {
-            self.now.set_text_content(Some(t.story_overview));
-            self.set_view(self.home.get());
-            return;
-        };
-        let count = t.story_step.replace("{i}", &k.to_string()).replace("{n}", &steps.len().to_string());
-        let strong = html_el(&document, "strong", "", Some(&count));
-        let layers = self.layers.borrow();
-        let name = html_el(&document, "span", "", Some(&Self::step_name(&self.doc, self.lang, &layers, step)));
-        let list = js_sys::Array::of2(&strong, &name);
-        if let Some((e, span)) = step.event.and_then(|e| Some((e, self.doc.doc.timeline[e].evidence?))) {
-            // The article's words, in its language and direction.
-            let q = html_el(&document, "q", "", Some(self.doc.words(span)));
-            let _ = q.set_attribute("lang", &self.doc.doc.article.language);
-            let _ = q.set_attribute("dir", self.doc.doc.article.direction.as_str());
-            list.push(&q);
-            list.push(&button(&document, t.timeline_in_text, &[("data-ae-evidence", &e.to_string()), ("class", "ae-link")]));
-        }
-        self.now.replace_children_with_node(&list);
-        let corners: Vec<Xy> = step.features.iter().filter_map(|&f| layers.get(f)).flat_map(|f| [f.bounds.0, f.bounds.1]).collect();
-        drop(layers);
-        if let Some(b) = bounds_of_points(&corners) {
-            self.set_view(View::fit(b, self.size, 2.5));
-        }
-    }
-
-    fn toggle_play(&self) {
-        if self.timer.get().is_some() {
-            self.stop();
-            return;
-        }
-        if self.at.get() >= self.steps.borrow().len() {
-            self.go(0);
-        }
-        self.advance();
-        let Some(window) = web_sys::window() else { return };
-        if let Some(tick) = self.tick.borrow().as_ref() {
-            self.timer.set(window.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), STEP_MS).ok());
-        }
-        self.show_playing(true);
-    }
-
-    /// The next step while playing; the end stops it.
-    fn advance(&self) {
-        let next = self.at.get() + 1;
-        let count = self.steps.borrow().len();
-        if next > count {
-            self.stop();
-            return;
-        }
-        self.go(next);
-        if next == count {
-            self.stop();
-        }
-    }
-
-    fn stop(&self) {
-        if let Some(id) = self.timer.take() {
-            if let Some(w) = web_sys::window() {
-                w.clear_interval_with_handle(id);
-            }
-        }
-        self.show_playing(false);
-    }
-
-    fn show_playing(&self, on: bool) {
-        let t = self.lang.figure_strings();
-        if let Some(play) = &self.play {
-            let _ = play.set_attribute("aria-pressed", if on { "true" } else { "false" });
-            play.set_text_content(Some(if on { t.story_pause } else { t.story_play }));
-        }
-        set_class(&self.body, "ae-playing", on);
     }
 }
 
@@ -855,42 +532,4 @@ fn transform(p: &Projection) -> String {
 fn bounds_of_points(points: &[Xy]) -> Option<(Xy, Xy)> {
     let first = *points.first()?;
     Some(points.iter().fold((first, first), |(a, b), p| (Xy { x: a.x.min(p.x), y: a.y.min(p.y) }, Xy { x: b.x.max(p.x), y: b.y.max(p.y) })))
-}
-
-/// Fetches a text, giving up after [`FETCH_TIMEOUT_MS`]; the error in the UI language.
-async fn fetch_text(url: &str, lang: Lang) -> Result<String, String> {
-    use wasm_bindgen_futures::JsFuture;
-    let t = lang.figure_strings();
-    let window = web_sys::window().ok_or_else(|| t.map_network.to_owned())?;
-    let controller = web_sys::AbortController::new().ok();
-    let init = web_sys::RequestInit::new();
-    if let Some(c) = &controller {
-        init.set_signal(Some(&c.signal()));
-    }
-    let timed_out = Rc::new(Cell::new(false));
-    let abort = {
-        let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        Closure::once(move || {
-            timed_out.set(true);
-            if let Some(c) = controller {
-                c.abort();
-            }
-        })
-    };
-    let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), FETCH_TIMEOUT_MS).ok();
-    let failed = || if timed_out.get() { t.map_timeout.replace("{s}", &(FETCH_TIMEOUT_MS / 1000).to_string()) } else { t.map_network.to_owned() };
-    let result = async {
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| failed())?.unchecked_into();
-        if !response.ok() {
-            return Err(format!("HTTP {}", response.status()));
-        }
-        let text = JsFuture::from(response.text().map_err(|_| failed())?).await.map_err(|_| failed())?;
-        text.as_string().ok_or_else(failed)
-    }
-    .await;
-    if let Some(id) = timer {
-        window.clear_timeout_with_handle(id);
-    }
-    drop(abort);
-    result
 }
