@@ -9,7 +9,12 @@
 //! - [`state`]: the reader's selection as a pure reducer; [`link`]: deep links in the fragment.
 //! - [`publisher`]: how an authoring document given to the reader gets published first (the
 //!   publisher is a WebAssembly module of its own, loaded only then).
-//! - [`components`]: the Yew view. With `lib.rs`'s fetch, the only code that touches the DOM.
+//! - [`figures`]: how the reader gets the figures module (the map, the timeline, the graph's
+//!   picture), a WebAssembly module of its own, loaded when they come into view.
+//! - [`components`]: the Yew view. With `lib.rs`'s fetch and the two module loaders, the only
+//!   code that touches the DOM.
+//! - `ssr` (the `ssr` feature, for the build only): the static article, the same view rendered by
+//!   Yew's server-side renderer.
 //!
 //! Host pages mount widgets through `embed.js` ([`components::host`]); Rust code can use [`mount_with`].
 

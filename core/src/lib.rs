@@ -7,10 +7,12 @@
 //! - [`published`]: the published document (what the reader downloads: everything computed) and
 //!   [`published::Reading`], a published document checked and indexed for the view;
 //! - [`graph`]: the relationship graph's layout; [`timeline`]: events in time order, dates written
-//!   out; [`geo`]: the map's projection, geometry, layers
-//!   and labels;
-//! - [`i18n`]: every UI string, in Arabic and English; [`prerender`]: the article as static HTML
-//!   and JSON-LD, for the build; [`seed`]: the seed article.
+//!   out, and the story the map tells; [`geo`]: the map's regions, projections, base maps, layers
+//!   and view; [`svg`]: every SVG path written; [`labels`]: label placement, for the map and the
+//!   graph alike;
+//! - [`i18n`]: every UI string, in Arabic and English; [`prerender`]: the JSON-LD for the build
+//!   (the static article is the reader's own view, rendered by Yew); [`seed`]: the seed article;
+//!   [`json`], [`num`]: the small JSON reader and float writing the reader's wasm uses.
 //!
 //! Invariant, enforced by Cargo: this crate depends on nothing of the browser (no yew, web-sys,
 //! wasm-bindgen or gloo). The reader (the root crate) and the publisher (`publisher/`) build on it.
@@ -21,10 +23,10 @@ pub mod i18n;
 pub mod json;
 pub mod model;
 pub mod num;
-pub mod prerender;
 pub mod labels;
-pub mod svg;
+pub mod prerender;
 pub mod published;
 pub mod seed;
+pub mod svg;
 pub mod text;
 pub mod timeline;

@@ -1,7 +1,8 @@
-//! Map geometry for the Caribbean: the projection (forward and inverse, one constant), clipping,
-//! simplification and compact SVG path strings. Pure; nothing here imports `yew` or `web_sys`.
-//! The map generator (`cargo xtask gen-map`) clips, simplifies and writes paths; the map view
-//! only projects (the document's features, pointer positions back to the map).
+//! Map geometry: the regions with base maps of their own and a region fitted to any other
+//! positions (drawn on the world's base map), the projection (forward and inverse), clipping and
+//! simplification. Pure; nothing here imports `yew` or `web_sys`. The map generator
+//! (`cargo xtask gen-map`) clips, simplifies and writes paths ([`crate::svg`]); the map view only
+//! projects (the document's features, pointer positions back to the map).
 //!
 //! The projection is an equirectangular one with its scale true at the map's middle latitude:
 //! over 5°N to 28°N its distortion is small, it is exactly invertible, and it is cheap.
