@@ -216,7 +216,7 @@ pub fn publish(p: &Prepared) -> Published {
                     }
                     match m.source {
                         MentionSource::Alias(a) => {
-                            if let Some(target) = entity.aliases[a].metonym_of().and_then(|id| p.entity_index(id)) {
+                            if let Some(target) = entity.aliases.get(a).and_then(|a| a.metonym_of()).and_then(|id| p.entity_index(id)) {
                                 flags |= flag::METONYM;
                                 metonym_uses[target].push(m.entity as u32);
                             }

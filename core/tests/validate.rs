@@ -196,3 +196,28 @@ fn a_large_document_validates() {
         panic!("{:?}", &problems[..problems.len().min(5)]);
     }
 }
+
+#[test]
+fn an_entitys_own_name_counts_as_an_alias_unless_an_alias_spells_it() {
+    let mut doc: serde_json::Value = serde_json::from_str(article_core::seed::SEED_JSON).unwrap();
+    let maduro = doc["entities"].as_array().unwrap().iter().position(|e| e["id"] == "nicolas-maduro").unwrap();
+    let name = doc["entities"][maduro]["name"]["ar"].as_str().unwrap().to_owned();
+    let count = |doc: &serde_json::Value| {
+        let prepared = article_core::model::Prepared::new(article_core::model::load(&doc.to_string()).expect("valid"));
+        prepared.by_entity[maduro].len()
+    };
+    // His aliases emptied but one that the text never uses.
+    doc["entities"][maduro]["aliases"] = serde_json::json!(["اسم لا يرد في النص"]);
+    let by_name = count(&doc);
+    // The same with a name the text never uses either: what is left are mentions added by hand.
+    let mut unnamed = doc.clone();
+    unnamed["entities"][maduro]["name"]["ar"] = "اسم آخر لا يرد".into();
+    let without = count(&unnamed);
+    let occurrences = article_core::seed::reading().doc.article.blocks.iter().map(|b| b.text.matches(&name).count()).sum::<usize>();
+    assert!(occurrences > 0, "the seed names {name}");
+    assert_eq!(by_name, without + occurrences, "«{name}» is found by his name alone, each time");
+    // A name another entity lists as its alias stays that entity's (the alias written out wins).
+    let other = doc["entities"].as_array().unwrap().iter().position(|e| e["id"] == "venezuela").unwrap();
+    doc["entities"][other]["aliases"].as_array_mut().unwrap().push(name.clone().into());
+    assert_eq!(count(&doc), without, "«{name}» is Venezuela's alias now, not Maduro's name");
+}

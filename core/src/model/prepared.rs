@@ -49,19 +49,44 @@ pub struct Prepared {
     ids: HashMap<String, usize>,
 }
 
+/// Each entity's own name in the article's language (Arabic or English), as a pattern, unless an
+/// alias already spells it (after normalisation), its own or another entity's (an alias written
+/// out wins: «واشنطن» listed for the administration is not the city's name too): a name need
+/// not be repeated among the aliases to be found.
+pub fn own_names(doc: &Document) -> Vec<(usize, &str)> {
+    let language = doc.article.language.as_str();
+    let listed: std::collections::HashSet<String> =
+        doc.entities.iter().flat_map(|e| e.aliases.iter().map(|a| crate::text::normalize_str(a.text()))).collect();
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let name = match language {
+                "ar" => e.name.ar.as_str(),
+                "en" => e.name.en.as_str(),
+                _ => return None,
+            };
+            (!name.trim().is_empty() && !listed.contains(&crate::text::normalize_str(name))).then_some((i, name))
+        })
+        .collect()
+}
+
 impl Prepared {
     /// Prepares a document. It should have passed validation; anything that still does not
     /// resolve (an unknown id, a quote not found) is left out rather than panicked on.
     pub fn new(doc: Document) -> Prepared {
         let ids: HashMap<String, usize> = doc.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        let finder = Finder::new(doc.entities.iter().enumerate().flat_map(|(entity, e)| {
-            e.aliases.iter().enumerate().map(move |(alias, a)| Pattern {
-                text: a.text(),
-                entity,
-                alias,
-                adjective: a.is_adjective(),
-            })
-        }));
+        let names = own_names(&doc);
+        let finder = Finder::new(
+            doc.entities
+                .iter()
+                .enumerate()
+                .flat_map(|(entity, e)| {
+                    e.aliases.iter().enumerate().map(move |(alias, a)| Pattern { text: a.text(), entity, alias, adjective: a.is_adjective() })
+                })
+                // An entity's own name counts as an alias (its index past the aliases: no metonym).
+                .chain(names.iter().map(|&(entity, text)| Pattern { text, entity, alias: usize::MAX, adjective: false })),
+        );
 
         let texts: Vec<TextRef> =
             std::iter::once(BlockRef::HEADLINE).chain((0..doc.article.blocks.len()).map(BlockRef::Block)).collect();
@@ -174,7 +199,7 @@ impl Prepared {
     pub fn mention_class(&self, m: &Mention) -> String {
         let entity = &self.doc.entities[m.entity];
         let metonym = match m.source {
-            MentionSource::Alias(a) => entity.aliases[a].metonym_of().is_some(),
+            MentionSource::Alias(a) => entity.aliases.get(a).is_some_and(|a| a.metonym_of().is_some()),
             MentionSource::Added => false,
         };
         let mut class = format!("ae-mention ae-k-{}", entity.kind.slug());
@@ -197,7 +222,7 @@ impl Prepared {
     pub fn metonym_uses(&self, entity: usize) -> impl Iterator<Item = &Mention> + '_ {
         let id = self.doc.entities.get(entity).map(|e| e.id.as_str());
         self.all_mentions().map(|(_, m)| m).filter(move |m| match m.source {
-            MentionSource::Alias(a) => id.is_some() && self.doc.entities[m.entity].aliases[a].metonym_of() == id,
+            MentionSource::Alias(a) => id.is_some() && self.doc.entities[m.entity].aliases.get(a).and_then(|a| a.metonym_of()) == id,
             MentionSource::Added => false,
         })
     }
