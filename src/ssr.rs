@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{ArticleView, Shared};
-use crate::published::read_any;
+use crate::published::Reading;
 
 #[derive(Properties, PartialEq)]
 struct StaticProps {
@@ -17,7 +17,7 @@ struct StaticProps {
 
 #[function_component(StaticArticle)]
 fn static_article(props: &StaticProps) -> Html {
-    match read_any(&props.json) {
+    match Reading::from_json(&props.json) {
         Ok(reading) => html! {
             <div class="ae-root ae-prerendered">
                 <ArticleView document={Shared(Rc::new(reading))} interactive={false} />
@@ -27,8 +27,8 @@ fn static_article(props: &StaticProps) -> Html {
     }
 }
 
-/// The article of a document (authoring or published) as static HTML, inside an `.ae-root` like
-/// the widget's; empty for a document that does not read. Every string is escaped by Yew.
+/// The article of a published document as static HTML, inside an `.ae-root` like the widget's;
+/// empty for a document that does not read. Every string is escaped by Yew.
 pub async fn article_html(json: String) -> String {
     yew::ServerRenderer::<StaticArticle>::with_props(move || StaticProps { json }).hydratable(false).render().await
 }

@@ -3,7 +3,7 @@
 //! ([`use_mention_flash`]). The state
 //! they follow is the reducer's ([`crate::state`]); they only touch the browser.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
@@ -30,10 +30,10 @@ fn each(root: &web_sys::Element, selector: &str, f: &mut dyn FnMut(web_sys::Elem
 /// and Back and Forward open what the fragment names. Returns whether the last change of `open`
 /// came from the URL (then nothing is pushed, and focus stays where it is).
 #[hook]
-pub fn use_fragment_link(document: Shared<Reading>, key: AttrValue, open: Option<usize>, dispatcher: UseReducerDispatcher<Store>) -> Rc<Cell<bool>> {
+pub fn use_fragment_link(document: Shared<Reading>, key: AttrValue, open: Option<usize>, dispatcher: UseReducerDispatcher<Store>) -> Rc<RefCell<bool>> {
     // The open entity the URL asked for (load, Back, Forward), until the state has it.
     let url_open = use_mut_ref(|| Some(open));
-    let from_url = use_mut_ref(|| Rc::new(Cell::new(false))).borrow().clone();
+    let from_url = use_mut_ref(|| false);
     {
         let (document, key, url_open) = (document.clone(), key.clone(), url_open.clone());
         use_effect_with((), move |_| {
@@ -53,7 +53,7 @@ pub fn use_fragment_link(document: Shared<Reading>, key: AttrValue, open: Option
         let from_url = from_url.clone();
         use_effect_with(open, move |open| {
             let asked = url_open.borrow_mut().take() == Some(*open);
-            from_url.set(asked);
+            *from_url.borrow_mut() = asked;
             if asked {
                 return;
             }
@@ -77,7 +77,7 @@ pub fn use_fragment_link(document: Shared<Reading>, key: AttrValue, open: Option
 /// The open entity's mentions marked current; focus moved into the panel on open (unless the
 /// URL opened it), and back to `opener`, the element that opened it, on close.
 #[hook]
-pub fn use_focus_return(document: Shared<Reading>, root: NodeRef, open: Option<usize>, opener: Rc<RefCell<Option<web_sys::Element>>>, from_url: Rc<Cell<bool>>) {
+pub fn use_focus_return(document: Shared<Reading>, root: NodeRef, open: Option<usize>, opener: Rc<RefCell<Option<web_sys::Element>>>, from_url: Rc<RefCell<bool>>) {
     use_effect_with(open, move |open| {
         let Some(root) = root.cast::<web_sys::Element>() else { return };
         each(&root, ".ae-current", &mut |el| {
@@ -89,7 +89,7 @@ pub fn use_focus_return(document: Shared<Reading>, root: NodeRef, open: Option<u
                 each(&root, &format!(".ae-article [data-entity=\"{}\"]", entity.id), &mut |el| {
                     let _ = el.class_list().add_1("ae-current");
                 });
-                if !from_url.get() {
+                if !*from_url.borrow() {
                     if let Ok(Some(title)) = root.query_selector(".ae-panel-title") {
                         focus(&title);
                     }

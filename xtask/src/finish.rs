@@ -11,9 +11,11 @@ use std::path::{Path, PathBuf};
 use article_core::published::{read_any, Reading};
 use article_core::prerender::json_ld;
 
-/// The article rendered by the reader's own view, through Yew's server-side renderer.
-fn article(json: &str, _: &Reading) -> String {
-    futures::executor::block_on(article_explorer::ssr::article_html(json.to_owned()))
+/// The article rendered by the reader's own view, through Yew's server-side renderer, from the
+/// document as published (an authoring one was published once, when it was read).
+fn article(reading: &Reading) -> String {
+    let published = reading.json.as_deref().map(str::to_owned).unwrap_or_default();
+    futures::executor::block_on(article_explorer::ssr::article_html(published))
 }
 
 use crate::html::{elements, without};
@@ -47,13 +49,13 @@ fn collect_pages(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 
 fn finish(html: &str, dir: &Path) -> Result<String, String> {
     let mut html = remove_trunk_loader(html);
-    for (marker, render) in [("<!--ae:prerender ", article as fn(&str, &Reading) -> String), ("<!--ae:jsonld ", |_, r| json_ld(r))] {
+    for (marker, render) in [("<!--ae:prerender ", article as fn(&Reading) -> String), ("<!--ae:jsonld ", json_ld)] {
         while let Some(start) = html.find(marker) {
             let end = html[start..].find("-->").ok_or("an unclosed ae: marker")? + start;
             let src = html[start + marker.len()..end].trim();
             let json = std::fs::read_to_string(dir.join(src)).map_err(|e| format!("{src}: {e}"))?;
             let reading = read_any(&json).map_err(|p| format!("{src}: {}", p[0]))?;
-            html.replace_range(start..end + 3, &render(&json, &reading));
+            html.replace_range(start..end + 3, &render(&reading));
         }
     }
     let html = refresh_integrity(&html, dir)?;
@@ -142,7 +144,7 @@ mod tests {
     fn the_static_article_is_the_readers_view_without_its_actions() {
         let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/seed/article.json")).unwrap();
         let reading = read_any(&json).unwrap();
-        let html = article(&json, &reading);
+        let html = article(&reading);
         let marks: Vec<&str> = html.split("<mark ").skip(1).map(|m| m.split('>').next().unwrap()).collect();
         let expected: usize = reading.all_mentions().count();
         assert_eq!(marks.len(), expected, "every mention of the document");
@@ -172,7 +174,7 @@ mod tests {
         let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         doc["article"]["headline"] = "<img src=x onerror=alert(1)>".into();
         let hostile = doc.to_string();
-        let out = article(&hostile, &read_any(&hostile).unwrap());
+        let out = article(&read_any(&hostile).unwrap());
         assert!(out.contains("&lt;img") && !out.contains("<img"), "{}", &out[..300]);
     }
 }

@@ -130,10 +130,16 @@ pub fn features(reading: &Reading, projection: &Projection, base: Option<&BaseMa
     out
 }
 
+/// The extent of some features (None: there are none): the view's fit for "show on map", a step
+/// of the story, the first view.
+pub fn extent<'a>(features: impl IntoIterator<Item = &'a Feature>) -> Option<(Xy, Xy)> {
+    let corners: Vec<Xy> = features.into_iter().flat_map(|f| [f.bounds.0, f.bounds.1]).collect();
+    (!corners.is_empty()).then(|| bounds(&corners))
+}
+
 /// The extent of an entity's features (None: it has none on the map), for "show on map".
 pub fn bounds_of(features: &[Feature], entity: usize) -> Option<(Xy, Xy)> {
-    let corners: Vec<Xy> = features.iter().filter(|f| f.entities.contains(&entity)).flat_map(|f| [f.bounds.0, f.bounds.1]).collect();
-    (!corners.is_empty()).then(|| bounds(&corners))
+    extent(features.iter().filter(|f| f.entities.contains(&entity)))
 }
 
 /// A movement's end as the text alternative says it: the point's label, or "near 10.7°N 61.8°W".

@@ -104,27 +104,18 @@ pub fn fitted(points: &[LonLat]) -> Region {
     }
     let (w, h) = (1208.0, 880.0);
     let mid_lat = (south + north) / 2.0;
-    let mid_lon = (west + east) / 2.0;
     let cos = crate::num::cos(mid_lat.clamp(-70.0, 70.0).to_radians());
     // Degrees of latitude the frame's height spans, from the positions' height and width.
     let tall = ((north - south) * 1.4).max(8.0);
     let wide = (east - west) * 1.4;
     let span = tall.max(wide * cos * h / w).min(170.0);
-    let scale = h / span;
-    let half_lon = (w / (scale * cos) / 2.0).min(180.0);
-    let mut north = mid_lat + span / 2.0;
-    if north > 85.0 {
-        north = 85.0;
-    }
-    if north - span < -85.0 {
-        north = -85.0 + span;
-    }
-    let west = (mid_lon - half_lon).clamp(-180.0, 180.0 - 2.0 * half_lon);
-    // The projection's scale true at the window's own middle latitude, so that its size is exact.
+    let north = (mid_lat + span / 2.0).min(85.0).max(-85.0 + span);
     let south = north - span;
     let scale = h / span;
-    let kx = scale * crate::num::cos(((south + north) / 2.0).to_radians());
-    let east = west + w / kx;
+    let half_lon = (w / (scale * cos) / 2.0).min(180.0);
+    let west = ((west + east) / 2.0 - half_lon).clamp(-180.0, 180.0 - 2.0 * half_lon);
+    // The scale true at the window's own middle latitude, so that its size is exact.
+    let east = west + w / (scale * crate::num::cos(((south + north) / 2.0).to_radians()));
     Region { name: WORLD, projection: Projection { west, east, south, north, scale } }
 }
 

@@ -21,7 +21,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use article_core::geo::basemap::BaseMap;
-use article_core::geo::layers::{bounds_of, features, place_labels, Feature, Shape, View, LABEL_SIZE};
+use article_core::geo::layers::{bounds_of, extent, features, place_labels, Feature, Shape, View, LABEL_SIZE};
 use article_core::geo::{Projection, Xy};
 use article_core::i18n::Lang;
 use article_core::num::{fixed, Fixed as F};
@@ -213,10 +213,6 @@ impl MapFigure {
         }
     }
 
-    /// The current step of the story (0: the overview), and how many there are.
-    pub fn step(&self) -> (usize, usize) {
-        (self.inner.at.get(), self.inner.steps.borrow().len())
-    }
 }
 
 impl Drop for MapFigure {
@@ -383,11 +379,10 @@ impl Inner {
         Self::fill_legend(&document, lang, t, &layers, &self.legend);
         Self::fill_text(&document, doc, lang, t, &layers, &self.text);
         // The first view, the reset's and the overview's: fitted to every feature.
-        let corners: Vec<Xy> = layers.iter().flat_map(|f| [f.bounds.0, f.bounds.1]).collect();
         // (A fitted region is already the features' extent: the world's coastlines, simplified
         // for it, are not zoomed into much further.)
         let most = if self.expected == self.projection { 4.0 } else { 1.5 };
-        let home = bounds_of_points(&corners).map_or(View::WHOLE, |b| View::fit(b, self.size, most));
+        let home = extent(&layers).map_or(View::WHOLE, |b| View::fit(b, self.size, most));
         let untouched = self.view.get() == self.home.get();
         self.home.set(home);
         *self.steps.borrow_mut() = story(doc, &layers);
@@ -529,7 +524,3 @@ fn transform(p: &Projection) -> String {
     format!("matrix({} {} {} {} {} {})", F(m[0], 5), F(m[1], 1), F(m[2], 1), F(m[3], 5), F(m[4], 2), F(m[5], 2))
 }
 
-fn bounds_of_points(points: &[Xy]) -> Option<(Xy, Xy)> {
-    let first = *points.first()?;
-    Some(points.iter().fold((first, first), |(a, b), p| (Xy { x: a.x.min(p.x), y: a.y.min(p.y) }, Xy { x: b.x.max(p.x), y: b.y.max(p.y) })))
-}

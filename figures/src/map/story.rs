@@ -1,15 +1,14 @@
 //! The story on the map: its controls and list of steps, the current step marked and the later
 //! ones faded, the view fitted to each step, and playing.
 
-use article_core::geo::layers::{Feature, View};
-use article_core::geo::Xy;
+use article_core::geo::layers::{extent, Feature, View};
 use article_core::i18n::{FigureStrings, Lang};
 use article_core::published::Reading;
 use article_core::timeline::Step;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use super::{append, bounds_of_points, button, html_el, Inner, STEP_MS};
+use super::{append, button, html_el, Inner, STEP_MS};
 use crate::set_class;
 
 impl Inner {
@@ -99,9 +98,9 @@ impl Inner {
             list.push(&button(&document, t.timeline_in_text, &[("data-ae-evidence", &e.to_string()), ("class", "ae-link")]));
         }
         self.now.replace_children_with_node(&list);
-        let corners: Vec<Xy> = step.features.iter().filter_map(|&f| layers.get(f)).flat_map(|f| [f.bounds.0, f.bounds.1]).collect();
+        let fit = extent(step.features.iter().filter_map(|&f| layers.get(f)));
         drop(layers);
-        if let Some(b) = bounds_of_points(&corners) {
+        if let Some(b) = fit {
             self.set_view(View::fit(b, self.size, 2.5));
         }
     }
