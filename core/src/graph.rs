@@ -248,12 +248,7 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<us
     for &(ri, subject, object) in &relations {
         let (Some(a), Some(b)) = (rect_of[subject], rect_of[object]) else { continue };
         let curve = curve(a, b, shape, width);
-        let labels = doc.doc.relations[ri].predicate.labels();
-        let text = match lang {
-            Lang::Ar => labels.ar,
-            Lang::En => labels.en,
-        }
-        .to_owned();
+        let text = doc.predicate(&doc.doc.relations[ri]).label(lang, true).to_owned();
         let label_rect = place_label(&curve, text_width(&text) - 8.0, width, height, &placed);
         if let Some(r) = label_rect {
             placed.push(r);

@@ -42,6 +42,23 @@ impl Lang {
         }
     }
 
+    /// Names joined as a list is written: «أ وب وج» (the conjunction joined to the next word),
+    /// "A, B and C".
+    pub fn list(self, names: &[&str]) -> String {
+        let mut out = String::new();
+        for (i, name) in names.iter().enumerate() {
+            if i > 0 {
+                out.push_str(match self {
+                    Lang::Ar => " و",
+                    Lang::En if i + 1 == names.len() => " and ",
+                    Lang::En => ", ",
+                });
+            }
+            out.push_str(name);
+        }
+        out
+    }
+
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Ar => &AR,
@@ -385,5 +402,14 @@ mod tests {
         for lang in [Lang::Ar, Lang::En] {
             assert_eq!(lang.strings().map_failed, lang.figure_strings().map_failed);
         }
+    }
+
+    #[test]
+    fn lists_of_sources_read_as_written() {
+        assert_eq!(Lang::Ar.list(&["مسؤولون أمريكيون"]), "مسؤولون أمريكيون");
+        assert_eq!(Lang::Ar.list(&["واشنطن", "كاراكاس"]), "واشنطن وكاراكاس");
+        assert_eq!(Lang::En.list(&["A", "B"]), "A and B");
+        assert_eq!(Lang::En.list(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(Lang::En.list(&[]), "");
     }
 }

@@ -42,6 +42,10 @@ pub struct Published {
     /// each sorted by start and disjoint.
     pub mentions: Vec<Vec<PublishedMention>>,
     pub relations: Vec<PublishedRelation>,
+    /// The predicates the relations use, each once, with its labels: the reader carries no
+    /// vocabulary of its own, so the vocabulary grows without growing the reader.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub predicates: Vec<PublishedPredicate>,
     /// Entity indices in order of first mention: the print endnotes.
     pub endnotes: Vec<u32>,
     /// Notes of added mentions (why a word links where no alias would): `[text, index, note]`.
@@ -144,25 +148,50 @@ pub struct PublishedClaim {
     pub text: Bilingual,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Span>,
-    /// Index of the entity that states it; absent when the article states it itself.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asserted_by: Option<u32>,
+    /// Indices of the entities that state it; empty when the article states it itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asserted_by: Vec<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublishedRelation {
     pub subject: u32,
-    pub predicate: Predicate,
+    /// Index into [`Published::predicates`].
+    pub predicate: u32,
     pub object: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Span>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asserted_by: Option<u32>,
+    /// Indices of the entities that state it; empty when the article states it itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub asserted_by: Vec<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Bilingual>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<Bilingual>,
+}
+
+/// A predicate's labels: `[ar, en, inverse ar, inverse en]`, "signed" from the subject, "signed
+/// by" from the object. A symmetric predicate («allied with») reads the same both ways.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PublishedPredicate(pub String, pub String, pub String, pub String);
+
+impl PublishedPredicate {
+    /// Its label in `lang`, read from the subject (`forward`) or from the object.
+    pub fn label(&self, lang: crate::i18n::Lang, forward: bool) -> &str {
+        use crate::i18n::Lang;
+        match (lang, forward) {
+            (Lang::Ar, true) => &self.0,
+            (Lang::En, true) => &self.1,
+            (Lang::Ar, false) => &self.2,
+            (Lang::En, false) => &self.3,
+        }
+    }
+
+    /// "a P b" means "b P a": both directions are one group.
+    pub fn is_symmetric(&self) -> bool {
+        self.0 == self.2 && self.1 == self.3
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -215,7 +244,7 @@ pub fn publish(p: &Prepared) -> Published {
                         flags |= flag::ADJECTIVE;
                     }
                     match m.source {
-                        MentionSource::Alias(a) => {
+                        MentionSource::Alias(a) | MentionSource::Variant(a) => {
                             if let Some(target) = entity.aliases.get(a).and_then(|a| a.metonym_of()).and_then(|id| p.entity_index(id)) {
                                 flags |= flag::METONYM;
                                 metonym_uses[target].push(m.entity as u32);
@@ -251,7 +280,7 @@ pub fn publish(p: &Prepared) -> Published {
                 .map(|c| PublishedClaim {
                     text: c.text.clone(),
                     evidence: anchor(&c.evidence),
-                    asserted_by: c.asserted_by.as_ref().and_then(index),
+                    asserted_by: c.asserted_by.iter().flat_map(|s| s.ids()).filter_map(index).collect(),
                 })
                 .collect(),
             wikidata: e.wikidata.clone(),
@@ -260,17 +289,22 @@ pub fn publish(p: &Prepared) -> Published {
         })
         .collect();
 
+    let mut used: Vec<Predicate> = Vec::new();
     let relations = p
         .relations
         .iter()
         .map(|r| {
             let rel = &doc.relations[r.relation];
+            let predicate = used.iter().position(|&u| u == rel.predicate).unwrap_or_else(|| {
+                used.push(rel.predicate);
+                used.len() - 1
+            });
             PublishedRelation {
                 subject: r.subject as u32,
-                predicate: rel.predicate,
+                predicate: predicate as u32,
                 object: r.object as u32,
                 evidence: r.evidence.map(|(t, range)| span(p, t, range)),
-                asserted_by: r.asserted_by.map(|a| a as u32),
+                asserted_by: r.asserted_by.iter().map(|&a| a as u32).collect(),
                 when: rel.when.clone(),
                 detail: rel.detail.clone(),
             }
@@ -305,6 +339,13 @@ pub fn publish(p: &Prepared) -> Published {
         entities,
         mentions,
         relations,
+        predicates: used
+            .into_iter()
+            .map(|p| {
+                let l = p.labels();
+                PublishedPredicate(l.ar.to_owned(), l.en.to_owned(), l.inverse_ar.to_owned(), l.inverse_en.to_owned())
+            })
+            .collect(),
         endnotes: p.endnote_order.iter().map(|&e| e as u32).collect(),
         notes,
         // The region, unless it is the default (the Caribbean), which an absent one means.
@@ -319,8 +360,13 @@ pub fn publish(p: &Prepared) -> Published {
 /// Validates and publishes an authoring document given as JSON: the published document as JSON,
 /// or every problem found (with its path).
 pub fn publish_json(json: &str) -> Result<String, Vec<Problem>> {
-    let doc = crate::model::load(json)?;
-    let published = publish(&Prepared::new(doc));
+    publish_json_with(json, &mut |_| Err("no catalogues are given here".to_owned()))
+}
+
+/// [`publish_json`] for a document that names catalogues, read through `fetch` (reference →
+/// JSON): the entities the article uses are kept, the others left out.
+pub fn publish_json_with(json: &str, fetch: &mut dyn FnMut(&str) -> Result<String, String>) -> Result<String, Vec<Problem>> {
+    let published = publish(&crate::catalogue::prepare_with(json, fetch)?);
     serde_json::to_string(&published).map_err(|e| vec![problem("", format!("could not write the published document: {e}"))])
 }
 
@@ -474,6 +520,7 @@ impl Reading {
             }
         }
         let entity_ok = |e: u32| (e as usize) < n;
+        let predicates = doc.predicates.len();
         let texts = 1 + doc.article.blocks.len();
         if doc.mentions.len() != texts {
             push("mentions".into(), format!("{} lists of mentions for {texts} texts", doc.mentions.len()));
@@ -523,8 +570,10 @@ impl Reading {
                 if let Some(s) = &mut c.evidence {
                     convert(&format!("entities[{i}].claims[{k}].evidence"), s, &mut push);
                 }
-                if c.asserted_by.is_some_and(|a| !entity_ok(a)) {
-                    push(format!("entities[{i}].claims[{k}].asserted_by"), "no such entity".into());
+                for (j, &a) in c.asserted_by.iter().enumerate() {
+                    if !entity_ok(a) {
+                        push(format!("entities[{i}].claims[{k}].asserted_by[{j}]"), "no such entity".into());
+                    }
                 }
             }
             if let Some(c) = e.coordinates {
@@ -534,10 +583,15 @@ impl Reading {
             }
         }
         for (i, r) in doc.relations.iter_mut().enumerate() {
-            for (field, e) in [("subject", Some(r.subject)), ("object", Some(r.object)), ("asserted_by", r.asserted_by)] {
-                if e.is_some_and(|e| !entity_ok(e)) {
+            let sources = r.asserted_by.iter().enumerate().map(|(j, &e)| (format!("asserted_by[{j}]"), e));
+            for (field, e) in [("subject".to_owned(), r.subject), ("object".to_owned(), r.object)].into_iter().chain(sources) {
+                if !entity_ok(e) {
                     push(format!("relations[{i}].{field}"), "no such entity".into());
                 }
+            }
+
+            if r.predicate as usize >= predicates {
+                push(format!("relations[{i}].predicate"), format!("no predicate {}", r.predicate));
             }
             if let Some(s) = &mut r.evidence {
                 convert(&format!("relations[{i}].evidence"), s, &mut push);
@@ -635,10 +689,16 @@ impl Reading {
         self.relations_of(entity).map(move |(_, r)| if r.subject as usize == entity { r.object as usize } else { r.subject as usize })
     }
 
-    /// The entity that asserts a statement; None for the article itself.
-    pub fn asserter(&self, asserted_by: Option<u32>) -> Option<&PublishedEntity> {
-        asserted_by.and_then(|i| self.doc.entities.get(i as usize))
+    /// A relation's predicate (its index is checked when the document is read).
+    pub fn predicate(&self, relation: &PublishedRelation) -> &PublishedPredicate {
+        &self.doc.predicates[relation.predicate as usize]
     }
+
+    /// The entities that assert a statement; none for the article itself.
+    pub fn asserters<'a>(&'a self, asserted_by: &'a [u32]) -> impl Iterator<Item = &'a PublishedEntity> + 'a {
+        asserted_by.iter().filter_map(|&i| self.doc.entities.get(i as usize))
+    }
+
 }
 
 /// The entity with this id, in (id, index) pairs sorted by id.
@@ -781,6 +841,38 @@ mod tests {
     }
 
     #[test]
+    fn relations_carry_their_predicates_labels_each_once() {
+        let (p, published) = seed();
+        let mut used: Vec<Predicate> = p.doc.relations.iter().map(|r| r.predicate).collect();
+        used.sort();
+        used.dedup();
+        assert_eq!(published.predicates.len(), used.len(), "each used predicate once, no other");
+        for (r, rel) in published.relations.iter().zip(&p.doc.relations) {
+            let carried = &published.predicates[r.predicate as usize];
+            let labels = rel.predicate.labels();
+            assert_eq!(carried.label(crate::i18n::Lang::Ar, true), labels.ar);
+            assert_eq!(carried.label(crate::i18n::Lang::En, false), labels.inverse_en);
+            assert_eq!(carried.is_symmetric(), rel.predicate.is_symmetric(), "{:?}", rel.predicate);
+        }
+        for p in Predicate::ALL {
+            let l = p.labels();
+            assert_eq!(l.ar == l.inverse_ar && l.en == l.inverse_en, p.is_symmetric(), "{p:?}: symmetric exactly when both directions read alike");
+        }
+    }
+
+    #[test]
+    fn every_source_of_a_relation_is_kept_in_order() {
+        let (p, _) = seed();
+        let mut doc = p.doc.clone();
+        doc.relations[0].asserted_by = Some(crate::model::Sources::Many(vec!["tass".into(), "venezuelan-government".into()]));
+        let again = publish(&Prepared::new(doc));
+        let names: Vec<&str> = again.relations[0].asserted_by.iter().map(|&i| again.entities[i as usize].id.as_str()).collect();
+        assert_eq!(names, ["tass", "venezuelan-government"]);
+        let r = Reading::from_json(&serde_json::to_string(&again).unwrap()).unwrap();
+        assert_eq!(r.asserters(&r.doc.relations[0].asserted_by).count(), 2);
+    }
+
+    #[test]
     fn the_format_is_told_apart() {
         assert!(is_published("{\"format\":\"article-explorer/published\",\"version\":1}"));
         assert!(is_published("  {\n  \"version\": 1, \"format\" : \"article-explorer/published\"}"));
@@ -814,6 +906,8 @@ mod tests {
             ("endnotes[0]", Box::new(|v| v["endnotes"][0] = 10_000.into())),
             ("version", Box::new(|v| v["version"] = 2.into())),
             ("mentions", Box::new(|v| { v["mentions"].as_array_mut().unwrap().pop(); })),
+            ("relations[0].predicate", Box::new(|v| v["relations"][0]["predicate"] = 1_000.into())),
+            ("relations[0].asserted_by[0]", Box::new(|v| v["relations"][0]["asserted_by"] = serde_json::json!([77_777]))),
         ];
         for (path, edit) in cases {
             let problems = reading_problems(edit);
@@ -951,7 +1045,7 @@ pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec
                                 Some(PublishedClaim {
                                     text: r.field(o, "text", bilingual)?,
                                     evidence: r.optional(o, "evidence", span)?,
-                                    asserted_by: r.optional(o, "asserted_by", |r, v| r.u32(v))?,
+                                    asserted_by: indices(r, o, "asserted_by")?,
                                 })
                             })
                         })?
@@ -981,15 +1075,26 @@ pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec
                 let o = r.object(v)?;
                 Some(PublishedRelation {
                     subject: r.field(o, "subject", |r, v| r.u32(v))?,
-                    predicate: r.field(o, "predicate", |r, v| named(r, v, &Predicate::ALL, Predicate::slug))?,
+                    predicate: r.field(o, "predicate", |r, v| r.u32(v))?,
                     object: r.field(o, "object", |r, v| r.u32(v))?,
                     evidence: r.optional(o, "evidence", span)?,
-                    asserted_by: r.optional(o, "asserted_by", |r, v| r.u32(v))?,
+                    asserted_by: indices(r, o, "asserted_by")?,
                     when: r.optional(o, "when", bilingual)?,
                     detail: r.optional(o, "detail", bilingual)?,
                 })
             })
         });
+        let predicates = r
+            .optional(o, "predicates", |r, v| {
+                r.list(v, |r, v| match r.list(v, |r, v| r.string(v))?.as_slice() {
+                    [a, b, c, d] => Some(PublishedPredicate(a.clone(), b.clone(), c.clone(), d.clone())),
+                    _ => {
+                        r.problem("wrong value: expected [ar, en, inverse ar, inverse en]");
+                        None
+                    }
+                })
+            })
+            .map(Option::unwrap_or_default);
         let endnotes = r.field(o, "endnotes", |r, v| r.list(v, |r, v| r.u32(v)));
         let notes = r
             .optional(o, "notes", |r, v| {
@@ -1094,6 +1199,7 @@ pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec
             entities: entities?,
             mentions: mentions?,
             relations: relations?,
+            predicates: predicates?,
             endnotes: endnotes?,
             notes: notes?,
             map: map?,

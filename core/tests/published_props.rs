@@ -30,7 +30,8 @@ fn touch_everything(r: &Reading) {
         if let Some(s) = rel.evidence {
             let _ = r.words(s);
         }
-        let _ = r.asserter(rel.asserted_by);
+        assert_eq!(r.asserters(&rel.asserted_by).count(), rel.asserted_by.len());
+        let _ = r.predicate(rel).label(article_core::i18n::Lang::En, false);
     }
     for e in 0..n {
         let _ = r.neighbours(e).count();

@@ -24,11 +24,24 @@ fn checked_in_schemas_equal_the_generated_ones() {
 }
 
 #[test]
-fn the_seed_document_has_every_top_level_field_of_the_schema() {
+fn the_shipped_documents_use_every_top_level_field_of_the_schema() {
+    // The seed is self-contained; the catalogue test article draws on the sample catalogue.
     let schema = serde_json::to_value(schemars::schema_for!(Document)).unwrap();
     let seed: serde_json::Value = serde_json::from_str(article_core::seed::SEED_JSON).unwrap();
+    let other: serde_json::Value = serde_json::from_str(include_str!("articles/port-of-spain.json")).unwrap();
     for key in schema["properties"].as_object().unwrap().keys() {
-        assert!(seed.get(key).is_some(), "the seed document lacks {key}");
+        assert!(seed.get(key).is_some() || other.get(key).is_some(), "no shipped document has {key}");
+    }
+    assert!(other.get("catalogues").is_some());
+}
+
+#[test]
+fn the_catalogue_schema_is_the_generated_one_and_the_sample_has_its_fields() {
+    check("catalogue.schema.json", schemars::schema_for!(article_core::catalogue::Catalogue));
+    let sample: serde_json::Value = serde_json::from_str(include_str!("../../assets/catalogues/sample.json")).unwrap();
+    let schema = serde_json::to_value(schemars::schema_for!(article_core::catalogue::Catalogue)).unwrap();
+    for key in schema["properties"].as_object().unwrap().keys() {
+        assert!(sample.get(key).is_some(), "the sample catalogue lacks {key}");
     }
 }
 

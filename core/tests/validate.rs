@@ -85,7 +85,7 @@ fn wrong_types_and_unknown_fields_name_their_path() {
     let mut doc = valid();
     doc["entities"][2]["kind"] = json!("planet");
     let err = parse(&doc.to_string()).unwrap_err();
-    assert_eq!(err.path, "entities[2].kind");
+    assert_eq!(err.path, "entities[moscow].kind");
     assert!(err.message.contains("unknown variant `planet`"), "{}", err.message);
 
     let mut doc = valid();
@@ -102,7 +102,40 @@ fn wrong_types_and_unknown_fields_name_their_path() {
     let mut doc = valid();
     doc["map"]["points"][0]["coordinates"]["lat"] = json!("north");
     let err = parse(&serde_json::to_string_pretty(&doc).unwrap()).unwrap_err();
-    assert_eq!(err.path, "map.points[0].coordinates.lat", "{}", err.message);
+    assert_eq!(err.path, "map.points[moscow].coordinates.lat", "{}", err.message);
+}
+
+#[test]
+fn every_wrong_value_is_collected_with_paths_by_id() {
+    let mut doc = valid();
+    doc["entities"][2]["kind"] = json!("planet");
+    doc["entities"][2]["aliases"] = json!(["موسكو", 7]);
+    doc["entities"][0]["wikidata"] = json!(7747);
+    doc["relations"][0]["predicate"] = json!("visits");
+    doc["map"]["points"][0]["coordinates"]["lat"] = json!("north");
+    doc["article"]["published"] = json!(20251028);
+    let problems = load(&doc.to_string()).unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "entities[vladimir-putin].wikidata",
+            "entities[moscow].aliases",
+            "entities[moscow].kind",
+            "relations[0].predicate",
+            "map.points[moscow].coordinates.lat",
+            "article.published",
+        ],
+        "{problems:#?}"
+    );
+    assert!(problems[1].message.contains("an alias is a string or an object"), "{}", problems[1].message);
+    assert!(problems[3].message.contains("unknown variant `visits`"));
+    // A field left out is reported once, as missing.
+    let mut doc = valid();
+    doc["entities"][1].as_object_mut().unwrap().remove("kind");
+    let problems = load(&doc.to_string()).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].message.contains("missing field `kind`") && problems[0].path == "entities[nicolas-maduro]");
 }
 
 #[test]
@@ -126,9 +159,33 @@ fn unknown_entities_anywhere() {
 }
 
 #[test]
+fn problems_hint_at_their_likely_cause() {
+    check(|d| d["relations"][0]["evidence"]["block"] = json!(0), &[("relations[0].evidence.exact", "found in block 1")]);
+    check(|d| d["relations"][0]["evidence"]["block"] = json!("headline"), &[("relations[0].evidence.exact", "found in block 1")]);
+    check(|d| {
+        d["article"]["blocks"][1]["text"] = json!("وقال «مادورو» إنه زار موسكو في مايو.");
+        d["relations"][0]["evidence"]["exact"] = json!("وقال “مادورو” إنه زار");
+    }, &[("relations[0].evidence.exact", "differs only in its quote marks")]);
+    check(|d| d["relations"][0]["evidence"]["exact"] = json!("وزار مادورو لندن"), &[("relations[0].evidence.exact", "its first 2 word(s) are there; the text differs from «لندن» on")]);
+    check(|d| d["relations"][0]["subject"] = json!("nicolas-madura"), &[("relations[0].subject", "did you mean \"nicolas-maduro\"?")]);
+    check(|d| d["relations"][0]["subject"] = json!("maduro"), &[("relations[0].subject", "did you mean \"nicolas-maduro\"?")]);
+    check(|d| d["relations"][0]["subject"] = json!("cuba"), &[("relations[0].subject", "unknown entity \"cuba\"")]);
+}
+
+#[test]
+fn several_sources_each_an_entity_none_twice() {
+    check(|d| d["relations"][0]["asserted_by"] = json!(["vladimir-putin", "moscow"]), &[]);
+    check(|d| d["relations"][0]["asserted_by"] = json!(["vladimir-putin", "tass", "vladimir-putin"]), &[
+        ("relations[0].asserted_by[1]", "unknown entity \"tass\""),
+        ("relations[0].asserted_by[2]", "listed twice"),
+    ]);
+    check(|d| d["relations"][0]["asserted_by"] = json!([]), &[("relations[0].asserted_by", "an empty list of sources")]);
+}
+
+#[test]
 fn empty_and_repeated_aliases() {
-    check(|d| d["entities"][0]["aliases"][1] = json!("  ،  "), &[("entities[0].aliases[1]", "empty alias")]);
-    check(|d| d["entities"][1]["aliases"][0] = json!("بُوتين"), &[("entities[1].aliases[0]", "is also entities[0].aliases[1]")]);
+    check(|d| d["entities"][0]["aliases"][1] = json!("  ،  "), &[("entities[vladimir-putin].aliases[1]", "empty alias")]);
+    check(|d| d["entities"][1]["aliases"][0] = json!("بُوتين"), &[("entities[nicolas-maduro].aliases[0]", "is also entities[vladimir-putin].aliases[1]")]);
 }
 
 #[test]
@@ -140,7 +197,7 @@ fn quotes_must_be_in_their_block() {
 
 #[test]
 fn coordinates_in_range() {
-    check(|d| d["entities"][2]["coordinates"]["lat"] = json!(95.0), &[("entities[2].coordinates.lat", "out of range")]);
+    check(|d| d["entities"][2]["coordinates"]["lat"] = json!(95.0), &[("entities[moscow].coordinates.lat", "out of range")]);
     check(|d| d["map"]["movements"][0]["from"]["lon"] = json!(-200), &[("map.movements[0].from.lon", "out of range")]);
 }
 
@@ -155,8 +212,8 @@ fn map_references() {
 
 #[test]
 fn empty_texts_and_bad_fields() {
-    check(|d| d["entities"][0]["name"]["en"] = json!(""), &[("entities[0].name.en", "must not be empty")]);
-    check(|d| d["entities"][0]["wikidata"] = json!("7747"), &[("entities[0].wikidata", "not a Wikidata item id")]);
+    check(|d| d["entities"][0]["name"]["en"] = json!(""), &[("entities[vladimir-putin].name.en", "must not be empty")]);
+    check(|d| d["entities"][0]["wikidata"] = json!("7747"), &[("entities[vladimir-putin].wikidata", "not a Wikidata item id")]);
     check(|d| d["article"]["published"] = json!("28/10/2025"), &[("article.published", "not a date")]);
     check(|d| d["article"]["language"] = json!(""), &[("article.language", "not a BCP 47 language tag")]);
     check(|d| d["article"]["source"] = json!({ "name": "X", "url": "javascript:alert(1)" }), &[("article.source.url", "only http and https")]);
@@ -172,7 +229,7 @@ fn all_problems_are_collected() {
         },
         &[
             ("version", "version 3"),
-            ("entities[0].aliases[0]", "empty alias"),
+            ("entities[vladimir-putin].aliases[0]", "empty alias"),
             ("relations[0].object", "two different entities"),
         ],
     );

@@ -84,7 +84,7 @@ pub fn graph(props: &GraphProps) -> Html {
     };
 
     let rows = doc.doc.relations.iter().map(|rel| {
-        let labels = rel.predicate.labels();
+        let predicate = doc.predicate(rel);
         let name = |e: usize| {
             let entity = &doc.doc.entities[e];
             html! {
@@ -94,11 +94,11 @@ pub fn graph(props: &GraphProps) -> Html {
             }
         };
         let evidence = rel.evidence.map(|s| doc.words(s).to_owned()).unwrap_or_default();
-        let who = super::source_name(doc, rel.asserted_by, lang);
+        let who = super::source_name(doc, &rel.asserted_by, lang);
         html! {
             <tr>
                 <td>{ name(rel.subject as usize) }</td>
-                <td>{ if lang == Lang::Ar { labels.ar } else { labels.en } }</td>
+                <td>{ predicate.label(lang, true).to_owned() }</td>
                 <td>{ name(rel.object as usize) }</td>
                 <td lang={doc.doc.article.language.clone()} dir={doc.doc.article.direction.as_str()}><q>{ evidence }</q></td>
                 <td>{ who }</td>

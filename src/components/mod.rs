@@ -234,11 +234,13 @@ fn focus(el: &web_sys::Element) {
     }
 }
 
-/// Who states something, as the reader sees it: the asserting entity's name, or "the article".
-pub(crate) fn source_name(document: &Reading, asserted_by: Option<u32>, lang: Lang) -> String {
-    match document.asserter(asserted_by) {
-        Some(e) => lang.pick(&e.name).to_owned(),
-        None => lang.strings().the_article.to_owned(),
+/// Who states something, as the reader sees it: the asserting entities' names, or "the article".
+pub(crate) fn source_name(document: &Reading, asserted_by: &[u32], lang: Lang) -> String {
+    let names: Vec<&str> = document.asserters(asserted_by).map(|e| lang.pick(&e.name)).collect();
+    if names.is_empty() {
+        lang.strings().the_article.to_owned()
+    } else {
+        lang.list(&names)
     }
 }
 

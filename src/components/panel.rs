@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::Shared;
 use crate::i18n::Lang;
-use crate::model::{BlockRef, Predicate};
+use crate::model::BlockRef;
 use crate::published::{Reading, Span};
 use crate::state::{Action, ReaderState};
 use crate::text::Utf8Range;
@@ -23,7 +23,8 @@ pub struct PanelProps {
 
 /// One line of the relations list, from the open entity's side.
 struct Line {
-    predicate: Predicate,
+    /// Index into the document's predicates.
+    predicate: u32,
     forward: bool,
     other: usize,
     relation: usize,
@@ -56,7 +57,7 @@ pub fn panel(props: &PanelProps) -> Html {
             </button>
         }
     };
-    let source = |asserted_by: Option<u32>| -> Html {
+    let source = |asserted_by: &[u32]| -> Html {
         let who = super::source_name(&props.document, asserted_by, lang);
         html! { <span class="ae-source">{ format!("{} {}", t.according_to, who) }</span> }
     };
@@ -98,23 +99,18 @@ pub fn panel(props: &PanelProps) -> Html {
             Line { predicate: r.predicate, forward, other, relation }
         })
         .collect();
-    let mut groups: Vec<(Predicate, bool)> = Vec::new();
+    let predicates = &doc.predicates;
+    let group = |l: &Line| (l.predicate, l.forward || predicates[l.predicate as usize].is_symmetric());
+    let mut groups: Vec<(u32, bool)> = Vec::new();
     for l in &lines {
-        let key = (l.predicate, l.forward || l.predicate.is_symmetric());
-        if !groups.contains(&key) {
-            groups.push(key);
+        if !groups.contains(&group(l)) {
+            groups.push(group(l));
         }
     }
-    lines.sort_by_key(|l| groups.iter().position(|g| *g == (l.predicate, l.forward || l.predicate.is_symmetric())));
+    lines.sort_by_key(|l| groups.iter().position(|g| *g == group(l)));
     let relations_html = groups.iter().map(|&(predicate, forward)| {
-        let labels = predicate.labels();
-        let label = match (lang, forward) {
-            (Lang::Ar, true) => labels.ar,
-            (Lang::Ar, false) => labels.inverse_ar,
-            (Lang::En, true) => labels.en,
-            (Lang::En, false) => labels.inverse_en,
-        };
-        let items = lines.iter().filter(|l| (l.predicate, l.forward || l.predicate.is_symmetric()) == (predicate, forward)).map(|l| {
+        let label = predicates[predicate as usize].label(lang, forward);
+        let items = lines.iter().filter(|l| group(l) == (predicate, forward)).map(|l| {
             let r = &doc.relations[l.relation];
             html! {
                 <li class="ae-relation">
@@ -124,7 +120,7 @@ pub fn panel(props: &PanelProps) -> Html {
                         if let Some(when) = &r.when { <span class="ae-when">{ lang.pick(when).to_owned() }</span> }
                     </div>
                     { evidence_button(r.evidence) }
-                    { source(r.asserted_by) }
+                    { source(&r.asserted_by) }
                 </li>
             }
         });
@@ -141,7 +137,7 @@ pub fn panel(props: &PanelProps) -> Html {
             <li class="ae-claim">
                 <p>{ lang.pick(&c.text).to_owned() }</p>
                 { evidence_button(c.evidence) }
-                { source(c.asserted_by) }
+                { source(&c.asserted_by) }
             </li>
         }
     });

@@ -5,6 +5,7 @@
 //! - `check FILE`: validates an article document and reports mentions and near misses.
 //! - `publish IN.json… [-o DIR]`: writes the published form of authoring documents, in parallel.
 //! - `gen-map SOURCE.json [OUT.json]`: generates the base map from Natural Earth countries.
+//! - `gen-catalogue NODE_MODULES [OUT.json]`: generates the sample catalogue from the data packages.
 //! - `finish [DIR]`: removes trunk's inline loader and fills in the pre-rendered article and its
 //!   JSON-LD where a page asks for them (after `trunk build`).
 //! - `bench-assets [DIR]`: writes the benchmark's static baseline page and long document into a build.
@@ -14,6 +15,7 @@
 mod benchassets;
 mod check;
 mod finish;
+mod gencatalogue;
 mod genmap;
 mod graphdocs;
 mod html;
@@ -25,7 +27,7 @@ mod size;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT-DIR]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
+const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT-DIR]\n       cargo xtask gen-catalogue NODE_MODULES [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -72,6 +74,14 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
         "check" => check::run(&dir),
+        "gen-catalogue" => {
+            let Some(input) = rest.first() else {
+                eprintln!("gen-catalogue needs the node_modules folder that holds i18n-iso-countries, world-countries and cldr-dates-full\n{USAGE}");
+                return ExitCode::from(2);
+            };
+            let out = rest.get(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("assets/catalogues/sample.json"));
+            gencatalogue::run(std::path::Path::new(input), &out)
+        }
         "gen-map" => {
             let Some(input) = rest.first() else {
                 eprintln!("gen-map needs the world-atlas countries-50m.json\n{USAGE}");

@@ -9,7 +9,19 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use article_core::published::{is_published, publish_json};
+use article_core::published::{is_published, publish_json_with};
+
+/// Reads the catalogues a document names, as files relative to the document's folder.
+pub fn catalogue_files(document: &Path) -> impl FnMut(&str) -> Result<String, String> {
+    let dir = document.parent().map(Path::to_path_buf).unwrap_or_default();
+    move |reference: &str| {
+        if reference.contains("://") {
+            return Err("the command line reads catalogues from files; give a path relative to the document".to_owned());
+        }
+        let path = dir.join(reference);
+        std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+    }
+}
 
 /// Where the published form of `input` goes.
 pub fn output_path(input: &Path, out_dir: Option<&Path>) -> PathBuf {
@@ -29,7 +41,7 @@ fn publish_file(input: &Path, output: &Path) -> Result<usize, String> {
     if is_published(&json) {
         return Err("it is already a published document".to_owned());
     }
-    let published = publish_json(&json).map_err(|problems| {
+    let published = publish_json_with(&json, &mut catalogue_files(input)).map_err(|problems| {
         let shown: Vec<String> = problems.iter().take(20).map(|p| format!("  {p}")).collect();
         let more = problems.len().saturating_sub(20);
         let mut m = format!("{} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, shown.join("\n"));

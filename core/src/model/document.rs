@@ -20,6 +20,10 @@ pub const VERSION: u32 = 1;
 pub struct Document {
     /// Format version: 1.
     pub version: u32,
+    /// Catalogue files whose entity records the article draws on (paths or URLs, relative to
+    /// the document's own). The document's own records win over theirs; see [`crate::catalogue`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub catalogues: Vec<String>,
     pub article: Article,
     #[serde(default)]
     pub entities: Vec<Entity>,
@@ -156,6 +160,10 @@ pub struct AliasDetail {
     /// واشنطن (the city `washington`) standing for the US government.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metonym_of: Option<String>,
+    /// The word is also a common word («مالي»: Mali, and "financial"): never linked by itself,
+    /// only offered as a suggestion (`cargo xtask check`, the studio) for the editor to confirm.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
 }
 
 impl Alias {
@@ -168,6 +176,10 @@ impl Alias {
 
     pub fn is_adjective(&self) -> bool {
         matches!(self, Alias::Detailed(d) if d.adjective)
+    }
+
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(self, Alias::Detailed(d) if d.ambiguous)
     }
 
     pub fn metonym_of(&self) -> Option<&str> {
@@ -218,15 +230,34 @@ pub struct Quote {
     pub suffix: String,
 }
 
+/// Who states something: one entity id (`"tass"`), or several (`["us-officials", "trinidad-officials"]`)
+/// when the article cites more than one source for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Sources {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Sources {
+    /// The ids, in the order given.
+    pub fn ids(&self) -> &[String] {
+        match self {
+            Sources::One(id) => std::slice::from_ref(id),
+            Sources::Many(ids) => ids,
+        }
+    }
+}
+
 /// A statement of the article about one entity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Claim {
     pub text: Bilingual,
     pub evidence: Quote,
-    /// Who states it: an entity id, or absent when the article states it itself.
+    /// Who states it: an entity id or several, or absent when the article states it itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asserted_by: Option<String>,
+    pub asserted_by: Option<Sources>,
 }
 
 /// A typed link between two entities, as the article states it.
@@ -238,9 +269,9 @@ pub struct Relation {
     pub object: String,
     /// The words of the article that state it.
     pub evidence: Quote,
-    /// Who states it: an entity id, or absent when the article states it itself.
+    /// Who states it: an entity id or several, or absent when the article states it itself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asserted_by: Option<String>,
+    pub asserted_by: Option<Sources>,
     /// When, as the article says it ("last May").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub when: Option<Bilingual>,
@@ -455,6 +486,15 @@ pub enum Predicate {
     ConfrontsWith,
     ComparedWith,
     Reported,
+    ArrivedAt,
+    DockedAt,
+    Approaches,
+    Joins,
+    LocatedIn,
+    MetWith,
+    Threatens,
+    Denies,
+    Sanctions,
 }
 
 /// Labels of a predicate: forward ("signed") and inverse ("signed by"), in both languages.
@@ -467,7 +507,7 @@ pub struct PredicateLabels {
 }
 
 impl Predicate {
-    pub const ALL: [Predicate; 29] = [
+    pub const ALL: [Predicate; 38] = [
         Predicate::PresidentOf,
         Predicate::Leads,
         Predicate::PartOf,
@@ -497,6 +537,15 @@ impl Predicate {
         Predicate::ConfrontsWith,
         Predicate::ComparedWith,
         Predicate::Reported,
+        Predicate::ArrivedAt,
+        Predicate::DockedAt,
+        Predicate::Approaches,
+        Predicate::Joins,
+        Predicate::LocatedIn,
+        Predicate::MetWith,
+        Predicate::Threatens,
+        Predicate::Denies,
+        Predicate::Sanctions,
     ];
 
     /// The kebab-case name used in documents.
@@ -531,6 +580,15 @@ impl Predicate {
             Predicate::ConfrontsWith => "confronts-with",
             Predicate::ComparedWith => "compared-with",
             Predicate::Reported => "reported",
+            Predicate::ArrivedAt => "arrived-at",
+            Predicate::DockedAt => "docked-at",
+            Predicate::Approaches => "approaches",
+            Predicate::Joins => "joins",
+            Predicate::LocatedIn => "located-in",
+            Predicate::MetWith => "met-with",
+            Predicate::Threatens => "threatens",
+            Predicate::Denies => "denies",
+            Predicate::Sanctions => "sanctions",
         }
     }
 
@@ -538,7 +596,11 @@ impl Predicate {
     pub fn is_symmetric(self) -> bool {
         matches!(
             self,
-            Predicate::AlliedWith | Predicate::CooperatesWith | Predicate::ConfrontsWith | Predicate::ComparedWith
+            Predicate::AlliedWith
+                | Predicate::CooperatesWith
+                | Predicate::ConfrontsWith
+                | Predicate::ComparedWith
+                | Predicate::MetWith
         )
     }
 
@@ -576,6 +638,15 @@ impl Predicate {
             Predicate::ConfrontsWith => l("في مواجهة مع", "in confrontation with", "في مواجهة مع", "in confrontation with"),
             Predicate::ComparedWith => l("يُقارن بـ", "compared with", "يُقارن بـ", "compared with"),
             Predicate::Reported => l("نقل خبر", "reported", "نقلته", "reported by"),
+            Predicate::ArrivedAt => l("وصل إلى", "arrived at", "وصل إليها", "reached by"),
+            Predicate::DockedAt => l("رسا في", "docked at", "رسا فيها", "port of call of"),
+            Predicate::Approaches => l("يقترب من", "approaches", "يقترب منه", "approached by"),
+            Predicate::Joins => l("انضم إلى", "joins", "انضم إليه", "joined by"),
+            Predicate::LocatedIn => l("يقع في", "located in", "يضم", "location of"),
+            Predicate::MetWith => l("التقى", "met with", "التقى", "met with"),
+            Predicate::Threatens => l("يهدد", "threatens", "مهدَّد من", "threatened by"),
+            Predicate::Denies => l("ينفي", "denies", "نفاه", "denied by"),
+            Predicate::Sanctions => l("يفرض عقوبات على", "imposes sanctions on", "يخضع لعقوبات", "under sanctions from"),
         }
     }
 }

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::document::*;
 use super::validate::block_text;
-use crate::text::{locate_quote, Finder, Mention, MentionSource, Pattern, Utf8Range};
+use crate::text::{locate_quote, Finder, Mention, MentionSource, Pattern, Utf8Range, VariantFinder};
 
 /// One text of the article: the headline or a block.
 pub type TextRef = BlockRef;
@@ -24,7 +24,8 @@ pub struct ResolvedRelation {
     pub relation: usize,
     pub subject: usize,
     pub object: usize,
-    pub asserted_by: Option<usize>,
+    /// The entities that state it (none: the article itself).
+    pub asserted_by: Vec<usize>,
     pub evidence: Option<(TextRef, Utf8Range)>,
 }
 
@@ -77,16 +78,27 @@ impl Prepared {
     pub fn new(doc: Document) -> Prepared {
         let ids: HashMap<String, usize> = doc.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
         let names = own_names(&doc);
-        let finder = Finder::new(
-            doc.entities
-                .iter()
-                .enumerate()
-                .flat_map(|(entity, e)| {
-                    e.aliases.iter().enumerate().map(move |(alias, a)| Pattern { text: a.text(), entity, alias, adjective: a.is_adjective() })
-                })
-                // An entity's own name counts as an alias (its index past the aliases: no metonym).
-                .chain(names.iter().map(|&(entity, text)| Pattern { text, entity, alias: usize::MAX, adjective: false })),
-        );
+        // A spelling belongs to the first entity that lists it (the document's own records come
+        // before its catalogues'; within a document, validation refuses repeats).
+        let mut claimed: HashMap<String, usize> = HashMap::new();
+        let patterns: Vec<Pattern> = doc
+            .entities
+            .iter()
+            .enumerate()
+            .flat_map(|(entity, e)| {
+                e.aliases
+                    .iter()
+                    .enumerate()
+                    // An ambiguous alias is offered as a suggestion, never linked (see `suggest`).
+                    .filter(|(_, a)| !a.is_ambiguous())
+                    .map(move |(alias, a)| Pattern { text: a.text(), entity, alias, adjective: a.is_adjective() })
+            })
+            // An entity's own name counts as an alias (its index past the aliases: no metonym).
+            .chain(names.iter().map(|&(entity, text)| Pattern { text, entity, alias: usize::MAX, adjective: false }))
+            .filter(|p| *claimed.entry(crate::text::normalize_str(p.text)).or_insert(p.entity) == p.entity)
+            .collect();
+        let finder = Finder::new(patterns.iter().cloned());
+        let variants = VariantFinder::new(patterns);
 
         let texts: Vec<TextRef> =
             std::iter::once(BlockRef::HEADLINE).chain((0..doc.article.blocks.len()).map(BlockRef::Block)).collect();
@@ -116,6 +128,20 @@ impl Prepared {
                     !suppressed.iter().chain(added.iter().map(|(_, a)| &a.range)).any(|r| r.overlaps(m.range))
                 })
                 .collect();
+            // Spelling variants fill the words no exact match, addition or suppression took, or
+            // are longer than the exact matches inside them (the longest match wins: «سيرجي
+            // لافروف» over «لافروف»); an ambiguous one, or a common word, is left to the
+            // suggestions.
+            let taken: Vec<Utf8Range> = suppressed.iter().copied().chain(added.iter().map(|(_, a)| a.range)).collect();
+            for v in variants.find(text, &taken) {
+                let (Some(entity), Some(&(_, alias))) = (v.entity(), v.candidates.first()) else { continue };
+                let inside = |m: &Mention| m.range.overlaps(v.range);
+                let longer = mentions.iter().filter(|m| inside(m)).all(|m| v.range.start <= m.range.start && m.range.end <= v.range.end && m.range.len() < v.range.len());
+                if longer {
+                    mentions.retain(|m| !inside(m));
+                    mentions.push(Mention { range: v.range, entity, source: MentionSource::Variant(alias), adjective: v.adjective });
+                }
+            }
             // Added mentions win over alias matches; among themselves, the first one listed wins.
             let mut kept_added: Vec<(usize, Mention)> = Vec::new();
             for (k, m) in added {
@@ -149,7 +175,7 @@ impl Prepared {
                     relation,
                     subject: *ids.get(&r.subject)?,
                     object: *ids.get(&r.object)?,
-                    asserted_by: r.asserted_by.as_ref().and_then(|a| ids.get(a).copied()),
+                    asserted_by: r.asserted_by.iter().flat_map(|s| s.ids()).filter_map(|a| ids.get(a).copied()).collect(),
                     evidence: anchor_of(&doc.article, &r.evidence),
                 })
             })
@@ -199,7 +225,7 @@ impl Prepared {
     pub fn mention_class(&self, m: &Mention) -> String {
         let entity = &self.doc.entities[m.entity];
         let metonym = match m.source {
-            MentionSource::Alias(a) => entity.aliases.get(a).is_some_and(|a| a.metonym_of().is_some()),
+            MentionSource::Alias(a) | MentionSource::Variant(a) => entity.aliases.get(a).is_some_and(|a| a.metonym_of().is_some()),
             MentionSource::Added => false,
         };
         let mut class = format!("ae-mention ae-k-{}", entity.kind.slug());
@@ -222,14 +248,11 @@ impl Prepared {
     pub fn metonym_uses(&self, entity: usize) -> impl Iterator<Item = &Mention> + '_ {
         let id = self.doc.entities.get(entity).map(|e| e.id.as_str());
         self.all_mentions().map(|(_, m)| m).filter(move |m| match m.source {
-            MentionSource::Alias(a) => id.is_some() && self.doc.entities[m.entity].aliases.get(a).and_then(|a| a.metonym_of()) == id,
+            MentionSource::Alias(a) | MentionSource::Variant(a) => {
+                id.is_some() && self.doc.entities[m.entity].aliases.get(a).and_then(|a| a.metonym_of()) == id
+            }
             MentionSource::Added => false,
         })
-    }
-
-    /// The entity that asserts a statement, by its `asserted_by` id; None for the article itself.
-    pub fn asserter(&self, asserted_by: Option<&String>) -> Option<&Entity> {
-        asserted_by.and_then(|id| self.entity_index(id)).map(|i| &self.doc.entities[i])
     }
 
     /// The relations an entity takes part in, as subject or object.

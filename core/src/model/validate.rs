@@ -31,7 +31,7 @@ fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
 
 /// Parses and validates a document: the document, or every problem found.
 pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
-    let document = parse(json).map_err(|p| vec![p])?;
+    let document = parse_all(json)?;
     let problems = validate(&document);
     if problems.is_empty() {
         Ok(document)
@@ -40,19 +40,179 @@ pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
     }
 }
 
-/// Parses JSON into a document; the one problem that stops parsing, with its path, line and column.
+/// Parses JSON into a document; the first problem that stops parsing, with its path, line and
+/// column ([`parse_all`] gives them all).
 pub fn parse(json: &str) -> Result<Document, Problem> {
-    serde_json::from_str::<Document>(json).map_err(|e| {
+    parse_all(json).map_err(|mut p| p.remove(0))
+}
+
+/// Parses JSON into a document, or gives every value of the wrong type or shape, each with its
+/// path (records by id: `entities[nicolas-maduro].aliases[2]`): a JSON syntax error stops
+/// everything (with its line and column); a wrong value stops only its record, and each record
+/// is read again with each wrong field left out, to find the next.
+pub fn parse_all(json: &str) -> Result<Document, Vec<Problem>> {
+    let first = match serde_json::from_str::<Document>(json) {
+        Ok(doc) => return Ok(doc),
+        Err(e) => e,
+    };
+    let position = |e: &serde_json::Error| {
         let offset = super::jsonpath::offset_of(json, e.line(), e.column());
-        let path = super::jsonpath::path_at(json, offset);
-        let kind = if e.is_syntax() || e.is_eof() { "JSON syntax error" } else { "wrong value" };
-        let message = strip_position(&e.to_string());
-        problem(path, format!("{kind} at line {}, column {}: {message}", e.line(), e.column()))
-    })
+        (super::jsonpath::path_at(json, offset), format!("line {}, column {}", e.line(), e.column()))
+    };
+    if first.is_syntax() || first.is_eof() {
+        let (path, at) = position(&first);
+        return Err(vec![problem(path, format!("JSON syntax error at {at}: {}", strip_position(&first.to_string())))]);
+    }
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
+        let (path, at) = position(&first);
+        return Err(vec![problem(path, format!("wrong value at {at}: {}", strip_position(&first.to_string())))]);
+    };
+    let mut problems = Vec::new();
+    let records: &[(&str, &[&str])] = &[
+        ("entities", &["entities"]),
+        ("relations", &["relations"]),
+        ("timeline", &["timeline"]),
+        ("map.points", &["map", "points"]),
+        ("map.areas", &["map", "areas"]),
+        ("map.movements", &["map", "movements"]),
+        ("mentions.add", &["mentions", "add"]),
+        ("mentions.suppress", &["mentions", "suppress"]),
+        ("article.blocks", &["article", "blocks"]),
+    ];
+    // Each record on its own: its wrong values, however many.
+    let mut skeleton = value.clone();
+    for (name, keys) in records {
+        let Some(list) = keys.iter().try_fold(&value, |v, k| v.get(k)).and_then(|v| v.as_array()) else { continue };
+        for (i, item) in list.iter().enumerate() {
+            let id = item.get("id").and_then(|v| v.as_str()).filter(|id| is_slug(id) && list.iter().filter(|o| o.get("id").and_then(|v| v.as_str()) == Some(id)).count() == 1);
+            let at = match id {
+                Some(id) => format!("{name}[{id}]"),
+                None => format!("{name}[{i}]"),
+            };
+            let found = match *name {
+                "entities" => record_problems::<Entity>(item),
+                "relations" => record_problems::<Relation>(item),
+                "timeline" => record_problems::<TimelineEvent>(item),
+                "map.points" => record_problems::<MapPoint>(item),
+                "map.areas" => record_problems::<MapArea>(item),
+                "map.movements" => record_problems::<MapMovement>(item),
+                "mentions.add" => record_problems::<AddedMention>(item),
+                "mentions.suppress" => record_problems::<Quote>(item),
+                _ => record_problems::<super::Block>(item),
+            };
+            for (path, message) in found {
+                problems.push(problem(join(&at, &path), format!("wrong value: {message}")));
+            }
+        }
+        // The rest of the document is read without the records.
+        if let Some(list) = keys.iter().try_fold(&mut skeleton, |v, k| v.get_mut(k)).and_then(|v| v.as_array_mut()) {
+            list.clear();
+        }
+    }
+    for (path, message) in record_problems::<Document>(&skeleton) {
+        problems.push(problem(path, format!("wrong value: {message}")));
+    }
+    if problems.is_empty() {
+        let (path, at) = position(&first);
+        problems.push(problem(path, format!("wrong value at {at}: {}", strip_position(&first.to_string()))));
+    }
+    Err(problems)
+}
+
+/// serde's words for an untagged enum say nothing of what it wanted: say it.
+fn explain(message: String) -> String {
+    let wanted = [
+        ("untagged enum Alias", "an alias is a string or an object {\"text\": …, \"adjective\": true}"),
+        ("untagged enum Sources", "asserted_by is an entity id or a list of entity ids"),
+        ("untagged enum BlockRef", "a block is a number (0 is the first block) or \"headline\""),
+        ("untagged enum Waypoint", "a waypoint is a map point's id or {\"lat\": …, \"lon\": …}"),
+    ];
+    match wanted.iter().find(|(k, _)| message.contains(k)) {
+        Some((_, said)) => format!("{message}: {said}"),
+        None => message,
+    }
+}
+
+fn join(base: &str, path: &str) -> String {
+    match path.chars().next() {
+        None => base.to_owned(),
+        Some('[') => format!("{base}{path}"),
+        Some(_) => format!("{base}.{path}"),
+    }
+}
+
+/// Every wrong value of one record: read it, and on an error, leave the field it names out and
+/// read again (a field left out that must be there ends the search: it is reported once).
+fn record_problems<T: serde::de::DeserializeOwned>(item: &serde_json::Value) -> Vec<(String, String)> {
+    let mut item = item.clone();
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut removed: Vec<(String, String)> = Vec::new();
+    for _ in 0..20 {
+        let text = item.to_string();
+        let Err(e) = serde_json::from_str::<T>(&text) else { break };
+        let offset = super::jsonpath::offset_of(&text, e.line(), e.column());
+        let path = super::jsonpath::path_at(&text, offset);
+        let message = explain(strip_position(&e.to_string()));
+        // The field just left out is missing now: that was reported already.
+        let ours = removed.iter().any(|(parent, key)| *parent == path && message == format!("missing field `{key}`"));
+        if ours || out.iter().any(|(p, m)| *p == path && *m == message) {
+            break;
+        }
+        let missing = message.starts_with("missing field");
+        out.push((path.clone(), message));
+        if missing || !remove_at(&mut item, &path) {
+            break;
+        }
+        let (parent, key) = match path.rfind('.') {
+            Some(i) => (path[..i].to_owned(), path[i + 1..].to_owned()),
+            None => (String::new(), path.clone()),
+        };
+        removed.push((parent, key));
+    }
+    out
+}
+
+/// Removes the member at a path such as `aliases[2].text` (only object members: removing an
+/// array element would renumber the ones after it). Whether it was there.
+fn remove_at(value: &mut serde_json::Value, path: &str) -> bool {
+    let mut parts: Vec<String> = Vec::new();
+    for piece in path.split('.') {
+        let mut rest = piece;
+        if let Some(open) = rest.find('[') {
+            if open > 0 {
+                parts.push(rest[..open].to_owned());
+            }
+            rest = &rest[open..];
+            while let Some(close) = rest.find(']') {
+                parts.push(rest[..=close].to_owned());
+                rest = &rest[close + 1..];
+            }
+        } else if !rest.is_empty() {
+            parts.push(rest.to_owned());
+        }
+    }
+    let Some((last, parents)) = parts.split_last() else { return false };
+    if last.starts_with('[') {
+        return false;
+    }
+    let mut v = value;
+    for p in parents {
+        v = match p.strip_prefix('[').and_then(|p| p.strip_suffix(']')).and_then(|i| i.parse::<usize>().ok()) {
+            Some(i) => match v.get_mut(i) {
+                Some(x) => x,
+                None => return false,
+            },
+            None => match v.get_mut(p.as_str()) {
+                Some(x) => x,
+                None => return false,
+            },
+        };
+    }
+    v.as_object_mut().is_some_and(|o| o.remove(last.as_str()).is_some())
 }
 
 /// serde_json appends " at line L column C" to its messages; we give the position ourselves.
-fn strip_position(message: &str) -> String {
+pub(crate) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
@@ -61,13 +221,23 @@ fn strip_position(message: &str) -> String {
 
 /// Every problem of a parsed document.
 pub fn validate(doc: &Document) -> Vec<Problem> {
-    let mut v = Validator { doc, problems: Vec::new(), ids: HashMap::new() };
+    validate_resolved(doc, doc.entities.len())
+}
+
+/// Every problem of a document whose catalogues are resolved
+/// ([`crate::catalogue::resolve`]): `entities[..own]` are the document's own records, checked in
+/// full; the rest come from its catalogues (checked when they were read) and are there to be
+/// referred to.
+pub fn validate_resolved(doc: &Document, own: usize) -> Vec<Problem> {
+    let mut v = Validator { doc, own: own.min(doc.entities.len()), problems: Vec::new(), ids: HashMap::new() };
     v.document();
     v.problems
 }
 
 struct Validator<'a> {
     doc: &'a Document,
+    /// How many of the entities are the document's own.
+    own: usize,
     problems: Vec<Problem>,
     ids: HashMap<&'a str, usize>,
 }
@@ -123,6 +293,10 @@ impl<'a> Validator<'a> {
     fn entities(&mut self) {
         let doc = self.doc;
         for (i, e) in doc.entities.iter().enumerate() {
+            if i >= self.own {
+                self.ids.entry(&e.id).or_insert(i);
+                continue;
+            }
             let path = format!("entities[{i}]");
             if !is_slug(&e.id) {
                 self.push(format!("{path}.id"), format!("{:?} is not a lowercase ASCII slug such as \"nicolas-maduro\"", e.id));
@@ -133,8 +307,8 @@ impl<'a> Validator<'a> {
             }
         }
         let mut aliases: HashMap<String, (usize, usize)> = HashMap::new();
-        for (i, e) in doc.entities.iter().enumerate() {
-            let path = format!("entities[{i}]");
+        for (i, e) in doc.entities[..self.own].iter().enumerate() {
+            let path = entity_path(doc, i);
             self.bilingual(&format!("{path}.name"), &e.name);
             self.bilingual(&format!("{path}.description"), &e.description);
             for (j, alias) in e.aliases.iter().enumerate() {
@@ -146,7 +320,7 @@ impl<'a> Validator<'a> {
                 }
                 if let Some(&(oi, oj)) = aliases.get(&normalized) {
                     let what = if oi == i { "repeats" } else { "is also" };
-                    self.push(apath.clone(), format!("{:?} {what} entities[{oi}].aliases[{oj}] ({})", alias.text(), doc.entities[oi].id));
+                    self.push(apath.clone(), format!("{:?} {what} {}.aliases[{oj}]", alias.text(), entity_path(doc, oi)));
                 } else {
                     aliases.insert(normalized, (i, j));
                 }
@@ -159,7 +333,7 @@ impl<'a> Validator<'a> {
                 self.bilingual(&format!("{cpath}.text"), &claim.text);
                 self.quote(&format!("{cpath}.evidence"), &claim.evidence);
                 if let Some(who) = &claim.asserted_by {
-                    self.entity_ref(&format!("{cpath}.asserted_by"), who);
+                    self.sources(&format!("{cpath}.asserted_by"), who);
                 }
             }
             if let Some(q) = &e.wikidata {
@@ -182,7 +356,7 @@ impl<'a> Validator<'a> {
         }
         self.quote(&format!("{path}.evidence"), &r.evidence);
         if let Some(who) = &r.asserted_by {
-            self.entity_ref(&format!("{path}.asserted_by"), who);
+            self.sources(&format!("{path}.asserted_by"), who);
         }
         if let Some(when) = &r.when {
             self.bilingual(&format!("{path}.when"), when);
@@ -299,9 +473,28 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The entities stating something: one id, or a list of at least one, none repeated.
+    fn sources(&mut self, path: &str, sources: &Sources) {
+        match sources {
+            Sources::One(id) => self.entity_ref(path, id),
+            Sources::Many(ids) => {
+                if ids.is_empty() {
+                    self.push(path, "an empty list of sources: leave asserted_by out when the article itself states it");
+                }
+                for (j, id) in ids.iter().enumerate() {
+                    self.entity_ref(&format!("{path}[{j}]"), id);
+                    if ids[..j].contains(id) {
+                        self.push(format!("{path}[{j}]"), format!("{id:?} is listed twice"));
+                    }
+                }
+            }
+        }
+    }
+
     fn entity_ref(&mut self, path: &str, id: &str) {
         if !self.ids.contains_key(id) {
-            self.push(path, format!("unknown entity {id:?}"));
+            let hint = closest(id, self.ids.keys().copied()).map(|c| format!(" (did you mean {c:?}?)")).unwrap_or_default();
+            self.push(path, format!("unknown entity {id:?}{hint}"));
         }
     }
 
@@ -314,7 +507,8 @@ impl<'a> Validator<'a> {
         if q.exact.trim().is_empty() {
             self.push(format!("{path}.exact"), "empty quote");
         } else if locate_quote(text, &q.exact, &q.prefix, &q.suffix).is_none() {
-            self.push(format!("{path}.exact"), format!("quote {:?} is not in {}", q.exact, block_name(q.block)));
+            let hint = quote_hint(&self.doc.article, q.block, &q.exact).map(|h| format!(": {h}")).unwrap_or_default();
+            self.push(format!("{path}.exact"), format!("quote {:?} is not in {}{hint}", q.exact, block_name(q.block)));
         }
     }
 
@@ -337,6 +531,64 @@ impl<'a> Validator<'a> {
             self.push(format!("{path}.lon"), format!("longitude {} is out of range -180..180", c.lon));
         }
     }
+}
+
+/// The path of an entity: by its id where the id is a slug no other entity has
+/// (`entities[nicolas-maduro]`), else by its index (`entities[3]`).
+pub fn entity_path(doc: &Document, i: usize) -> String {
+    let id = &doc.entities[i].id;
+    let unique = doc.entities.iter().filter(|e| &e.id == id).count() == 1;
+    if unique && is_slug(id) {
+        format!("entities[{id}]")
+    } else {
+        format!("entities[{i}]")
+    }
+}
+
+/// The id most like `id`, when one is close (a typo, a word more or less).
+fn closest<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let distance = |a: &str, b: &str| {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + usize::from(a[i - 1] != b[j - 1]));
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    };
+    ids.map(|c| {
+        let d = if c.split('-').any(|w| w == id) || id.split('-').any(|w| w == c) { 1 } else { distance(id, c) };
+        (d, c)
+    })
+    .filter(|&(d, c)| d <= 2.max(id.len().min(c.len()) / 4))
+    .min()
+    .map(|(_, c)| c)
+}
+
+/// Why a quote may not be found where it says: in another text, or only with other quote marks,
+/// or how far it agrees.
+fn quote_hint(article: &Article, block: BlockRef, exact: &str) -> Option<String> {
+    let texts = std::iter::once(BlockRef::HEADLINE).chain((0..article.blocks.len()).map(BlockRef::Block));
+    let elsewhere: Vec<String> = texts
+        .filter(|&t| t != block)
+        .filter(|&t| block_text(article, t).is_some_and(|text| locate_quote(text, exact, "", "").is_some()))
+        .map(block_name)
+        .collect();
+    if !elsewhere.is_empty() {
+        return Some(format!("found in {}", elsewhere.join(", ")));
+    }
+    let text = block_text(article, block)?;
+    let marks = |s: &str| s.chars().map(|c| if "\"'«»“”„‟‹›‘’‚`".contains(c) { '"' } else { c }).collect::<String>();
+    if locate_quote(&marks(text), &marks(exact), "", "").is_some() {
+        return Some("it differs only in its quote marks (copy them from the text: « » “ ” are all different)".to_owned());
+    }
+    // How many of its words agree, from the start.
+    let words: Vec<&str> = exact.split_whitespace().collect();
+    let agree = (1..words.len()).rev().find(|&k| locate_quote(text, &words[..k].join(" "), "", "").is_some())?;
+    Some(format!("its first {agree} word(s) are there; the text differs from «{}» on", words[agree]))
 }
 
 /// The text a block reference names, if it exists.

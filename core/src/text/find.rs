@@ -33,6 +33,8 @@ pub struct Pattern<'a> {
 pub enum MentionSource {
     /// Found through the alias with this index.
     Alias(usize),
+    /// Found as a spelling variant of the alias with this index ([`super::variant`]).
+    Variant(usize),
     /// Added by the document at a quote.
     Added,
 }
@@ -126,11 +128,22 @@ impl Finder {
             if !ok {
                 continue;
             }
+            // A name read with proclitics can make a common word (ال + قطر: «القطر», the
+            // diameter, or a country in older usage): that is not the name.
+            if !prefix.is_empty() && is_common(&n.text[word_start..m.end()]) {
+                continue;
+            }
             let start = if info.lil { m.start() + LAM.len() } else { m.start() };
             out.push((Utf8Range::new(start, m.end()), info));
         }
         out
     }
+}
+
+/// Whether normalised words are one of [`super::common_words`].
+pub fn is_common(words: &str) -> bool {
+    static COMMON: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    COMMON.get_or_init(|| super::common_words().map(normalize_str).collect()).contains(words)
 }
 
 /// Finds every mention of `patterns` in `text`; see [`Finder`] to reuse the patterns.

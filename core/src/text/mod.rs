@@ -14,12 +14,19 @@ pub mod near;
 pub mod normalize;
 pub mod quote;
 pub mod segment;
+pub mod variant;
 
 pub use near::{near_misses, NearMiss};
+
+/// Common words of Arabic news writing that must never link to an entity (see the file's notes).
+pub fn common_words() -> impl Iterator<Item = &'static str> {
+    include_str!("common_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 pub use find::{find_mentions, Finder, Mention, MentionSource, Pattern};
 pub use normalize::{normalize, normalize_str, Normalized};
 pub use quote::locate_quote;
 pub use segment::{pieces, segments, Piece, Segment};
+pub use variant::{VariantFinder, VariantMatch};
 
 /// A range of byte offsets into a UTF-8 string, always on char boundaries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,0 +1,241 @@
+//! `cargo xtask gen-catalogue NODE_MODULES [OUT.json]`: writes the sample catalogue
+//! (`assets/catalogues/sample.json`): the seed's lasting entities (people, places, organisations,
+//! units) as every article may use them (no claims, no metonyms: both are the seed article's;
+//! its agreements, events and warships are left to it), then the world's countries and the capitals
+//! that have Arabic names in the data packages:
+//! - countries: ISO 3166-1 codes and Arabic names from `i18n-iso-countries` (locale `ar`), a
+//!   second Arabic spelling where `world-countries` writes it otherwise (`translations.ara`), the
+//!   English name and a rough centre (background) from `world-countries`;
+//! - capitals: `world-countries`' capital, where CLDR (`cldr-dates-full`, the `ar` exemplar cities
+//!   of the time zones) names a city of that English name in Arabic.
+//!
+//! A name that is also a common word (`article_core::text::common_words`) is written as an
+//! ambiguous alias: suggested to the editor, never linked by itself. A spelling that an earlier
+//! record has (the seed's, a country's) is not repeated; a seed country gains the packages'
+//! spellings it lacks.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use article_core::catalogue::{Catalogue, FORMAT, VERSION};
+use article_core::model::{Alias, AliasDetail, Bilingual, Coordinates, Entity, EntityKind};
+use article_core::text::{common_words, normalize_str};
+use serde_json::Value;
+
+fn read(root: &Path, path: &str) -> Result<Value, String> {
+    let file = root.join(path);
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// A lowercase ASCII slug of an English name: «Côte d'Ivoire» → `cote-d-ivoire`.
+pub fn slug(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    for c in name.nfd() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if (c.is_whitespace() || c.is_ascii_punctuation()) && !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_owned()
+}
+
+/// Every exemplar city of CLDR's time zones: English name (from the zone id) → Arabic name.
+fn cldr_cities(zones: &Value, out: &mut HashMap<String, String>, key: &str) {
+    if let Some(city) = zones.get("exemplarCity").and_then(Value::as_str) {
+        out.insert(key.replace('_', " "), city.to_owned());
+        return;
+    }
+    if let Some(map) = zones.as_object() {
+        for (k, v) in map {
+            cldr_cities(v, out, k);
+        }
+    }
+}
+
+/// Builds the sample catalogue from the packages under `node_modules`.
+pub fn generate(node_modules: &Path) -> Result<String, String> {
+    let codes = read(node_modules, "i18n-iso-countries/codes.json")?;
+    let arabic = read(node_modules, "i18n-iso-countries/langs/ar.json")?;
+    let world = read(node_modules, "world-countries/countries.json")?;
+    let zones = read(node_modules, "cldr-dates-full/main/ar/timeZoneNames.json")?;
+    let mut cities = HashMap::new();
+    cldr_cities(&zones["main"]["ar"]["dates"]["timeZoneNames"]["zone"], &mut cities, "");
+    let common: HashSet<String> = common_words().map(normalize_str).collect();
+    let by_cca2: HashMap<&str, &Value> =
+        world.as_array().into_iter().flatten().filter_map(|c| Some((c["cca2"].as_str()?, c))).collect();
+
+    let mut entities: Vec<Entity> = Vec::new();
+    // Which record has a spelling (normalised), so that none is listed twice.
+    let mut claimed: HashMap<String, usize> = HashMap::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    let seed = article_core::seed::document().map_err(|p| format!("the seed is invalid: {p:?}"))?;
+    for mut e in seed.entities {
+        // Agreements, events and warships of one story are the article's, not the newsroom's.
+        if matches!(e.kind, EntityKind::Agreement | EntityKind::Event | EntityKind::MilitaryAsset) {
+            continue;
+        }
+        e.claims.clear();
+        e.aliases.retain(|a| a.metonym_of().is_none());
+        // A generic word the seed links for its own story («القوات المسلحة») is only suggested.
+        for a in &mut e.aliases {
+            if common.contains(&normalize_str(a.text())) {
+                *a = Alias::Detailed(AliasDetail { text: a.text().to_owned(), adjective: a.is_adjective(), metonym_of: None, ambiguous: true });
+            }
+        }
+        for a in &e.aliases {
+            claimed.insert(normalize_str(a.text()), entities.len());
+        }
+        claimed.insert(normalize_str(&e.name.ar), entities.len());
+        ids.insert(e.id.clone(), entities.len());
+        entities.push(e);
+    }
+    // Adds a spelling to record `i` unless some record has it; ambiguous when a common word.
+    let add = |entities: &mut Vec<Entity>, claimed: &mut HashMap<String, usize>, i: usize, text: &str| {
+        let key = normalize_str(text);
+        if key.is_empty() || claimed.contains_key(&key) {
+            return;
+        }
+        claimed.insert(key.clone(), i);
+        let ambiguous = common.contains(&key);
+        entities[i].aliases.push(if ambiguous {
+            Alias::Detailed(AliasDetail { text: text.to_owned(), adjective: false, metonym_of: None, ambiguous: true })
+        } else {
+            Alias::Plain(text.to_owned())
+        });
+    };
+
+    let mut capitals = Vec::new();
+    for row in codes.as_array().into_iter().flatten() {
+        let (Some(alpha2), Some(alpha3), Some(numeric)) = (row[0].as_str(), row[1].as_str(), row[2].as_str()) else { continue };
+        let Some(name_ar) = arabic["countries"][alpha2].as_str() else { continue };
+        let wc = by_cca2.get(alpha2);
+        let name_en = wc.and_then(|c| c["name"]["common"].as_str()).unwrap_or(alpha3).to_owned();
+        let other_ar = wc.and_then(|c| c["translations"]["ara"]["common"].as_str());
+        let id = slug(&name_en);
+        // A country the seed already has (by id, or by a name a seed country has) gains spellings.
+        let existing = ids.get(&id).copied().or_else(|| {
+            claimed.get(&normalize_str(name_ar)).copied().filter(|&i| entities[i].kind == EntityKind::Country)
+        });
+        let i = match existing {
+            Some(i) => i,
+            None => {
+                if ids.contains_key(&id) {
+                    continue;
+                }
+                let coordinates = wc.and_then(|c| {
+                    let ll = c["latlng"].as_array()?;
+                    Some(Coordinates { lat: ll.first()?.as_f64()?, lon: ll.get(1)?.as_f64()? })
+                });
+                let kind = if alpha2 == "AQ" { EntityKind::Region } else { EntityKind::Country };
+                entities.push(Entity {
+                    id: id.clone(),
+                    kind,
+                    name: Bilingual { ar: name_ar.to_owned(), en: name_en.clone() },
+                    aliases: Vec::new(),
+                    description: Bilingual {
+                        ar: format!("دولة أو إقليم؛ رمزه في ISO 3166-1: ‏{alpha3}، {numeric}"),
+                        en: format!("Country or territory; ISO 3166-1 {alpha3}, {numeric}"),
+                    },
+                    claims: Vec::new(),
+                    wikidata: None,
+                    coordinates,
+                });
+                ids.insert(id.clone(), entities.len() - 1);
+                entities.len() - 1
+            }
+        };
+        // The name itself is listed when it is ambiguous (so that it is never linked as a name).
+        if existing.is_none() {
+            let key = normalize_str(name_ar);
+            if common.contains(&key) {
+                add(&mut entities, &mut claimed, i, name_ar);
+            } else {
+                claimed.entry(key).or_insert(i);
+            }
+        } else {
+            add(&mut entities, &mut claimed, i, name_ar);
+        }
+        if let Some(other) = other_ar {
+            add(&mut entities, &mut claimed, i, other);
+        }
+        if let Some(capital) = wc.and_then(|c| c["capital"][0].as_str()) {
+            if let Some(capital_ar) = cities.get(capital) {
+                let at = wc.and_then(|c| {
+                    let ll = c["capitalInfo"]["latlng"].as_array()?;
+                    Some(Coordinates { lat: ll.first()?.as_f64()?, lon: ll.get(1)?.as_f64()? })
+                });
+                capitals.push((capital.to_owned(), capital_ar.clone(), entities[i].name.clone(), at));
+            }
+        }
+    }
+    for (en, ar, country, coordinates) in capitals {
+        let id = slug(&en);
+        let key = normalize_str(&ar);
+        // A capital spelled as its country (الكويت) or as anything listed before is left to the
+        // newsroom's own catalogue.
+        if ids.contains_key(&id) || claimed.contains_key(&key) || common.contains(&key) {
+            continue;
+        }
+        claimed.insert(key, entities.len());
+        ids.insert(id.clone(), entities.len());
+        entities.push(Entity {
+            id,
+            kind: EntityKind::City,
+            name: Bilingual { ar: ar.clone(), en: en.clone() },
+            aliases: Vec::new(),
+            description: Bilingual { ar: format!("عاصمة {}", country.ar), en: format!("Capital of {}", country.en) },
+            claims: Vec::new(),
+            wikidata: None,
+            coordinates,
+        });
+    }
+    let catalogue = Catalogue {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        about: Some(
+            "The seed article's entities (without its claims and metonyms), the world's countries and territories \
+             (i18n-iso-countries 7.14 and world-countries 5.1) and the capitals CLDR 48 names in Arabic. Generated by \
+             cargo xtask gen-catalogue."
+                .to_owned(),
+        ),
+        entities,
+    };
+    serde_json::to_string_pretty(&catalogue).map(|s| s + "\n").map_err(|e| e.to_string())
+}
+
+pub fn run(node_modules: &Path, out: &Path) -> Result<(), String> {
+    let text = generate(node_modules)?;
+    std::fs::write(out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
+    println!("wrote {} ({} bytes)", out.display(), text.len());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_of_english_names() {
+        assert_eq!(slug("Côte d'Ivoire"), "cote-d-ivoire");
+        assert_eq!(slug("Trinidad and Tobago"), "trinidad-and-tobago");
+        assert_eq!(slug("Åland Islands"), "aland-islands");
+        assert_eq!(slug("Port of Spain"), "port-of-spain");
+    }
+
+    #[test]
+    fn output_equals_the_committed_catalogue() {
+        let Some(npm) = std::env::var_os("AE_NPM") else {
+            assert!(std::env::var_os("AE_REQUIRE_SOURCES").is_none(), "AE_NPM is not set, and the test command requires it");
+            eprintln!("AE_NPM is not set: run through scripts/test to check the catalogue generator");
+            return;
+        };
+        let generated = generate(&Path::new(&npm).join("node_modules")).unwrap();
+        let path = format!("{}/../assets/catalogues/sample.json", env!("CARGO_MANIFEST_DIR"));
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(generated == committed, "assets/catalogues/sample.json is stale: run cargo xtask gen-catalogue");
+        article_core::catalogue::parse("sample.json", &committed).expect("the sample catalogue is valid");
+    }
+}
