@@ -229,6 +229,8 @@ build_release() {
     say "publish the seed document (the pages' documents); keep its authoring form beside it"
     (cd "$AE_ROOT" && cp assets/seed/article.json dist/seed/article.authoring.json \
         && cargo xtask publish assets/seed/article.json -o dist/seed >&2)
+    say "the sample catalogue, for authoring documents that name it"
+    (cd "$AE_ROOT" && mkdir -p dist/catalogues && cp assets/catalogues/*.json dist/catalogues/)
     minify_dist
     say "finish the build: no inline script, pre-rendered article, JSON-LD"
     (cd "$AE_ROOT" && cargo xtask finish dist >&2)

@@ -17,7 +17,8 @@ pub type NativePublisher = fn(&str) -> Result<String, Vec<Problem>>;
 
 #[derive(Clone)]
 enum Publisher {
-    /// `(text) => Promise<string>`, rejecting with `[[path, message], …]` or an error.
+    /// `(text, base) => Promise<string>`, rejecting with `[[path, message], …]` or an error;
+    /// `base` is the URL the document's catalogues are relative to (empty: the page's).
     Js(js_sys::Function),
     Native(NativePublisher),
 }
@@ -63,8 +64,9 @@ fn problems_of(error: &JsValue) -> Vec<Problem> {
     problem(format!("the publisher could not be loaded: {}", message.unwrap_or_else(|| "unknown error".into())))
 }
 
-/// Publishes an authoring document with the installed publisher.
-pub async fn publish(json: &str) -> Result<String, Vec<Problem>> {
+/// Publishes an authoring document with the installed publisher; its catalogues are relative
+/// to `base` (the document's URL; empty: the page's).
+pub async fn publish(json: &str, base: &str) -> Result<String, Vec<Problem>> {
     let publisher = PUBLISHER.with(|p| p.borrow().clone());
     match publisher {
         None => Err(problem(
@@ -72,7 +74,7 @@ pub async fn publish(json: &str) -> Result<String, Vec<Problem>> {
         )),
         Some(Publisher::Native(publish)) => publish(json),
         Some(Publisher::Js(f)) => {
-            let promise = f.call1(&JsValue::NULL, &JsValue::from_str(json)).map_err(|e| problems_of(&e))?;
+            let promise = f.call2(&JsValue::NULL, &JsValue::from_str(json), &JsValue::from_str(base)).map_err(|e| problems_of(&e))?;
             let promise = promise.dyn_into::<js_sys::Promise>().map_err(|_| problem("the publisher gave no promise"))?;
             let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| problems_of(&e))?;
             value.as_string().ok_or_else(|| problem("the publisher gave no text"))

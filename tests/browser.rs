@@ -273,6 +273,22 @@ async fn an_invalid_document_lists_its_problems_with_paths() {
 }
 
 #[wasm_bindgen_test]
+async fn a_relation_stated_by_several_sources_names_them_all() {
+    // The seed's first statement of Caracas's condemnation, as if TASS had reported it too.
+    let json = seed::SEED_JSON.replacen(r#""asserted_by": "venezuelan-government","#, r#""asserted_by": ["venezuelan-government", "tass"],"#, 1);
+    assert_ne!(json, seed::SEED_JSON);
+    let root = fresh_root();
+    let app = mount_with(root.clone(), AppProps::from_json(&json));
+    settle().await;
+    click(&one(&root, ".ae-article [data-entity='us-warships']"));
+    settle().await;
+    assert_eq!(open_panel(&root).as_deref(), Some("us-warships"));
+    let sources: Vec<String> = all(&root, ".ae-panel .ae-source").iter().map(text_of).collect();
+    assert!(sources.iter().any(|s| s == "بحسب الحكومة الفنزويلية ووكالة تاس"), "{sources:?}");
+    done(app).await;
+}
+
+#[wasm_bindgen_test]
 async fn browser_back_and_forward_follow_the_panels() {
     let (root, app) = mounted().await;
     click(&one(&root, ".ae-article [data-entity=\"russia\"]"));

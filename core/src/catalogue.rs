@@ -176,6 +176,11 @@ pub fn load_with(json: &str, fetch: &mut dyn FnMut(&str) -> Result<String, Strin
             Err(why) => problems.push(Problem { path: format!("catalogues[{i}]"), message: format!("cannot read the catalogue «{reference}»: {why}") }),
         }
     }
+    // Without all its catalogues, a document's references to their entities cannot be checked:
+    // the catalogues' problems come first, alone.
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     let resolved = resolve(doc, &catalogues);
     problems.extend(validate_resolved(&resolved.doc, resolved.own));
     if problems.is_empty() {

@@ -172,25 +172,21 @@ pub struct PublishedRelation {
 }
 
 /// A predicate's labels: `[ar, en, inverse ar, inverse en]`, "signed" from the subject, "signed
-/// by" from the object. A symmetric predicate («allied with») reads the same both ways.
+/// by" from the object (four, checked when read). A symmetric predicate («allied with») reads
+/// the same both ways.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-pub struct PublishedPredicate(pub String, pub String, pub String, pub String);
+pub struct PublishedPredicate(pub Vec<String>);
 
 impl PublishedPredicate {
     /// Its label in `lang`, read from the subject (`forward`) or from the object.
     pub fn label(&self, lang: crate::i18n::Lang, forward: bool) -> &str {
-        use crate::i18n::Lang;
-        match (lang, forward) {
-            (Lang::Ar, true) => &self.0,
-            (Lang::En, true) => &self.1,
-            (Lang::Ar, false) => &self.2,
-            (Lang::En, false) => &self.3,
-        }
+        let i = usize::from(lang == crate::i18n::Lang::En) + if forward { 0 } else { 2 };
+        self.0.get(i).map_or("", String::as_str)
     }
 
     /// "a P b" means "b P a": both directions are one group.
     pub fn is_symmetric(&self) -> bool {
-        self.0 == self.2 && self.1 == self.3
+        self.0.get(..2) == self.0.get(2..)
     }
 }
 
@@ -343,7 +339,7 @@ pub fn publish(p: &Prepared) -> Published {
             .into_iter()
             .map(|p| {
                 let l = p.labels();
-                PublishedPredicate(l.ar.to_owned(), l.en.to_owned(), l.inverse_ar.to_owned(), l.inverse_en.to_owned())
+                PublishedPredicate([l.ar, l.en, l.inverse_ar, l.inverse_en].map(str::to_owned).to_vec())
             })
             .collect(),
         endnotes: p.endnote_order.iter().map(|&e| e as u32).collect(),
@@ -520,7 +516,12 @@ impl Reading {
             }
         }
         let entity_ok = |e: u32| (e as usize) < n;
-        let predicates = doc.predicates.len();
+        let predicates = &doc.predicates;
+        for (i, p) in predicates.iter().enumerate() {
+            if p.0.len() != 4 {
+                push(format!("predicates[{i}]"), "expected [ar, en, inverse ar, inverse en]".into());
+            }
+        }
         let texts = 1 + doc.article.blocks.len();
         if doc.mentions.len() != texts {
             push("mentions".into(), format!("{} lists of mentions for {texts} texts", doc.mentions.len()));
@@ -590,7 +591,7 @@ impl Reading {
                 }
             }
 
-            if r.predicate as usize >= predicates {
+            if r.predicate as usize >= predicates.len() {
                 push(format!("relations[{i}].predicate"), format!("no predicate {}", r.predicate));
             }
             if let Some(s) = &mut r.evidence {
@@ -1086,13 +1087,7 @@ pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec
         });
         let predicates = r
             .optional(o, "predicates", |r, v| {
-                r.list(v, |r, v| match r.list(v, |r, v| r.string(v))?.as_slice() {
-                    [a, b, c, d] => Some(PublishedPredicate(a.clone(), b.clone(), c.clone(), d.clone())),
-                    _ => {
-                        r.problem("wrong value: expected [ar, en, inverse ar, inverse en]");
-                        None
-                    }
-                })
+                r.list(v, |r, v| r.list(v, |r, v| r.string(v)).map(PublishedPredicate))
             })
             .map(Option::unwrap_or_default);
         let endnotes = r.field(o, "endnotes", |r, v| r.list(v, |r, v| r.u32(v)));

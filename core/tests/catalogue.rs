@@ -96,7 +96,7 @@ fn publishing_keeps_only_the_entities_the_article_uses() {
     let relation = &published.relations[3];
     let sources: Vec<&str> = relation.asserted_by.iter().map(|&i| published.entities[i as usize].id.as_str()).collect();
     assert_eq!(sources, ["trinidad-officials", "us-officials"]);
-    let predicates: Vec<&str> = published.relations.iter().map(|r| published.predicates[r.predicate as usize].1.as_str()).collect();
+    let predicates: Vec<&str> = published.relations.iter().map(|r| published.predicates[r.predicate as usize].label(article_core::i18n::Lang::En, true)).collect();
     assert_eq!(predicates, ["docked at", "approaches", "capital of", "takes part in", "accuses"]);
     assert!(publish_json_with(ARTICLE, &mut files).is_ok());
 }

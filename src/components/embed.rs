@@ -62,17 +62,18 @@ fn read_now(json: &str) -> Option<Read> {
 
 /// Any document: a published one is read at once; an authoring one is published first, by the
 /// publisher module (loaded the first time it is needed).
-async fn read_any(json: &str) -> Read {
+async fn read_any(json: &str, base: &str) -> Read {
     match read_now(json) {
         Some(read) => read,
-        None => publish_then_read(json).await,
+        None => publish_then_read(json, base).await,
     }
 }
 
-/// An authoring document (already told apart by [`read_now`]), published, then read.
-async fn publish_then_read(json: &str) -> Read {
+/// An authoring document (already told apart by [`read_now`]), published (its catalogues
+/// relative to `base`), then read.
+async fn publish_then_read(json: &str, base: &str) -> Read {
     mark("article-explorer:publishing");
-    match crate::publisher::publish(json).await {
+    match crate::publisher::publish(json, base).await {
         Ok(published) => read_now(&published).unwrap_or_else(|| {
             Err(Shared::new(vec![Problem { path: String::new(), message: "the publisher gave no published document".to_owned() }]))
         }),
@@ -112,7 +113,7 @@ pub fn embed(props: &EmbedProps) -> Html {
                 load.set(Load::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(match fetch_text(&url, timeout).await {
-                        Ok(json) => Load::Loaded(Rc::new(AppProps { document: read_any(&json).await, ..(*settings).clone() })),
+                        Ok(json) => Load::Loaded(Rc::new(AppProps { document: read_any(&json, &url).await, ..(*settings).clone() })),
                         Err(e) => Load::Failed(e),
                     });
                 });
@@ -120,7 +121,7 @@ pub fn embed(props: &EmbedProps) -> Html {
             // Loading from the start: an authoring document, waiting for the publisher.
             Source::Json(json) if pending => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    load.set(Load::Loaded(Rc::new(AppProps { document: publish_then_read(&json).await, ..(*settings).clone() })));
+                    load.set(Load::Loaded(Rc::new(AppProps { document: publish_then_read(&json, "").await, ..(*settings).clone() })));
                 });
             }
             Source::Json(_) | Source::Missing => {}

@@ -190,6 +190,37 @@ const viaMount = await page.waitForFunction((n) => document.querySelector("#widg
 check(viaMount && publisherFetched(), "mount({document}) with an authoring document: published in the browser", requests.filter((p) => /publisher/.test(p)).join(", "));
 check((await page.evaluate(() => window.__csp)).length === 0, "mount: no CSP violation (the publisher module too)", (await page.evaluate(() => window.__csp)).join(", "));
 
+// 6-cat. An authoring document that draws on a catalogue (e2e/catalogue-article.json, a copy of
+// the core's test article naming ../catalogues/sample.json): the publisher fetches the catalogue
+// beside the document, links its entities and the outlet's spellings (كراكاس, فينزويلا, ترمب),
+// keeps only the entities the article uses, and the panel says both sources of a relation.
+{
+  requests = [];
+  await page.goto(base + "index.html?src=e2e/catalogue-article.json&lang=en", { waitUntil: "domcontentloaded" });
+  const shown = await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelectorAll(".ae-host:not([hidden]) .ae-article mark").length > 20,
+    null, { timeout: 15000 }).then(() => true, () => false);
+  const got = await page.evaluate(() => {
+    const root = document.querySelector("#app").shadowRoot;
+    const marks = [...root.querySelectorAll(".ae-article mark")].map((m) => [m.dataset.entity, m.textContent]);
+    return { marks, problems: root.querySelector(".ae-problems")?.textContent ?? "" };
+  });
+  const has = (id, words) => got.marks.some(([e, t]) => e === id && t === words);
+  check(shown && requests.some((p) => p.endsWith("/catalogues/sample.json")) && has("caracas", "كراكاس") && has("venezuela", "فينزويلا") && has("donald-trump", "دونالد ترمب") && has("colombia", "كولومبيا"),
+    "catalogue: an authoring document's catalogue fetched beside it; its entities and the outlet's spellings linked", JSON.stringify(got).slice(0, 400));
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-article mark[data-entity='us-destroyer-port-of-spain']")?.click());
+  const sources = await page.waitForFunction(() => [...document.querySelector("#app").shadowRoot.querySelectorAll(".ae-source")].map((s) => s.textContent).find((t) => t.includes(" and ")),
+    null, { timeout: 5000 }).then((h) => h.jsonValue(), () => "");
+  check(sources.includes("Officials of Trinidad and Tobago and US officials"), "catalogue: a relation with two sources names both", sources);
+  await page.screenshot({ path: join(shots, "catalogue-article.png") });
+  requests = [];
+  await page.route("**/catalogues/sample.json", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(base + "index.html?src=e2e/catalogue-article.json&lang=en", { waitUntil: "domcontentloaded" });
+  const missing = await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.textContent.includes("cannot read the catalogue"),
+    null, { timeout: 15000 }).then(() => true, () => false);
+  check(missing, "catalogue: a catalogue that cannot be fetched is reported with its path and reason");
+  await page.unroute("**/catalogues/sample.json");
+}
+
 // 6a. The timeline: events in order with data-event; selecting one lights its entities in the
 // article and the graph; its sentence is marked in the article; its entity opens the panel; an
 // open entity lights its events.

@@ -2,6 +2,9 @@
 //! 10,000 entities (a newsroom's catalogue) (three aliases each, one of them two words long). Measures what a document costs the
 //! reader's device: compiling the aliases and finding every mention in every paragraph.
 //!
+//! `publish_with_a_catalogue` publishes an authoring document against a generated catalogue of up
+//! to 10,000 entities; `find_variants` runs the spelling-variant matcher alone.
+//!
 //!     cargo bench -p xtask --bench find
 
 use article_core::text::{Finder, Pattern};
@@ -84,4 +87,56 @@ fn find_all_mentions<const W: usize>(bencher: divan::Bencher, entities: usize) {
         );
         doc.paragraphs.iter().map(|p| finder.find(divan::black_box(p)).len()).sum::<usize>()
     });
+}
+
+/// A catalogue of `entities` records (the generated aliases above, as a newsroom's catalogue
+/// file) and an authoring document of `words` words that names it: JSON, as publishing reads them.
+fn catalogue_case(words: usize, entities: usize) -> (String, String) {
+    let doc = generate(words, entities);
+    let mut records: Vec<serde_json::Value> = (0..entities)
+        .map(|e| {
+            serde_json::json!({
+                "id": format!("e{e}"), "kind": "person",
+                "name": { "ar": doc.aliases[3 * e].0, "en": format!("Entity {e}") },
+                "aliases": [doc.aliases[3 * e + 1].0, { "text": doc.aliases[3 * e + 2].0, "adjective": true }],
+                "description": { "ar": "وصف", "en": "A generated record" }
+            })
+        })
+        .collect();
+    // Generated words can repeat: a catalogue lists each spelling once.
+    let mut seen = std::collections::HashSet::new();
+    for r in &mut records {
+        let aliases = r["aliases"].as_array_mut().unwrap();
+        aliases.retain(|a| seen.insert(a.as_str().or(a["text"].as_str()).unwrap().to_owned()));
+    }
+    let catalogue = serde_json::json!({ "format": "article-explorer/catalogue", "version": 1, "entities": records }).to_string();
+    let blocks: Vec<serde_json::Value> = doc.paragraphs.iter().map(|p| serde_json::json!({ "kind": "paragraph", "text": p })).collect();
+    let article = serde_json::json!({
+        "version": 1, "catalogues": ["catalogue.json"],
+        "article": { "headline": "عنوان", "blocks": blocks, "language": "ar", "direction": "rtl" }
+    })
+    .to_string();
+    (article, catalogue)
+}
+
+/// Publishing an authoring document against a 10,000-entity catalogue: reading and checking the
+/// catalogue, resolving, finding every mention (exact and spelling variants), keeping the
+/// entities used, writing the published document.
+#[divan::bench(consts = [1_000, 10_000], args = [1_000, 10_000], sample_count = 10)]
+fn publish_with_a_catalogue<const W: usize>(bencher: divan::Bencher, entities: usize) {
+    let (article, catalogue) = catalogue_case(W, entities);
+    bencher.counter(divan::counter::ItemsCount::new(W)).bench(|| {
+        let mut fetch = |_: &str| Ok(catalogue.clone());
+        article_core::published::publish_json_with(divan::black_box(&article), &mut fetch).map(|s| s.len()).unwrap_or_else(|p| panic!("{:?}", &p[..p.len().min(3)]))
+    });
+}
+
+/// The spelling-variant matcher alone, with 10,000 entities' aliases.
+#[divan::bench(consts = WORDS, sample_count = 10)]
+fn find_variants<const W: usize>(bencher: divan::Bencher) {
+    let doc = generate(W, 10_000);
+    let finder = article_core::text::VariantFinder::new(
+        doc.aliases.iter().enumerate().map(|(i, (text, e))| Pattern { text, entity: *e, alias: i, adjective: false }),
+    );
+    bencher.counter(divan::counter::ItemsCount::new(W)).bench(|| doc.paragraphs.iter().map(|p| finder.find(divan::black_box(p), &[]).len()).sum::<usize>());
 }
