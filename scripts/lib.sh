@@ -203,7 +203,8 @@ serve_dist_background() {
 # A module of the widget's own, without Yew, into dist/ as NAME.js and NAME_bg.wasm: $1 is the
 # crate, $2 the name. The publisher (`article-publisher` as `publisher`: the core, loaded by a
 # reader only when it is given an authoring document) and the figures (`article-figures` as
-# `figures`: the graph's layout and SVG and the timeline, loaded when they come into view).
+# `figures`: the graph's layout and SVG and the timeline, loaded when they come into view), and
+# the studio (`article-studio` as `studio`: studio.html's, never a reader page's).
 build_module() {
     local crate=$1 name=$2
     say "$name module: cargo build -p $crate, wasm-bindgen, wasm-opt"
@@ -226,6 +227,7 @@ build_release() {
     (cd "$AE_ROOT" && with_release_wasm trunk build --release --offline >&2)
     build_module article-publisher publisher
     build_module article-figures figures
+    build_module article-studio studio
     say "publish the seed document (the pages' documents); keep its authoring form beside it"
     (cd "$AE_ROOT" && cp assets/seed/article.json dist/seed/article.authoring.json \
         && cargo xtask publish assets/seed/article.json -o dist/seed >&2)

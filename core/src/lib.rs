@@ -15,6 +15,7 @@
 //!   (the static article is the reader's own view, rendered by Yew); [`seed`]: the seed article;
 //!   [`json`], [`num`]: the small JSON reader and float writing the reader's wasm uses.
 //! - [`suggest`]: the likely names a document does not link (variants, titles, known names).
+//! - [`studio`]: the authoring studio's state: a document written by edits on selected words.
 //!
 //! Invariant, enforced by Cargo: this crate depends on nothing of the browser (no yew, web-sys,
 //! wasm-bindgen or gloo). The reader (the root crate) and the publisher (`publisher/`) build on it.
@@ -30,6 +31,7 @@ pub mod labels;
 pub mod prerender;
 pub mod published;
 pub mod seed;
+pub mod studio;
 pub mod suggest;
 pub mod svg;
 pub mod text;

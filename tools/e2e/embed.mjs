@@ -74,6 +74,7 @@ await page.waitForTimeout(500);
 const clsEn = await page.evaluate(() => window.__cls);
 check(await inShadow(page, "#explorer-en", ".ae-article mark") === expectedMarks, `news-en: the first widget shows the published seed's ${expectedMarks} mentions`);
 check(!publisherFetched() && requests.some((p) => p.endsWith("/article-explorer_bg.wasm")), "news-en: published documents: the publisher module is never downloaded", requests.filter((p) => /publisher|\.wasm/.test(p)).join(", "));
+check(!requests.some((p) => /\/studio(_bg\.wasm|\.js|-boot\.js)$/.test(p)), "news-en: the studio's module is never downloaded by a reader page", requests.filter((p) => /studio/.test(p)).join(", "));
 const graphFetched = () => requests.some((p) => /\/figures(_bg\.wasm|\.js|\.css)$/.test(p));
 check(!graphFetched(), "news-en: the figures module (graph picture, timeline) and its stylesheet are not downloaded while out of view", requests.filter((p) => /figures/.test(p)).join(", "));
 await page.evaluate(() => document.querySelector("#explorer-en").shadowRoot.querySelector(".ae-graph").scrollIntoView());
@@ -354,15 +355,25 @@ for (const [doc, file, other, countries] of [["gulf", "gulf", "caribbean", []], 
   await p.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-map"), null, { timeout: 15000 });
   await p.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map").scrollIntoView());
   await p.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelector("[data-ae-story=next]"), null, { timeout: 15000 });
-  const motion = await p.evaluate(() => {
+  await p.evaluate(() => {
     const root = document.querySelector("#app").shadowRoot;
     root.querySelector("[data-ae-story=next]").click();
     root.querySelector("[data-ae-story=next]").click();
+  });
+  // The figures' stylesheet may still be on its way: measure once it applies (or after 5 s).
+  const measure = () => {
+    const root = document.querySelector("#app").shadowRoot;
     const now = root.querySelector(".ae-feature[data-ae-step=now]");
     const later = root.querySelector(".ae-feature[data-ae-step=later]");
+    if (!now || !later) return null;
     return { animation: getComputedStyle(now.querySelector(".ae-shape")).animationName, transition: getComputedStyle(later).transitionDuration,
       opacity: getComputedStyle(later).opacity };
-  });
+  };
+  await p.waitForFunction(() => {
+    const later = document.querySelector("#app").shadowRoot.querySelector(".ae-feature[data-ae-step=later]");
+    return later && Number(getComputedStyle(later).opacity) < 0.5;
+  }, null, { timeout: 5000 }).catch(() => {});
+  const motion = await p.evaluate(measure);
   check(motion.animation === "none" && motion.transition === "0s" && Number(motion.opacity) < 0.5,
     "story with reduced motion: the same fading, no pulse and no fade-in", JSON.stringify(motion));
   await reduced.close();

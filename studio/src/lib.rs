@@ -1,0 +1,868 @@
+//! The authoring studio (`studio.html`): an editor turns plain Arabic text into a published
+//! article. The state and every edit are `article_core::studio` (plain Rust, tested natively);
+//! this crate renders them: the article with its mentions, variants and suggestions marked, the
+//! selection and the actions on it, the problems with a jump to their place, a map to place
+//! points by clicking, and the reader itself as the preview. A module of its own: reader pages
+//! never load it.
+
+use std::rc::Rc;
+
+use article_core::catalogue::Catalogue;
+use article_core::geo::{basemap::BaseMap, Xy, WORLD_SOURCE};
+use article_core::i18n::Lang;
+use article_core::model::{Bilingual, BlockRef, Coordinates, Entity, EntityKind, MapFeatureKind, Predicate};
+use article_core::published::{text_index, text_ref};
+use article_core::studio::{from_plain, text_of_path, Checked, Edit, Selection, Studio};
+use article_core::suggest::Why;
+use article_core::text::{MentionSource, Utf8Range};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+mod strings;
+use strings::{strings, S};
+
+/// The sample catalogue, beside the page.
+const SAMPLE: &str = "catalogues/sample.json";
+
+/// Everything the studio shows.
+#[derive(Clone, PartialEq)]
+pub struct Model {
+    pub studio: Studio,
+    pub checked: Rc<Checked>,
+    pub selection: Option<Selection>,
+    pub status: String,
+    pub lang: Lang,
+    /// The countries and capitals suggestions look for (the sample catalogue's).
+    pub known: Rc<Vec<Entity>>,
+    /// Bumped on every change of the document: the preview is drawn again.
+    pub revision: u32,
+    /// Whether an article has been started or opened.
+    pub started: bool,
+}
+
+impl Model {
+    pub fn new(lang: Lang) -> Model {
+        let studio = Studio::new(from_plain("", Vec::new()), Vec::new());
+        let checked = Rc::new(studio.check(&[]));
+        Model { studio, checked, selection: None, status: String::new(), lang, known: Rc::new(Vec::new()), revision: 0, started: false }
+    }
+
+    fn recheck(&mut self) {
+        self.checked = Rc::new(self.studio.check(&self.known));
+        self.revision += 1;
+    }
+}
+
+/// What the studio does.
+pub enum Msg {
+    Start { text: String, catalogue: Option<Catalogue> },
+    Open { doc: Box<article_core::model::Document>, catalogues: Vec<Catalogue> },
+    Known(Vec<Entity>),
+    Select(Option<Selection>),
+    Edit(Edit),
+    Status(String),
+    Lang(Lang),
+}
+
+impl Reducible for Model {
+    type Action = Msg;
+    fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
+        let mut m = (*self).clone();
+        match msg {
+            Msg::Start { text, catalogue } => {
+                let names = catalogue.iter().map(|_| SAMPLE.to_owned()).collect();
+                m.studio = Studio::new(from_plain(&text, names), catalogue.into_iter().collect());
+                m.started = true;
+                m.selection = None;
+                m.status = strings(m.lang).started.to_owned();
+                m.recheck();
+            }
+            Msg::Open { doc, catalogues } => {
+                m.studio = Studio::new(*doc, catalogues);
+                m.started = true;
+                m.selection = None;
+                m.status = strings(m.lang).opened.to_owned();
+                m.recheck();
+            }
+            Msg::Known(known) => {
+                m.known = Rc::new(known);
+                m.recheck();
+            }
+            Msg::Select(s) => m.selection = s,
+            Msg::Edit(edit) => {
+                match m.studio.apply(edit) {
+                    Ok(done) => {
+                        m.status = done;
+                        m.recheck();
+                    }
+                    Err(why) => m.status = why,
+                }
+            }
+            Msg::Status(s) => m.status = s,
+            Msg::Lang(l) => m.lang = l,
+        }
+        Rc::new(m)
+    }
+}
+
+fn window() -> web_sys::Window {
+    web_sys::window().expect("a window")
+}
+
+/// Fetches a text beside the page.
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let said = |e: JsValue| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "network error".into());
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url)).await.map_err(said)?.unchecked_into();
+    if !response.ok() {
+        return Err(format!("{url}: {}", response.status()));
+    }
+    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(said)?).await.map_err(said)?;
+    text.as_string().ok_or_else(|| format!("{url}: no text"))
+}
+
+async fn sample_catalogue() -> Result<Catalogue, String> {
+    let text = fetch_text(SAMPLE).await?;
+    article_core::catalogue::parse(SAMPLE, &text).map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
+}
+
+/// Offers a text as a file to download.
+fn download(name: &str, text: &str, kind: &str) {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(kind);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = window().document().expect("a document");
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    // The download reads the URL after this returns: it is let go at the next download.
+    thread_local! { static LAST: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) }; }
+    if let Some(old) = LAST.with(|l| l.borrow_mut().replace(url)) {
+        let _ = web_sys::Url::revoke_object_url(&old);
+    }
+}
+
+/// Where a DOM position (node, UTF-16 offset) is in the article: (text index, byte offset).
+fn point(node: web_sys::Node, offset: u32) -> Option<(u32, usize)> {
+    let element = match node.dyn_ref::<web_sys::Element>() {
+        Some(e) => e.clone(),
+        None => node.parent_element()?,
+    };
+    let piece = element.closest("[data-s]").ok()??;
+    let t: u32 = piece.get_attribute("data-t")?.parse().ok()?;
+    let s: usize = piece.get_attribute("data-s")?.parse().ok()?;
+    let text = piece.text_content().unwrap_or_default();
+    if node.dyn_ref::<web_sys::Element>().is_some() {
+        return Some((t, if offset == 0 { s } else { s + text.len() }));
+    }
+    let (mut units, mut bytes) = (0u32, 0usize);
+    for c in text.chars() {
+        if units >= offset {
+            break;
+        }
+        units += c.len_utf16() as u32;
+        bytes += c.len_utf8();
+    }
+    Some((t, s + bytes))
+}
+
+/// The words selected in the editor, trimmed of spaces, within one text.
+fn dom_selection(model: &Model) -> Option<Selection> {
+    let sel = window().get_selection().ok()??;
+    if sel.is_collapsed() {
+        return None;
+    }
+    let a = point(sel.anchor_node()?, sel.anchor_offset())?;
+    let f = point(sel.focus_node()?, sel.focus_offset())?;
+    if a.0 != f.0 {
+        return None;
+    }
+    let text = model.checked.prepared.text(text_ref(a.0));
+    let (mut start, mut end) = (a.1.min(f.1), a.1.max(f.1));
+    while start < end && text[start..].starts_with(|c: char| c.is_whitespace() || "،,.؛:".contains(c)) {
+        start += text[start..].chars().next()?.len_utf8();
+    }
+    while end > start && text[..end].ends_with(|c: char| c.is_whitespace() || "،,.؛:".contains(c)) {
+        end -= text[..end].chars().next_back()?.len_utf8();
+    }
+    (start < end).then_some(Selection { text: text_ref(a.0), range: Utf8Range::new(start, end) })
+}
+
+/// The next place of `words` in the article after the current selection (then from the start).
+fn find_words(model: &Model, words: &str) -> Option<Selection> {
+    let words = words.trim();
+    if words.is_empty() {
+        return None;
+    }
+    let p = &model.checked.prepared;
+    let texts: Vec<BlockRef> = std::iter::once(BlockRef::HEADLINE).chain((0..p.doc.article.blocks.len()).map(BlockRef::Block)).collect();
+    let mut places = Vec::new();
+    for &t in &texts {
+        for (i, _) in p.text(t).match_indices(words) {
+            places.push(Selection { text: t, range: Utf8Range::new(i, i + words.len()) });
+        }
+    }
+    let after = model.selection.map(|s| (text_index(s.text), s.range.start));
+    places.iter().find(|s| after.is_none_or(|a| (text_index(s.text), s.range.start) > a)).or(places.first()).copied()
+}
+
+fn input_value(id: &str) -> String {
+    let document = window().document().expect("a document");
+    let Some(el) = document.get_element_by_id(id) else { return String::new() };
+    if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        return i.value();
+    }
+    if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        return s.value();
+    }
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        return t.value();
+    }
+    String::new()
+}
+
+fn kind_named(slug: &str) -> EntityKind {
+    EntityKind::ALL.into_iter().find(|k| k.slug() == slug).unwrap_or(EntityKind::Person)
+}
+
+fn ids_of(value: &str) -> Vec<String> {
+    value.split([',', '،', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StudioProps {
+    #[prop_or(Lang::Ar)]
+    pub lang: Lang,
+}
+
+/// The studio.
+#[function_component(StudioView)]
+pub fn studio_view(props: &StudioProps) -> Html {
+    let model = use_reducer_eq({
+        let lang = props.lang;
+        move || Model::new(lang)
+    });
+    // The reference list for suggestions, once.
+    {
+        let model = model.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(c) = sample_catalogue().await {
+                    model.dispatch(Msg::Known(c.entities.into_iter().filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::City)).collect()));
+                }
+            });
+        });
+    }
+    let t: &S = strings(model.lang);
+    let lang = model.lang;
+    html! {
+        <div class="st-root" lang={lang.code()} dir={lang.dir()}>
+            <header class="st-header">
+                <h1>{ t.title }</h1>
+                <button type="button" data-st="lang" onclick={{ let m = model.clone(); move |_| m.dispatch(Msg::Lang(lang.other())) }}>{ t.other_language }</button>
+            </header>
+            { start_panel(&model, t) }
+            if model.started {
+                <div class="st-work">
+                    <section class="st-editor" aria-labelledby="st-editor-h">
+                        <h2 id="st-editor-h">{ t.article }</h2>
+                        <p class="st-hint">{ t.editor_hint }</p>
+                        { editor(&model) }
+                        { suggestions_list(&model, t) }
+                    </section>
+                    <aside class="st-actions" aria-labelledby="st-actions-h">
+                        <h2 id="st-actions-h">{ t.actions }</h2>
+                        { actions(&model, t) }
+                        { problems(&model, t) }
+                        { saving(&model, t) }
+                    </aside>
+                    <section class="st-map" aria-labelledby="st-map-h">
+                        <h2 id="st-map-h">{ t.map }</h2>
+                        { map_panel(&model, t) }
+                    </section>
+                    <section class="st-preview" aria-labelledby="st-preview-h">
+                        <h2 id="st-preview-h">{ t.preview }</h2>
+                        { preview(&model, t) }
+                    </section>
+                </div>
+            }
+            <p class="st-status" role="status" aria-live="polite" data-st="status">{ model.status.clone() }</p>
+        </div>
+    }
+}
+
+fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
+    let start = {
+        let model = model.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = input_value("st-text");
+            let with_sample = window()
+                .document()
+                .and_then(|d| d.get_element_by_id("st-sample"))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .is_some_and(|i| i.checked());
+            let model = model.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let catalogue = if with_sample {
+                    match sample_catalogue().await {
+                        Ok(c) => Some(c),
+                        Err(e) => {
+                            model.dispatch(Msg::Status(e));
+                            return;
+                        }
+                    }
+                } else {
+                    None
+                };
+                model.dispatch(Msg::Start { text, catalogue });
+            });
+        })
+    };
+    let open = {
+        let model = model.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let model = model.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
+                let text = text.as_string().unwrap_or_default();
+                if !text.trim_start().starts_with('{') {
+                    model.dispatch(Msg::Start { text, catalogue: None });
+                    return;
+                }
+                if article_core::published::is_published(&text) {
+                    model.dispatch(Msg::Status(strings(model.lang).published_is_read_only.to_owned()));
+                    return;
+                }
+                match article_core::model::validate::parse_all(&text) {
+                    Ok(doc) => {
+                        let mut catalogues = Vec::new();
+                        for reference in &doc.catalogues {
+                            match fetch_text(reference).await.and_then(|t| {
+                                article_core::catalogue::parse(reference, &t).map_err(|p| format!("{} problem(s)", p.len()))
+                            }) {
+                                Ok(c) => catalogues.push(c),
+                                Err(e) => model.dispatch(Msg::Status(e)),
+                            }
+                        }
+                        model.dispatch(Msg::Open { doc: Box::new(doc), catalogues });
+                    }
+                    Err(p) => model.dispatch(Msg::Status(p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="st-start" aria-labelledby="st-start-h">
+            <h2 id="st-start-h">{ t.start }</h2>
+            <label for="st-text">{ t.paste }</label>
+            <textarea id="st-text" data-st="text" rows="6" dir="auto" />
+            <div class="st-row">
+                <label><input type="checkbox" id="st-sample" data-st="sample" checked=true />{ t.use_sample }</label>
+                <button type="button" data-st="start" onclick={start}>{ t.start_button }</button>
+                <label class="st-file">{ t.open }<input type="file" accept=".json,.txt,text/plain,application/json" data-st="open" onchange={open} /></label>
+            </div>
+        </section>
+    }
+}
+
+/// The article, each text split at its mentions, suggestions and the selection.
+fn editor(model: &UseReducerHandle<Model>) -> Html {
+    let p = &model.checked.prepared;
+    let texts = std::iter::once(BlockRef::HEADLINE).chain((0..p.doc.article.blocks.len()).map(BlockRef::Block));
+    let onmouseup = {
+        let model = model.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(s) = dom_selection(&model) {
+                model.dispatch(Msg::Select(Some(s)));
+            }
+        })
+    };
+    let items = texts.map(|t| {
+        let text = p.text(t);
+        let index = text_index(t);
+        let mentions = p.mentions_of(t);
+        let suggestions: Vec<_> = model.checked.suggestions.iter().filter(|s| s.text == t).collect();
+        let selected = model.selection.filter(|s| s.text == t).map(|s| s.range);
+        let mut cuts = vec![0, text.len()];
+        cuts.extend(mentions.iter().flat_map(|m| [m.range.start, m.range.end]));
+        cuts.extend(suggestions.iter().flat_map(|s| [s.range.start, s.range.end]));
+        cuts.extend(selected.iter().flat_map(|r| [r.start, r.end]));
+        cuts.sort_unstable();
+        cuts.dedup();
+        let pieces = cuts.windows(2).map(|w| {
+            let (a, b) = (w[0], w[1]);
+            let inside = |r: Utf8Range| r.start <= a && b <= r.end;
+            let mention = mentions.iter().find(|m| inside(m.range));
+            let suggestion = suggestions.iter().find(|s| inside(s.range));
+            let mut class = Classes::new();
+            let mut title = String::new();
+            if let Some(m) = mention {
+                let e = &p.doc.entities[m.entity];
+                class.push("st-m");
+                class.push(format!("ae-k-{}", e.kind.slug()));
+                title = e.id.clone();
+                if let MentionSource::Variant(alias) = m.source {
+                    class.push("st-variant");
+                    let matched = e.aliases.get(alias).map(|a| a.text()).unwrap_or(&e.name.ar);
+                    title = format!("{} ≈ «{matched}»", e.id);
+                }
+            }
+            if suggestion.is_some() {
+                class.push("st-suggested");
+            }
+            if selected.is_some_and(inside) {
+                class.push("st-selected");
+            }
+            html! { <span data-t={index.to_string()} data-s={a.to_string()} class={class} title={(!title.is_empty()).then_some(title)}>{ text[a..b].to_owned() }</span> }
+        });
+        let id = format!("st-text-{index}");
+        if index == 0 {
+            html! { <h3 class="st-text st-headline" {id}>{ for pieces }</h3> }
+        } else {
+            html! { <p class="st-text" {id}>{ for pieces }</p> }
+        }
+    });
+    html! {
+        <div class="st-article" lang={p.doc.article.language.clone()} dir={p.doc.article.direction.as_str()} data-st="editor" {onmouseup}>
+            { for items }
+        </div>
+    }
+}
+
+fn suggestions_list(model: &UseReducerHandle<Model>, t: &S) -> Html {
+    let p = &model.checked.prepared;
+    let items = model.checked.suggestions.iter().map(|s| {
+        let words = s.range.of(p.text(s.text)).to_owned();
+        let why = match &s.why {
+            Why::Ambiguous { entity } => format!("{} {}", t.why_ambiguous, p.doc.entities[*entity].id),
+            Why::Variant { of, .. } => format!("{} {}", t.why_variant, of.iter().map(|(e, a)| format!("«{a}» ({})", p.doc.entities[*e].id)).collect::<Vec<_>>().join(", ")),
+            Why::Known { id, name } => format!("{} {name} ({id})", t.why_known),
+            Why::Title { title } => format!("{} «{title}»", t.why_title),
+            Why::Near { entity, alias } => format!("{} «{alias}» ({})", t.why_near, p.doc.entities[*entity].id),
+        };
+        let select = {
+            let (model, at) = (model.clone(), Selection { text: s.text, range: s.range });
+            Callback::from(move |_: MouseEvent| model.dispatch(Msg::Select(Some(at))))
+        };
+        html! {
+            <li><button type="button" class="st-link" onclick={select}><q>{ words }</q></button>{ " " }{ why }</li>
+        }
+    });
+    html! {
+        <section class="st-suggestions" aria-labelledby="st-sugg-h">
+            <h3 id="st-sugg-h">{ format!("{} ({})", t.suggestions, model.checked.suggestions.len()) }</h3>
+            if model.checked.suggestions.is_empty() { <p>{ t.none }</p> } else { <ul data-st="suggestions">{ for items }</ul> }
+        </section>
+    }
+}
+
+fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
+    let p = &model.checked.prepared;
+    let selected = model.selection.map(|s| s.range.of(p.text(s.text)).to_owned());
+    let edit = |make: Rc<dyn Fn(Option<Selection>) -> Option<Edit>>| {
+        let model = model.clone();
+        Callback::from(move |_: MouseEvent| match make(model.selection) {
+            Some(e) => model.dispatch(Msg::Edit(e)),
+            None => model.dispatch(Msg::Status(strings(model.lang).select_first.to_owned())),
+        })
+    };
+    let find = {
+        let model = model.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let words = input_value("st-find");
+            match find_words(&model, &words) {
+                Some(s) => {
+                    model.dispatch(Msg::Select(Some(s)));
+                    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(&format!("st-text-{}", text_index(s.text)))) {
+                        el.scroll_into_view();
+                    }
+                }
+                None => model.dispatch(Msg::Status(format!("{} «{}»", strings(model.lang).not_found, words.trim()))),
+            }
+        })
+    };
+    let ids: Vec<(String, String)> = {
+        let mut seen = std::collections::HashSet::new();
+        p.doc.entities.iter().filter(|e| seen.insert(e.id.clone())).map(|e| (e.id.clone(), model.lang.pick(&e.name).to_owned())).collect()
+    };
+    let datalist = html! { <datalist id="st-ids">{ for ids.iter().map(|(id, name)| html! { <option value={id.clone()} label={name.clone()} /> }) }</datalist> };
+    let kinds = EntityKind::ALL.iter().map(|k| html! { <option value={k.slug()}>{ strings(model.lang).kind(*k) }</option> });
+    let predicates = Predicate::ALL.iter().map(|p| {
+        let l = p.labels();
+        html! { <option value={p.slug()}>{ if model.lang == Lang::Ar { l.ar } else { l.en } }</option> }
+    });
+    html! {
+        <div class="st-action-list">
+            { datalist }
+            <form class="st-row" onsubmit={find}>
+                <label for="st-find">{ t.find }</label>
+                <input id="st-find" data-st="find" type="search" dir="auto" />
+                <button type="submit" data-st="find-go">{ t.find_button }</button>
+            </form>
+            <p class="st-selection" data-st="selection">
+                { t.selection }{ " " }
+                if let Some(words) = selected { <q lang={p.doc.article.language.clone()}>{ words }</q> } else { <span class="st-muted">{ t.nothing_selected }</span> }
+            </p>
+            <fieldset>
+                <legend>{ t.existing }</legend>
+                <label for="st-entity">{ t.entity }</label>
+                <input id="st-entity" data-st="entity" list="st-ids" />
+                <div class="st-row">
+                    <button type="button" data-st="alias" onclick={edit(Rc::new(|s| Some(Edit::AddAlias { entity: input_value("st-entity").trim().to_owned(), at: s? })))}>{ t.alias }</button>
+                    <button type="button" data-st="mention" onclick={edit(Rc::new(|s| Some(Edit::AddMention { entity: input_value("st-entity").trim().to_owned(), at: s? })))}>{ t.mention }</button>
+                    <button type="button" data-st="suppress" onclick={edit(Rc::new(|s| Some(Edit::Suppress { at: s? })))}>{ t.suppress }</button>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{ t.new_entity }</legend>
+                <label for="st-kind">{ t.kind }</label>
+                <select id="st-kind" data-st="kind">{ for kinds }</select>
+                <label for="st-name-en">{ t.name_en }</label>
+                <input id="st-name-en" data-st="name-en" dir="ltr" lang="en" />
+                <button type="button" data-st="new-entity" onclick={edit(Rc::new(|s| Some(Edit::NewEntity { kind: kind_named(&input_value("st-kind")), name_en: input_value("st-name-en"), at: s? })))}>{ t.create }</button>
+            </fieldset>
+            <fieldset>
+                <legend>{ t.relation }</legend>
+                <label for="st-subject">{ t.subject }</label>
+                <input id="st-subject" data-st="subject" list="st-ids" />
+                <label for="st-predicate">{ t.predicate }</label>
+                <select id="st-predicate" data-st="predicate">{ for predicates }</select>
+                <label for="st-object">{ t.object }</label>
+                <input id="st-object" data-st="object" list="st-ids" />
+                <label for="st-sources">{ t.sources }</label>
+                <input id="st-sources" data-st="sources" list="st-ids" />
+                <button type="button" data-st="relation" onclick={edit(Rc::new(|s| {
+                    let predicate = Predicate::ALL.into_iter().find(|p| p.slug() == input_value("st-predicate"))?;
+                    Some(Edit::AddRelation {
+                        subject: input_value("st-subject").trim().to_owned(),
+                        predicate,
+                        object: input_value("st-object").trim().to_owned(),
+                        asserted_by: ids_of(&input_value("st-sources")),
+                        at: s?,
+                    })
+                }))}>{ t.add_relation }</button>
+            </fieldset>
+        </div>
+    }
+}
+
+fn problems(model: &UseReducerHandle<Model>, t: &S) -> Html {
+    let list = &model.checked.problems;
+    let items = list.iter().map(|p| {
+        let target = text_of_path(&model.studio.doc, &p.path);
+        let jump = Callback::from(move |_: MouseEvent| {
+            if let Some(el) = target.and_then(|t| window().document()?.get_element_by_id(&format!("st-text-{}", text_index(t)))) {
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
+                let _ = el.class_list().add_1("st-flash");
+            }
+        });
+        html! {
+            <li>
+                if target.is_some() { <button type="button" class="st-link" onclick={jump}>{ t.go_there }</button>{ " " } }
+                <code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }
+            </li>
+        }
+    });
+    html! {
+        <section class="st-problems" aria-labelledby="st-problems-h">
+            <h3 id="st-problems-h" data-st="problems-count">{ format!("{} ({})", t.problems, list.len()) }</h3>
+            if list.is_empty() { <p>{ t.no_problems }</p> } else { <ul data-st="problems">{ for items }</ul> }
+        </section>
+    }
+}
+
+fn saving(model: &UseReducerHandle<Model>, t: &S) -> Html {
+    let save_authoring = {
+        let model = model.clone();
+        Callback::from(move |_: MouseEvent| download("article.json", &model.studio.to_json(), "application/json"))
+    };
+    let published = model.checked.published.clone();
+    let save_published = {
+        let published = published.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(p) = &published {
+                download("article.published.json", p, "application/json");
+            }
+        })
+    };
+    html! {
+        <section class="st-save" aria-labelledby="st-save-h">
+            <h3 id="st-save-h">{ t.save }</h3>
+            <div class="st-row">
+                <button type="button" data-st="save-authoring" onclick={save_authoring}>{ t.save_authoring }</button>
+                <button type="button" data-st="save-published" disabled={published.is_none()} onclick={save_published}>{ t.save_published }</button>
+            </div>
+        </section>
+    }
+}
+
+/// The world's map: a click places a point, labelled with the selected words.
+fn map_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
+    html! { <WorldMap model={model.clone()} hint={t.map_hint} label_en={t.point_label_en} kind={t.point_kind} /> }
+}
+
+/// A country's outline without the lines that cross the whole map where it crosses the
+/// antimeridian (Russia, Fiji): a relative step wider than half the world becomes a move.
+fn without_wraps(d: &str) -> String {
+    // (command, its numbers), in order.
+    let mut parts: Vec<(char, Vec<f64>)> = Vec::new();
+    let mut token = String::new();
+    for c in d.chars().chain(std::iter::once(' ')) {
+        let ends = c.is_ascii_alphabetic() || c == ' ' || c == ',' || (c == '-' && !token.is_empty());
+        if ends && !token.is_empty() {
+            if let Some((_, numbers)) = parts.last_mut() {
+                numbers.push(token.parse().unwrap_or(0.0));
+            }
+            token.clear();
+        }
+        if c.is_ascii_alphabetic() {
+            parts.push((c, Vec::new()));
+        } else if c == '-' || c == '.' || c.is_ascii_digit() {
+            token.push(c);
+        }
+    }
+    let pair = |p: &[f64]| format!("{} {}", p[0], p.get(1).copied().unwrap_or(0.0));
+    let mut out = String::with_capacity(d.len());
+    for (command, numbers) in parts {
+        if command != 'l' {
+            out.push(command);
+            out.push_str(&numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" "));
+            continue;
+        }
+        let mut current = ' ';
+        for p in numbers.chunks(2) {
+            let wanted = if p[0].abs() > WORLD_SOURCE.scale * 180.0 { 'm' } else { 'l' };
+            if wanted != current || wanted == 'm' {
+                out.push(wanted);
+            } else {
+                out.push(' ');
+            }
+            out.push_str(&pair(p));
+            current = wanted;
+        }
+    }
+    out
+}
+
+#[derive(Properties, PartialEq)]
+struct WorldMapProps {
+    model: UseReducerHandle<Model>,
+    hint: &'static str,
+    label_en: &'static str,
+    kind: &'static str,
+}
+
+#[function_component(WorldMap)]
+fn world_map(props: &WorldMapProps) -> Html {
+    let base = use_state(|| None::<Rc<BaseMap>>);
+    // The clicks of a movement or an area being drawn, and what is being placed.
+    let pending = use_state(Vec::<Coordinates>::new);
+    let mode = use_state(|| "point".to_owned());
+    {
+        let base = base.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = fetch_text("map/world.json").await {
+                    if let Ok(b) = BaseMap::from_json(&text, &WORLD_SOURCE) {
+                        base.set(Some(Rc::new(b)));
+                    }
+                }
+            });
+        });
+    }
+    let model = &props.model;
+    let t = strings(model.lang);
+    let svg_ref = use_node_ref();
+    // The label, kind and entities of the feature being made: the selected words, the fields.
+    let feature = {
+        let model = model.clone();
+        move || -> Option<(Bilingual, MapFeatureKind, Vec<String>)> {
+            let words = model.selection.map(|s| s.range.of(model.checked.prepared.text(s.text)).trim().to_owned()).unwrap_or_default();
+            let en = input_value("st-point-en");
+            if words.is_empty() || en.trim().is_empty() {
+                model.dispatch(Msg::Status(strings(model.lang).point_needs.to_owned()));
+                return None;
+            }
+            let kind = MapFeatureKind::ALL.into_iter().find(|k| k.slug() == input_value("st-point-kind")).unwrap_or(MapFeatureKind::City);
+            Some((Bilingual { ar: words, en: en.trim().to_owned() }, kind, ids_of(&input_value("st-point-entity"))))
+        }
+    };
+    let onclick = {
+        let (model, svg_ref, pending, feature, mode) = (model.clone(), svg_ref.clone(), pending.clone(), feature.clone(), mode.clone());
+        Callback::from(move |e: MouseEvent| {
+            // Yew delegates events: the element is the NodeRef's, not the event's current target.
+            let Some(svg) = svg_ref.cast::<web_sys::SvgsvgElement>() else { return };
+            let Some(matrix) = svg.get_screen_ctm().and_then(|m| m.inverse().ok()) else { return };
+            let pt = svg.create_svg_point();
+            pt.set_x(e.client_x() as f32);
+            pt.set_y(e.client_y() as f32);
+            let at = pt.matrix_transform(&matrix);
+            let ll = WORLD_SOURCE.inverse(Xy { x: at.x() as f64, y: at.y() as f64 });
+            let round = |v: f64| (v * 1000.0).round() / 1000.0;
+            let here = Coordinates { lat: round(ll.lat), lon: round(ll.lon) };
+            if *mode != "point" {
+                let mut clicks = (*pending).clone();
+                clicks.push(here);
+                pending.set(clicks);
+                return;
+            }
+            if let Some((label, kind, entities)) = feature() {
+                model.dispatch(Msg::Edit(Edit::AddPoint { label, kind, at: here, entities }));
+            }
+        })
+    };
+    let finish = {
+        let (model, pending, feature, mode) = (model.clone(), pending.clone(), feature.clone(), mode.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some((label, kind, entities)) = feature() else { return };
+            let clicks = (*pending).clone();
+            let edit = if *mode == "area" {
+                Edit::AddArea { label, kind, ring: clicks, entities }
+            } else {
+                Edit::AddMovement { label, kind, path: clicks, entities }
+            };
+            model.dispatch(Msg::Edit(edit));
+            pending.set(Vec::new());
+        })
+    };
+    let clear = {
+        let pending = pending.clone();
+        Callback::from(move |_: MouseEvent| pending.set(Vec::new()))
+    };
+    let xy = |c: &Coordinates| ((c.lon + 180.0) * WORLD_SOURCE.scale, (90.0 - c.lat) * WORLD_SOURCE.scale);
+    let line = |cs: &[Coordinates]| cs.iter().map(|c| { let (x, y) = xy(c); format!("{x:.0},{y:.0}") }).collect::<Vec<_>>().join(" ");
+    let map = &model.studio.doc.map;
+    let points = map.points.iter().map(|p| {
+        let (x, y) = xy(&p.coordinates);
+        html! { <circle cx={format!("{x:.0}")} cy={format!("{y:.0}")} r="18" class="st-point"><title>{ p.label.en.clone() }</title></circle> }
+    });
+    let at = |w: &article_core::model::Waypoint| match w {
+        article_core::model::Waypoint::At(c) => Some(*c),
+        article_core::model::Waypoint::Point(id) => map.points.iter().find(|p| &p.id == id).map(|p| p.coordinates),
+    };
+    let movements = map.movements.iter().map(|m| {
+        let cs: Vec<Coordinates> = std::iter::once(&m.from).chain(&m.via).chain(std::iter::once(&m.to)).filter_map(at).collect();
+        html! { <polyline points={line(&cs)} class="st-movement"><title>{ m.label.en.clone() }</title></polyline> }
+    });
+    let areas = map.areas.iter().filter_map(|a| match &a.shape {
+        article_core::model::AreaShape::Polygon(ring) => Some(html! { <polygon points={line(ring)} class="st-area"><title>{ a.label.en.clone() }</title></polygon> }),
+        article_core::model::AreaShape::Country(_) => None,
+    });
+    let drawing = html! {
+        <>
+            <polyline points={line(&pending)} class="st-drawing" />
+            { for pending.iter().map(|c| { let (x, y) = xy(c); html! { <circle cx={format!("{x:.0}")} cy={format!("{y:.0}")} r="10" class="st-click" /> } }) }
+        </>
+    };
+    let kinds = MapFeatureKind::ALL.iter().map(|k| html! { <option value={k.slug()}>{ k.slug() }</option> });
+    html! {
+        <div>
+            <p class="st-hint">{ props.hint }</p>
+            <div class="st-row">
+                <label for="st-map-mode">{ t.map_mode }</label>
+                <select id="st-map-mode" data-st="map-mode" onchange={{
+                    let mode = mode.clone();
+                    move |e: Event| if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() { mode.set(s.value()) }
+                }}>
+                    <option value="point" selected={*mode == "point"}>{ t.mode_point }</option>
+                    <option value="movement" selected={*mode == "movement"}>{ t.mode_movement }</option>
+                    <option value="area" selected={*mode == "area"}>{ t.mode_area }</option>
+                </select>
+                <label for="st-point-en">{ props.label_en }</label>
+                <input id="st-point-en" data-st="point-en" dir="ltr" lang="en" />
+                <label for="st-point-kind">{ props.kind }</label>
+                <select id="st-point-kind" data-st="point-kind">{ for kinds }</select>
+                <label for="st-point-entity">{ t.entity }</label>
+                <input id="st-point-entity" data-st="point-entity" list="st-ids" />
+                <button type="button" data-st="map-finish" disabled={pending.len() < 2} onclick={finish}>{ format!("{} ({})", t.finish_drawing, pending.len()) }</button>
+                <button type="button" data-st="map-clear" disabled={pending.is_empty()} onclick={clear}>{ t.clear_clicks }</button>
+            </div>
+            <svg ref={svg_ref} viewBox="0 0 3600 1800" class="st-world" role="img" aria-label={props.hint} data-st="map" {onclick}>
+                <rect width="3600" height="1800" class="st-sea" />
+                if let Some(b) = &*base { { for b.countries.iter().map(|c| html! { <path d={without_wraps(&c.d)} class="st-land" /> }) } }
+                { for areas }
+                { for movements }
+                { for points }
+                { drawing }
+            </svg>
+        </div>
+    }
+}
+
+fn preview(model: &UseReducerHandle<Model>, t: &S) -> Html {
+    match &model.checked.published {
+        Some(json) => html! { <Preview json={AttrValue::from(json.clone())} lang={model.lang} /> },
+        None => html! { <p data-st="preview-blocked">{ t.preview_blocked }</p> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    json: AttrValue,
+    lang: Lang,
+}
+
+/// The reader itself, mounted as an embed is (its shadow root, its stylesheet, the figures), on
+/// the published document as it stands; mounted again when the document changes.
+#[function_component(Preview)]
+fn preview_widget(props: &PreviewProps) -> Html {
+    let host = use_node_ref();
+    let mounted = use_mut_ref(|| None::<article_explorer::components::host::Mounted>);
+    {
+        let (host, mounted) = (host.clone(), mounted.clone());
+        use_effect_with((props.json.clone(), props.lang), move |(json, lang)| {
+            if let Some(mut m) = mounted.borrow_mut().take() {
+                m.unmount();
+            }
+            if let Some(el) = host.cast::<web_sys::Element>() {
+                let options = article_explorer::components::host::Options {
+                    document: Some(json.to_string()),
+                    lang: Some(*lang),
+                    key: Some("preview".to_owned()),
+                    ..Default::default()
+                };
+                *mounted.borrow_mut() = article_explorer::components::host::mount(&el, options).ok();
+            }
+            let mounted = mounted.clone();
+            move || {
+                if let Some(mut m) = mounted.borrow_mut().take() {
+                    m.unmount();
+                }
+            }
+        });
+    }
+    html! { <div class="st-preview-frame" data-st="preview" ref={host}></div> }
+}
+
+/// Mounts the studio into `#studio` (studio.html), in the page's language.
+#[wasm_bindgen(start)]
+pub fn start() {
+    article_explorer::figures::set_native(article_figures::make, article_figures::make_map);
+    let document = window().document().expect("a document");
+    let Some(root) = document.get_element_by_id("studio") else { return };
+    let query = window().location().search().unwrap_or_default();
+    let lang = if query.contains("lang=en") { Lang::En } else { Lang::Ar };
+    yew::Renderer::<StudioView>::with_root_and_props(root, StudioProps { lang }).render();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_wraps;
+
+    #[test]
+    fn outlines_that_cross_the_antimeridian_are_not_drawn_across_the_map() {
+        assert_eq!(without_wraps("M2003 472l5-5 10 6-2 5z"), "M2003 472l5 -5 10 6 -2 5z");
+        // A step of 3590 units (from +179.5° to -179.5°) is a move, then the drawing goes on.
+        assert_eq!(without_wraps("M3595 100l-3590 2 5 5z"), "M3595 100m-3590 2l5 5z");
+    }
+}

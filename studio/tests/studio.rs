@@ -1,0 +1,128 @@
+//! The studio in a real browser (wasm-bindgen-test): its state driven through its own controls.
+//! Plain text in, an entity made from a selection found by the keyboard's way, an alias, a
+//! relation; the mentions, the problems and the reader's preview follow each edit.
+#![cfg(target_arch = "wasm32")]
+
+use article_core::i18n::Lang;
+use article_studio::{StudioProps, StudioView};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn settle() {
+    for _ in 0..3 {
+        gloo_timers_sleep(20).await;
+    }
+}
+
+async fn gloo_timers_sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+async fn until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..200 {
+        if done() {
+            return;
+        }
+        gloo_timers_sleep(25).await;
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn el(selector: &str) -> Element {
+    doc().query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn set(selector: &str, value: &str) {
+    let e = el(selector);
+    if let Some(i) = e.dyn_ref::<HtmlInputElement>() {
+        i.set_value(value);
+    } else if let Some(s) = e.dyn_ref::<HtmlSelectElement>() {
+        s.set_value(value);
+    } else if let Some(t) = e.dyn_ref::<HtmlTextAreaElement>() {
+        t.set_value(value);
+    }
+}
+
+fn click(selector: &str) {
+    el(selector).unchecked_into::<HtmlElement>().click();
+}
+
+fn text(selector: &str) -> String {
+    el(selector).text_content().unwrap_or_default()
+}
+
+fn marked() -> Vec<String> {
+    let list = doc().query_selector_all("[data-st='editor'] .st-m").unwrap();
+    (0..list.length()).filter_map(|i| list.item(i)?.text_content()).collect()
+}
+
+async fn find(words: &str) {
+    set("[data-st='find']", words);
+    click("[data-st='find-go']");
+    until("the selection", || doc().query_selector("[data-st='selection'] q").unwrap().and_then(|q| q.text_content()).as_deref() == Some(words)).await;
+}
+
+#[wasm_bindgen_test]
+async fn plain_text_to_a_published_article_by_edits() {
+    let root = doc().create_element("div").unwrap();
+    doc().body().unwrap().append_child(&root).unwrap();
+    let app = yew::Renderer::<StudioView>::with_root_and_props(root.clone(), StudioProps { lang: Lang::En }).render();
+    settle().await;
+    set("[data-st='text']", "زيارة إلى موسكو\nزار الرئيس نيكولاس مادورو موسكو في مايو، وعاد مادورو إلى كاراكاس.");
+    el("[data-st='sample']").unchecked_into::<HtmlInputElement>().set_checked(false);
+    click("[data-st='start']");
+    until("the editor", || doc().query_selector("[data-st='editor']").unwrap().is_some()).await;
+    assert!(marked().is_empty(), "no catalogue: nothing is linked yet");
+
+    find("نيكولاس مادورو").await;
+    set("[data-st='kind']", "person");
+    set("[data-st='name-en']", "Nicolás Maduro");
+    click("[data-st='new-entity']");
+    until("the new entity's mention", || marked().contains(&"نيكولاس مادورو".to_owned())).await;
+
+    // The second «مادورو» is found after the first selection; it becomes an alias.
+    find("مادورو").await;
+    find("مادورو").await;
+    set("[data-st='entity']", "nicolas-maduro");
+    click("[data-st='alias']");
+    until("the alias's mention", || marked().iter().filter(|m| *m == "مادورو").count() == 1).await;
+
+    find("موسكو").await;
+    set("[data-st='kind']", "city");
+    set("[data-st='name-en']", "Moscow");
+    click("[data-st='new-entity']");
+    until("Moscow", || marked().iter().filter(|m| *m == "موسكو").count() == 2).await;
+
+    find("زار الرئيس نيكولاس مادورو موسكو").await;
+    set("[data-st='subject']", "nicolas-maduro");
+    set("[data-st='predicate']", "visited");
+    set("[data-st='object']", "moscow");
+    click("[data-st='relation']");
+    until("the relation", || text("[data-st='status']").contains("visited")).await;
+    assert_eq!(text("[data-st='problems-count']"), "Problems (0)");
+    // The preview is the reader, mounted as an embed: inside its shadow root.
+    let in_preview = |selector: &str| {
+        doc().query_selector("[data-st='preview']").unwrap().and_then(|p| p.shadow_root()).and_then(|r| r.query_selector(selector).unwrap()).is_some()
+    };
+    until("the preview", || in_preview(".ae-article mark[data-entity='moscow']")).await;
+
+    // A relation that cannot be: said, not applied.
+    set("[data-st='object']", "nicolas-maduro");
+    click("[data-st='relation']");
+    settle().await;
+    assert!(text("[data-st='status']").contains("two different entities"), "{}", text("[data-st='status']"));
+    assert_eq!(text("[data-st='problems-count']"), "Problems (0)");
+
+    app.destroy();
+    root.remove();
+}
