@@ -39,13 +39,15 @@ pub struct Model {
     pub revision: u32,
     /// Whether an article has been started or opened.
     pub started: bool,
+    /// A published document opened to look at (it cannot be edited: its authoring form can).
+    pub viewing: Option<Rc<str>>,
 }
 
 impl Model {
     pub fn new(lang: Lang) -> Model {
         let studio = Studio::new(from_plain("", Vec::new()), Vec::new());
         let checked = Rc::new(studio.check(&[]));
-        Model { studio, checked, selection: None, status: String::new(), lang, known: Rc::new(Vec::new()), revision: 0, started: false }
+        Model { studio, checked, selection: None, status: String::new(), lang, known: Rc::new(Vec::new()), revision: 0, started: false, viewing: None }
     }
 
     fn recheck(&mut self) {
@@ -56,7 +58,9 @@ impl Model {
 
 /// What the studio does.
 pub enum Msg {
-    Start { text: String, catalogue: Option<Catalogue> },
+    /// Plain text, and the catalogues chosen: (reference, catalogue).
+    Start { text: String, catalogues: Vec<(String, Catalogue)> },
+    View(String),
     Open { doc: Box<article_core::model::Document>, catalogues: Vec<Catalogue> },
     Known(Vec<Entity>),
     Select(Option<Selection>),
@@ -70,16 +74,22 @@ impl Reducible for Model {
     fn reduce(self: Rc<Self>, msg: Msg) -> Rc<Self> {
         let mut m = (*self).clone();
         match msg {
-            Msg::Start { text, catalogue } => {
-                let names = catalogue.iter().map(|_| SAMPLE.to_owned()).collect();
-                m.studio = Studio::new(from_plain(&text, names), catalogue.into_iter().collect());
+            Msg::Start { text, catalogues } => {
+                let (names, catalogues): (Vec<String>, Vec<Catalogue>) = catalogues.into_iter().unzip();
+                m.studio = Studio::new(from_plain(&text, names), catalogues);
+                m.viewing = None;
                 m.started = true;
                 m.selection = None;
                 m.status = strings(m.lang).started.to_owned();
                 m.recheck();
             }
+            Msg::View(json) => {
+                m.viewing = Some(json.into());
+                m.status = strings(m.lang).published_is_read_only.to_owned();
+            }
             Msg::Open { doc, catalogues } => {
                 m.studio = Studio::new(*doc, catalogues);
+                m.viewing = None;
                 m.started = true;
                 m.selection = None;
                 m.status = strings(m.lang).opened.to_owned();
@@ -267,6 +277,12 @@ pub fn studio_view(props: &StudioProps) -> Html {
                 <button type="button" data-st="lang" onclick={{ let m = model.clone(); move |_| m.dispatch(Msg::Lang(lang.other())) }}>{ t.other_language }</button>
             </header>
             { start_panel(&model, t) }
+            if let Some(json) = model.viewing.clone() {
+                <section class="st-preview" aria-labelledby="st-viewing-h">
+                    <h2 id="st-viewing-h">{ t.preview }</h2>
+                    <Preview json={AttrValue::from(json)} lang={model.lang} />
+                </section>
+            }
             if model.started {
                 <div class="st-work">
                     <section class="st-editor" aria-labelledby="st-editor-h">
@@ -306,20 +322,26 @@ fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
                 .and_then(|d| d.get_element_by_id("st-sample"))
                 .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .is_some_and(|i| i.checked());
+            let mut references: Vec<String> = input_value("st-catalogues").split_whitespace().map(str::to_owned).collect();
+            if with_sample {
+                references.insert(0, SAMPLE.to_owned());
+            }
             let model = model.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let catalogue = if with_sample {
-                    match sample_catalogue().await {
-                        Ok(c) => Some(c),
+                let mut catalogues = Vec::new();
+                for reference in references {
+                    let read = fetch_text(&reference).await.and_then(|t| {
+                        article_core::catalogue::parse(&reference, &t).map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
+                    });
+                    match read {
+                        Ok(c) => catalogues.push((reference, c)),
                         Err(e) => {
                             model.dispatch(Msg::Status(e));
                             return;
                         }
                     }
-                } else {
-                    None
-                };
-                model.dispatch(Msg::Start { text, catalogue });
+                }
+                model.dispatch(Msg::Start { text, catalogues });
             });
         })
     };
@@ -333,11 +355,11 @@ fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
                 let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else { return };
                 let text = text.as_string().unwrap_or_default();
                 if !text.trim_start().starts_with('{') {
-                    model.dispatch(Msg::Start { text, catalogue: None });
+                    model.dispatch(Msg::Start { text, catalogues: Vec::new() });
                     return;
                 }
                 if article_core::published::is_published(&text) {
-                    model.dispatch(Msg::Status(strings(model.lang).published_is_read_only.to_owned()));
+                    model.dispatch(Msg::View(text));
                     return;
                 }
                 match article_core::model::validate::parse_all(&text) {
@@ -365,6 +387,12 @@ fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
             <textarea id="st-text" data-st="text" rows="6" dir="auto" />
             <div class="st-row">
                 <label><input type="checkbox" id="st-sample" data-st="sample" checked=true />{ t.use_sample }</label>
+            </div>
+            <div class="st-row">
+                <label for="st-catalogues">{ t.other_catalogues }</label>
+                <input id="st-catalogues" data-st="catalogues" dir="ltr" size="40" placeholder="https://…/people.json" />
+            </div>
+            <div class="st-row">
                 <button type="button" data-st="start" onclick={start}>{ t.start_button }</button>
                 <label class="st-file">{ t.open }<input type="file" accept=".json,.txt,text/plain,application/json" data-st="open" onchange={open} /></label>
             </div>
@@ -438,6 +466,22 @@ fn editor(model: &UseReducerHandle<Model>) -> Html {
 
 fn suggestions_list(model: &UseReducerHandle<Model>, t: &S) -> Html {
     let p = &model.checked.prepared;
+    let variants: Vec<Html> = p
+        .all_mentions()
+        .filter_map(|(text, m)| {
+            let MentionSource::Variant(alias) = m.source else { return None };
+            let e = &p.doc.entities[m.entity];
+            let matched = e.aliases.get(alias).map(|a| a.text()).unwrap_or(&e.name.ar).to_owned();
+            let words = m.range.of(p.text(text)).to_owned();
+            Some(html! { <li><q>{ words }</q>{ format!(" {} «{matched}» ({})", t.as_variant_of, e.id) }</li> })
+        })
+        .collect();
+    let variants_html = html! {
+        <section class="st-suggestions" aria-labelledby="st-var-h">
+            <h3 id="st-var-h">{ format!("{} ({})", t.variants, variants.len()) }</h3>
+            if variants.is_empty() { <p>{ t.none }</p> } else { <ul data-st="variants">{ for variants }</ul> }
+        </section>
+    };
     let items = model.checked.suggestions.iter().map(|s| {
         let words = s.range.of(p.text(s.text)).to_owned();
         let why = match &s.why {
@@ -456,10 +500,13 @@ fn suggestions_list(model: &UseReducerHandle<Model>, t: &S) -> Html {
         }
     });
     html! {
+        <>
+        { variants_html }
         <section class="st-suggestions" aria-labelledby="st-sugg-h">
             <h3 id="st-sugg-h">{ format!("{} ({})", t.suggestions, model.checked.suggestions.len()) }</h3>
             if model.checked.suggestions.is_empty() { <p>{ t.none }</p> } else { <ul data-st="suggestions">{ for items }</ul> }
         </section>
+        </>
     }
 }
 

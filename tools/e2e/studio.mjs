@@ -135,6 +135,15 @@ const authoring = JSON.parse(readFileSync(await (await saved).path(), "utf8"));
 check(authoring.entities.length === 2 && authoring.relations[0].evidence.exact.startsWith("وصلت") && authoring.catalogues[0] === "catalogues/sample.json",
   "studio: the authoring document keeps the entities, the relation's quote and the catalogue", JSON.stringify(authoring.relations[0]?.evidence));
 
+// Reopened: the authoring document goes on being edited, the published one is shown.
+await page.setInputFiles(st("open"), { name: "article.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(authoring)) });
+await page.waitForFunction(() => document.querySelectorAll("[data-st='editor'] .st-m").length >= 8, null, { timeout: 10000 }).then(
+  () => check(true, "studio: the saved authoring document reopens with its mentions"),
+  () => check(false, "studio: the saved authoring document reopens with its mentions"));
+await page.setInputFiles(st("open"), { name: "article.published.json", mimeType: "application/json", buffer: Buffer.from(published) });
+const viewing = await page.waitForSelector("#st-viewing-h", { timeout: 10000 }).then(() => true, () => false);
+check(viewing, "studio: a published document reopens in the preview");
+
 // The reader shows the published document.
 await page.route("**/e2e/studio-published.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: published }));
 await page.goto(base + "index.html?src=e2e/studio-published.json&lang=en", { waitUntil: "domcontentloaded" });
