@@ -601,12 +601,37 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
     }
 }
 
+/// The element a problem is about, to jump to: the text a quote is in, the text of an entity's
+/// first mention, the headline or the block named, or the map.
+fn place_of(p: &article_core::model::Prepared, doc: &article_core::model::Document, path: &str) -> Option<String> {
+    let text_id = |t: BlockRef| format!("st-text-{}", text_index(t));
+    if let Some(t) = text_of_path(doc, path) {
+        return Some(text_id(t));
+    }
+    if path.starts_with("article.headline") {
+        return Some(text_id(BlockRef::HEADLINE));
+    }
+    if let Some(rest) = path.strip_prefix("article.blocks[") {
+        let i: usize = rest.split(']').next()?.parse().ok()?;
+        return Some(text_id(BlockRef::Block(i)));
+    }
+    if path.starts_with("map") {
+        return Some("st-map-h".to_owned());
+    }
+    let key = path.strip_prefix("entities[")?.split(']').next()?;
+    let entity = p.entity_index(key).or_else(|| key.parse().ok())?;
+    p.by_entity.get(entity)?.first().map(|m| text_id(m.text))
+}
+
 fn problems(model: &UseReducerHandle<Model>, t: &S) -> Html {
     let list = &model.checked.problems;
     let items = list.iter().map(|p| {
-        let target = text_of_path(&model.studio.doc, &p.path);
+        let target = place_of(&model.checked.prepared, &model.studio.doc, &p.path);
+        let has_place = target.is_some();
         let jump = Callback::from(move |_: MouseEvent| {
-            if let Some(el) = target.and_then(|t| window().document()?.get_element_by_id(&format!("st-text-{}", text_index(t)))) {
+            if let Some(el) = target.as_ref().and_then(|id| window().document()?.get_element_by_id(id)) {
+                let _ = el.class_list().remove_1("st-flash");
+                let _ = el.get_bounding_client_rect(); // restarts the mark's animation
                 let options = web_sys::ScrollIntoViewOptions::new();
                 options.set_block(web_sys::ScrollLogicalPosition::Center);
                 el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -615,7 +640,7 @@ fn problems(model: &UseReducerHandle<Model>, t: &S) -> Html {
         });
         html! {
             <li>
-                if target.is_some() { <button type="button" class="st-link" onclick={jump}>{ t.go_there }</button>{ " " } }
+                if has_place { <button type="button" class="st-link" onclick={jump}>{ t.go_there }</button>{ " " } }
                 <code>{ p.path.clone() }</code>{ ": " }{ p.message.clone() }
             </li>
         }

@@ -144,6 +144,19 @@ await page.setInputFiles(st("open"), { name: "article.published.json", mimeType:
 const viewing = await page.waitForSelector("#st-viewing-h", { timeout: 10000 }).then(() => true, () => false);
 check(viewing, "studio: a published document reopens in the preview");
 
+// A problem is shown at once, with its path, and leads to its place.
+await select("بحسب وكالة تاس");
+await page.fill(st("subject"), "admiral-gorshkov");
+await page.selectOption(st("predicate"), "reported");
+await page.fill(st("object"), "nowhere");
+await page.fill(st("sources"), "");
+await page.click(st("relation"));
+const problem = await page.waitForSelector("[data-st='problems'] li", { timeout: 5000 }).then((li) => li.textContent(), () => "");
+check(problem.includes("relations[1].object") && problem.includes("unknown entity"), "studio: a problem is listed at once with its path", problem);
+await page.click("[data-st='problems'] li button");
+const flashed = await page.waitForFunction(() => document.querySelector("#st-text-1")?.classList.contains("st-flash"), null, { timeout: 3000 }).then(() => true, () => false);
+check(flashed, "studio: the problem's button leads to the text its quote is in");
+
 // The reader shows the published document.
 await page.route("**/e2e/studio-published.json", (route) => route.fulfill({ status: 200, contentType: "application/json", body: published }));
 await page.goto(base + "index.html?src=e2e/studio-published.json&lang=en", { waitUntil: "domcontentloaded" });
