@@ -32,7 +32,16 @@ pub enum Edit {
     /// The selected words are wrongly linked: suppress the match there.
     Suppress { at: Selection },
     /// A relation, its evidence the selected words.
-    AddRelation { subject: String, predicate: Predicate, object: String, asserted_by: Vec<String>, at: Selection },
+    /// `when` and `detail` are (Arabic, English), either left empty or both given.
+    AddRelation {
+        subject: String,
+        predicate: Predicate,
+        object: String,
+        asserted_by: Vec<String>,
+        when: (String, String),
+        detail: (String, String),
+        at: Selection,
+    },
     /// A point on the map, placed by a click.
     AddPoint { label: Bilingual, kind: MapFeatureKind, at: Coordinates, entities: Vec<String> },
     /// A movement on the map, from the first click to the last (the clicks between: its way).
@@ -277,17 +286,26 @@ impl Studio {
                 self.doc.mentions.suppress.push(q);
                 Ok(format!("«{words}» is no longer linked there"))
             }
-            Edit::AddRelation { subject, predicate, object, asserted_by, at } => {
+            Edit::AddRelation { subject, predicate, object, asserted_by, when, detail, at } => {
                 if subject == object {
                     return Err("a relation links two different entities".to_owned());
                 }
+                // A time or a detail is shown in both languages: both, or neither.
+                let both = |(ar, en): (String, String), what: &str| -> Result<Option<Bilingual>, String> {
+                    match (ar.trim(), en.trim()) {
+                        ("", "") => Ok(None),
+                        ("", _) | (_, "") => Err(format!("give the relation's {what} in Arabic and in English, or leave both empty")),
+                        (ar, en) => Ok(Some(Bilingual { ar: ar.to_owned(), en: en.to_owned() })),
+                    }
+                };
+                let (when, detail) = (both(when, "time")?, both(detail, "detail")?);
                 let evidence = quote(&self.doc, at)?;
                 let asserted_by = match asserted_by.len() {
                     0 => None,
                     1 => Some(Sources::One(asserted_by[0].clone())),
                     _ => Some(Sources::Many(asserted_by)),
                 };
-                self.doc.relations.push(Relation { subject: subject.clone(), predicate, object: object.clone(), evidence, asserted_by, when: None, detail: None });
+                self.doc.relations.push(Relation { subject: subject.clone(), predicate, object: object.clone(), evidence, asserted_by, when, detail });
                 Ok(format!("{subject} {} {object}", predicate.slug()))
             }
             Edit::AddPoint { label, kind, at, entities } => {
@@ -388,9 +406,22 @@ mod tests {
                 predicate: Predicate::DockedAt,
                 object: "port-of-spain".into(),
                 asserted_by: Vec::new(),
+                when: ("صباح الأحد".into(), "on Sunday morning".into()),
+                detail: (String::new(), String::new()),
                 at: at(&doc, 0, "رست مدمرة أمريكية في بورت أوف سبين"),
             })
             .unwrap();
+        assert_eq!(studio.doc.relations[0].when.as_ref().map(|w| w.en.as_str()), Some("on Sunday morning"));
+        let half = Edit::AddRelation {
+            subject: "us-destroyer".into(),
+            predicate: Predicate::DockedAt,
+            object: "port-of-spain".into(),
+            asserted_by: Vec::new(),
+            when: (String::new(), String::new()),
+            detail: ("ثلاثة أيام".into(), String::new()),
+            at: at(&doc, 0, "رست مدمرة أمريكية"),
+        };
+        assert!(studio.apply(half).unwrap_err().contains("in Arabic and in English"));
         let checked = studio.check(&[]);
         assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         let reading = crate::published::Reading::from_json(checked.published.as_deref().unwrap()).unwrap();
@@ -420,7 +451,7 @@ mod tests {
         let doc = studio.doc.clone();
         studio.apply(Edit::NewEntity { kind: EntityKind::Person, name_en: "Maduro".into(), at: at(&doc, 1, "مادورو") }).unwrap();
         studio.apply(Edit::NewEntity { kind: EntityKind::City, name_en: "Moscow".into(), at: at(&doc, 1, "موسكو") }).unwrap();
-        studio.apply(Edit::AddRelation { subject: "maduro".into(), predicate: Predicate::Visited, object: "moscow".into(), asserted_by: vec![], at: at(&doc, 1, "زار") }).unwrap();
+        studio.apply(Edit::AddRelation { subject: "maduro".into(), predicate: Predicate::Visited, object: "moscow".into(), asserted_by: vec![], when: Default::default(), detail: Default::default(), at: at(&doc, 1, "زار") }).unwrap();
         studio.doc.relations[0].evidence.exact = "زارت".into();
         let checked = studio.check(&[]);
         let p = checked.problems.iter().find(|p| p.path.starts_with("relations[0]")).expect("a broken quote");

@@ -586,6 +586,14 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
                 <input id="st-object" data-st="object" list="st-ids" />
                 <label for="st-sources">{ t.sources }</label>
                 <input id="st-sources" data-st="sources" list="st-ids" />
+                <label for="st-when-ar">{ t.when_ar }</label>
+                <input id="st-when-ar" data-st="when-ar" dir="rtl" lang="ar" placeholder="في مايو الماضي" />
+                <label for="st-when-en">{ t.when_en }</label>
+                <input id="st-when-en" data-st="when-en" dir="ltr" lang="en" placeholder="last May" />
+                <label for="st-detail-ar">{ t.detail_ar }</label>
+                <input id="st-detail-ar" data-st="detail-ar" dir="rtl" lang="ar" />
+                <label for="st-detail-en">{ t.detail_en }</label>
+                <input id="st-detail-en" data-st="detail-en" dir="ltr" lang="en" />
                 <button type="button" data-st="relation" onclick={edit(Rc::new(|s| {
                     let predicate = Predicate::ALL.into_iter().find(|p| p.slug() == input_value("st-predicate"))?;
                     Some(Edit::AddRelation {
@@ -593,6 +601,8 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
                         predicate,
                         object: input_value("st-object").trim().to_owned(),
                         asserted_by: ids_of(&input_value("st-sources")),
+                        when: (input_value("st-when-ar"), input_value("st-when-en")),
+                        detail: (input_value("st-detail-ar"), input_value("st-detail-en")),
                         at: s?,
                     })
                 }))}>{ t.add_relation }</button>
