@@ -50,6 +50,16 @@ impl Model {
         Model { studio, checked, selection: None, status: String::new(), lang, known: Rc::new(Vec::new()), revision: 0, started: false, viewing: None }
     }
 
+    /// A document to edit, started or opened.
+    fn begin(&mut self, studio: Studio, status: &str) {
+        self.studio = studio;
+        self.viewing = None;
+        self.started = true;
+        self.selection = None;
+        self.status = status.to_owned();
+        self.recheck();
+    }
+
     fn recheck(&mut self) {
         self.checked = Rc::new(self.studio.check(&self.known));
         self.revision += 1;
@@ -76,25 +86,13 @@ impl Reducible for Model {
         match msg {
             Msg::Start { text, catalogues } => {
                 let (names, catalogues): (Vec<String>, Vec<Catalogue>) = catalogues.into_iter().unzip();
-                m.studio = Studio::new(from_plain(&text, names), catalogues);
-                m.viewing = None;
-                m.started = true;
-                m.selection = None;
-                m.status = strings(m.lang).started.to_owned();
-                m.recheck();
+                m.begin(Studio::new(from_plain(&text, names), catalogues), strings(m.lang).started);
             }
             Msg::View(json) => {
                 m.viewing = Some(json.into());
                 m.status = strings(m.lang).published_is_read_only.to_owned();
             }
-            Msg::Open { doc, catalogues } => {
-                m.studio = Studio::new(*doc, catalogues);
-                m.viewing = None;
-                m.started = true;
-                m.selection = None;
-                m.status = strings(m.lang).opened.to_owned();
-                m.recheck();
-            }
+            Msg::Open { doc, catalogues } => m.begin(Studio::new(*doc, catalogues), strings(m.lang).opened),
             Msg::Known(known) => {
                 m.known = Rc::new(known);
                 m.recheck();
@@ -120,15 +118,12 @@ fn window() -> web_sys::Window {
     web_sys::window().expect("a window")
 }
 
-/// Fetches a text beside the page.
+/// Fetches a text beside the page: the reader's own fetch (its timeout and size limit), its
+/// failure said in English, as the studio's other messages about files are.
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let said = |e: JsValue| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "network error".into());
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(window().fetch_with_str(url)).await.map_err(said)?.unchecked_into();
-    if !response.ok() {
-        return Err(format!("{url}: {}", response.status()));
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(response.text().map_err(said)?).await.map_err(said)?;
-    text.as_string().ok_or_else(|| format!("{url}: no text"))
+    article_explorer::fetch_text(url, article_explorer::components::DEFAULT_TIMEOUT_MS)
+        .await
+        .map_err(|e| format!("{url}: {}", e.message(Lang::En)))
 }
 
 async fn sample_catalogue() -> Result<Catalogue, String> {

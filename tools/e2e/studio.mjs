@@ -64,19 +64,23 @@ async function newEntity(words, kind, english) {
 }
 const lap = (what) => console.log(`  ${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`);
 lap("text in, mentions shown");
+/** Fills the relation form (the selection is its evidence) and adds it. */
+async function relation(subject, predicate, object, sources = "", whenAr = "", whenEn = "") {
+  await page.fill(st("subject"), subject);
+  await page.selectOption(st("predicate"), predicate);
+  await page.fill(st("object"), object);
+  await page.fill(st("sources"), sources);
+  await page.fill(st("when-ar"), whenAr);
+  await page.fill(st("when-en"), whenEn);
+  await page.click(st("relation"));
+}
 await newEntity("الأميرال غورشكوف", "military-asset", "Admiral Gorshkov");
 lap("first entity");
 await newEntity("برونو رودريغيث", "person", "Bruno Rodríguez");
 lap("second entity");
 // A relation: the selection is its evidence, TASS its source.
 await select("وصلت الفرقاطة الروسية الأميرال غورشكوف إلى ميناء هافانا");
-await page.fill(st("subject"), "admiral-gorshkov");
-await page.selectOption(st("predicate"), "arrived-at");
-await page.fill(st("object"), "havana");
-await page.fill(st("sources"), "tass");
-await page.fill(st("when-ar"), "صباح الأربعاء");
-await page.fill(st("when-en"), "on Wednesday morning");
-await page.click(st("relation"));
+await relation("admiral-gorshkov", "arrived-at", "havana", "tass", "صباح الأربعاء", "on Wednesday morning");
 await page.waitForFunction(() => document.querySelector("[data-st='status']")?.textContent.includes("arrived-at"), null, { timeout: 5000 });
 lap("relation");
 // A point: the place's name selected, its English name, a click on the map at Havana.
@@ -149,13 +153,7 @@ check(viewing, "studio: a published document reopens in the preview");
 
 // A problem is shown at once, with its path, and leads to its place.
 await select("بحسب وكالة تاس");
-await page.fill(st("subject"), "admiral-gorshkov");
-await page.selectOption(st("predicate"), "reported");
-await page.fill(st("object"), "nowhere");
-await page.fill(st("sources"), "");
-await page.fill(st("when-ar"), "");
-await page.fill(st("when-en"), "");
-await page.click(st("relation"));
+await relation("admiral-gorshkov", "reported", "nowhere");
 const problem = await page.waitForSelector("[data-st='problems'] li", { timeout: 5000 }).then((li) => li.textContent(), () => "");
 check(problem.includes("relations[1].object") && problem.includes("unknown entity"), "studio: a problem is listed at once with its path", problem);
 await page.click("[data-st='problems'] li button");

@@ -62,7 +62,12 @@ pub struct VariantFinder {
     by_skeleton: HashMap<String, Vec<Entry>>,
     /// The most words of an alias.
     max_words: usize,
-    common: HashSet<String>,
+}
+
+/// The loose forms of the common words, built once.
+fn common_loose() -> &'static HashSet<String> {
+    static COMMON: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    COMMON.get_or_init(|| super::common_words().map(|w| loose_of(normalize_str(w).split(' ')).into_iter().collect()).collect())
 }
 
 fn fold_letter(c: char) -> Option<char> {
@@ -161,7 +166,7 @@ fn without_proclitics(word: &str) -> Vec<(usize, String)> {
 impl VariantFinder {
     /// Compiles the aliases that can take part (a skeleton of three letters or more).
     pub fn new<'a>(patterns: impl IntoIterator<Item = Pattern<'a>>) -> VariantFinder {
-        let mut f = VariantFinder { common: super::common_words().map(|w| loose_of(normalize_str(w).split(' ')).into_iter().collect()).collect(), ..Default::default() };
+        let mut f = VariantFinder::default();
         for p in patterns {
             let text = normalize_str(p.text);
             let words: Vec<&str> = text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty()).collect();
@@ -211,7 +216,7 @@ impl VariantFinder {
                     if taken.iter().any(|t| t.overlaps(range)) {
                         continue;
                     }
-                    let common = self.common.contains(&loose.iter().collect::<String>());
+                    let common = common_loose().contains(&loose.iter().collect::<String>());
                     let m = VariantMatch {
                         range,
                         candidates: hits.iter().map(|(_, e)| (e.entity, e.alias)).collect(),
