@@ -401,8 +401,14 @@ for (const [width, height, name] of [[1100, 900, "desktop"], [360, 740, "phone"]
     await page.goto(base + (doc ? `index.html?src=${doc}` : "index.html"), { waitUntil: "domcontentloaded" });
     // The picture is a module of its own, drawn when the graph comes near the screen.
     await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-graph"), null, { timeout: 15000 });
-    await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-graph").scrollIntoView());
-    await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelector(".ae-graph svg .ae-node"), null, { timeout: 15000 });
+    // Scrolled to again until drawn: the page may still grow above the graph after the first scroll,
+    // taking its frame out of the observer's reach.
+    await page.waitForFunction(() => {
+      const graph = document.querySelector("#app").shadowRoot.querySelector(".ae-graph");
+      if (graph.querySelector("svg .ae-node")) return true;
+      graph.scrollIntoView();
+      return false;
+    }, null, { timeout: 15000, polling: 250 });
     const fit = await page.evaluate(graphFit);
     // Drawn at its own size (scale 1), not shrunk to fit: the layout was made for this width.
     check(fit.scroll <= 0 && fit.picture <= fit.frame && fit.cut.length === 0 && fit.scale >= 0.99,
