@@ -327,8 +327,7 @@ async fn a_graph_node_opens_its_panel_and_lights_its_neighbours() {
 /// frame comes near the screen: scrolls to it and waits for `selector`.
 async fn figures_shown(root: &Element, selector: &str) -> Element {
     let frame = wait_for(root, ".ae-timeline-frame").await;
-    frame.scroll_into_view();
-    wait_for(root, selector).await
+    scrolled_until(root, &frame, selector).await
 }
 
 #[wasm_bindgen_test]
@@ -440,11 +439,24 @@ async fn wait_for(root: &Element, selector: &str) -> Element {
     panic!("{selector} never appeared");
 }
 
+/// Scrolls `target` into view until `selector` appears (or about two seconds pass). Scrolling
+/// again is needed: what is drawn above `target` after the first scroll (the graph, the
+/// timeline) can push it off the screen before the browser's observer looked.
+async fn scrolled_until(root: &Element, target: &Element, selector: &str) -> Element {
+    for _ in 0..100 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        target.scroll_into_view();
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    panic!("{selector} never appeared, with its frame scrolled into view");
+}
+
 /// Scrolls the map into view and waits until it is drawn, with its coastlines.
 async fn shown_map(root: &Element) -> Element {
     let map = one(root, "[data-map]");
-    map.scroll_into_view();
-    wait_for(root, ".ae-land").await;
+    scrolled_until(root, &map, ".ae-land").await;
     map
 }
 
@@ -507,8 +519,7 @@ async fn a_base_map_that_fails_says_so_and_can_be_retried() {
     };
     let app = mount_with(root.clone(), props);
     settle().await;
-    one(&root, "[data-map]").scroll_into_view();
-    let alert = wait_for(&root, ".ae-map-status[role=alert]").await;
+    let alert = scrolled_until(&root, &one(&root, "[data-map]"), ".ae-map-status[role=alert]").await;
     assert!(text_of(&alert).contains("تعذّر تحميل الخريطة"), "{}", text_of(&alert));
     assert!(text_of(&alert).contains("projection"), "says what is wrong: {}", text_of(&alert));
     // The features are still there, and the retry asks again (and fails again, saying so).
