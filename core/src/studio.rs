@@ -118,29 +118,11 @@ fn word_ends(text: &str) -> Vec<usize> {
     out
 }
 
-/// A lowercase ASCII slug of an English name (letters and digits; accents dropped), unique among
+/// The id an English name gives ([`crate::model::slug`]; `entity` when it gives none), unique among
 /// `taken`: `nicolas-maduro`, `nicolas-maduro-2`.
 pub fn slug_for(name: &str, taken: &[&str]) -> String {
-    let mut base = String::new();
-    for c in name.chars() {
-        let c = match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            'ñ' => 'n',
-            'ç' => 'c',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            base.push(c.to_ascii_lowercase());
-        } else if !base.is_empty() && !base.ends_with('-') {
-            base.push('-');
-        }
-    }
-    let base = base.trim_end_matches('-');
-    let base = if base.is_empty() { "entity" } else { base };
+    let base = crate::model::slug(name);
+    let base = if base.is_empty() { "entity" } else { &base };
     let mut id = base.to_owned();
     let mut n = 2;
     while taken.contains(&id.as_str()) {

@@ -18,7 +18,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use article_core::catalogue::{Catalogue, FORMAT, VERSION};
-use article_core::model::{Alias, AliasDetail, Bilingual, Coordinates, Entity, EntityKind};
+use article_core::model::{slug, Alias, AliasDetail, Bilingual, Coordinates, Entity, EntityKind};
 use article_core::text::{common_words, normalize_str};
 use serde_json::Value;
 
@@ -26,20 +26,6 @@ fn read(root: &Path, path: &str) -> Result<Value, String> {
     let file = root.join(path);
     let text = std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", file.display()))
-}
-
-/// A lowercase ASCII slug of an English name: «Côte d'Ivoire» → `cote-d-ivoire`.
-pub fn slug(name: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::new();
-    for c in name.nfd() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if (c.is_whitespace() || c.is_ascii_punctuation()) && !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_owned()
 }
 
 /// Every exemplar city of CLDR's time zones: English name (from the zone id) → Arabic name.
@@ -216,14 +202,6 @@ pub fn run(node_modules: &Path, out: &Path) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_of_english_names() {
-        assert_eq!(slug("Côte d'Ivoire"), "cote-d-ivoire");
-        assert_eq!(slug("Trinidad and Tobago"), "trinidad-and-tobago");
-        assert_eq!(slug("Åland Islands"), "aland-islands");
-        assert_eq!(slug("Port of Spain"), "port-of-spain");
-    }
 
     #[test]
     fn output_equals_the_committed_catalogue() {

@@ -6,10 +6,12 @@ pub mod document;
 pub mod jsonpath;
 pub mod plain;
 pub mod prepared;
+pub mod slug;
 pub mod validate;
 
 pub use document::*;
 pub use prepared::{anchor_of, MentionRef, Prepared};
+pub use slug::slug;
 pub use validate::{load, Problem};
 
 /// Writing direction of the article's text.
