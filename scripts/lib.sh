@@ -208,10 +208,11 @@ serve_dist_background() {
 build_module() {
     local crate=$1 name=$2
     say "$name module: cargo build -p $crate, wasm-bindgen, wasm-opt"
-    (cd "$AE_ROOT" && with_release_wasm cargo build --quiet --locked --release -p "$crate" --target wasm32-unknown-unknown >&2)
+    (cd "$AE_ROOT" && with_release_wasm cargo build --quiet --locked --release -p "$crate" --target wasm32-unknown-unknown >&2) \
+        || die "the $name module did not build"
     wasm-bindgen --target web --no-typescript --out-dir "$AE_ROOT/dist" --out-name "$name" \
-        "$AE_ROOT/target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" >&2
-    wasm-opt -Oz --converge "$AE_ROOT/dist/${name}_bg.wasm" -o "$AE_ROOT/dist/${name}_bg.wasm" >&2
+        "$AE_ROOT/target/wasm32-unknown-unknown/release/${crate//-/_}.wasm" >&2 || die "wasm-bindgen failed on the $name module"
+    wasm-opt -Oz --converge "$AE_ROOT/dist/${name}_bg.wasm" -o "$AE_ROOT/dist/${name}_bg.wasm" >&2 || die "wasm-opt failed on the $name module"
 }
 
 # The crates the standard library itself depends on, for -Zbuild-std (trunk builds offline).
@@ -224,18 +225,18 @@ fetch_std_deps() {
 build_release() {
     fetch_std_deps
     say "trunk build --release"
-    (cd "$AE_ROOT" && with_release_wasm trunk build --release --offline >&2)
+    (cd "$AE_ROOT" && with_release_wasm trunk build --release --offline >&2) || die "trunk build failed"
     build_module article-publisher publisher
     build_module article-figures figures
     build_module article-studio studio
     say "publish the seed document (the pages' documents); keep its authoring form beside it"
     (cd "$AE_ROOT" && cp assets/seed/article.json dist/seed/article.authoring.json \
-        && cargo xtask publish assets/seed/article.json -o dist/seed >&2)
+        && cargo xtask publish assets/seed/article.json -o dist/seed >&2) || die "could not publish the seed document"
     say "the sample catalogue, for authoring documents that name it"
-    (cd "$AE_ROOT" && mkdir -p dist/catalogues && cp assets/catalogues/*.json dist/catalogues/)
+    (cd "$AE_ROOT" && mkdir -p dist/catalogues && cp assets/catalogues/*.json dist/catalogues/) || die "could not copy the catalogues"
     minify_dist
     say "finish the build: no inline script, pre-rendered article, JSON-LD"
-    (cd "$AE_ROOT" && cargo xtask finish dist >&2)
+    (cd "$AE_ROOT" && cargo xtask finish dist >&2) || die "could not finish the build"
 }
 
 # Minifies the scripts and the widget's stylesheet in dist/ (terser, csso without restructuring:
