@@ -11,6 +11,7 @@ use crate::model::{
 };
 use crate::suggest::{suggestions, Suggestion};
 use crate::text::{locate_quote, normalize_str, Utf8Range};
+use std::rc::Rc;
 
 /// Words of the article an editor selected.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -180,7 +181,15 @@ pub struct Studio {
     pub doc: Document,
     /// The catalogues, in the order the document names them.
     pub catalogues: Vec<Catalogue>,
+    /// The document before each edit that can be undone, with what the edit did, newest last.
+    /// (Shared: a copy of the studio, which the view makes on every change, copies no document.)
+    past: Vec<(Rc<Document>, String)>,
+    /// The documents undone, with what their edits did, to redo, the next last.
+    future: Vec<(Rc<Document>, String)>,
 }
+
+/// How many edits can be undone.
+pub const UNDO_DEPTH: usize = 200;
 
 /// What the studio shows after each edit.
 #[derive(Clone, Debug, PartialEq)]
@@ -197,7 +206,33 @@ pub struct Checked {
 
 impl Studio {
     pub fn new(doc: Document, catalogues: Vec<Catalogue>) -> Studio {
-        Studio { doc, catalogues }
+        Studio { doc, catalogues, past: Vec::new(), future: Vec::new() }
+    }
+
+    /// What the edit that `undo` would take back did, if there is one.
+    pub fn undoable(&self) -> Option<&str> {
+        self.past.last().map(|(_, what)| what.as_str())
+    }
+
+    /// What the edit that `redo` would make again did, if there is one.
+    pub fn redoable(&self) -> Option<&str> {
+        self.future.last().map(|(_, what)| what.as_str())
+    }
+
+    /// Takes back the last edit: what it had done, or `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<String> {
+        let (before, what) = self.past.pop()?;
+        let now = std::mem::replace(&mut self.doc, Rc::unwrap_or_clone(before));
+        self.future.push((Rc::new(now), what.clone()));
+        Some(what)
+    }
+
+    /// Makes the last undone edit again: what it does, or `None` when there is nothing to redo.
+    pub fn redo(&mut self) -> Option<String> {
+        let (after, what) = self.future.pop()?;
+        let now = std::mem::replace(&mut self.doc, Rc::unwrap_or_clone(after));
+        self.past.push((Rc::new(now), what.clone()));
+        Some(what)
     }
 
     /// The ids of the map's features (points, areas, movements share one space).
@@ -217,8 +252,27 @@ impl Studio {
         self.doc.entities.iter().find(|e| e.id == id).or_else(|| self.catalogues.iter().rev().flat_map(|c| &c.entities).find(|e| e.id == id))
     }
 
-    /// Applies an edit: what it did, for the status line, or why it could not.
+    /// Applies an edit: what it did, for the status line, or why it could not (the document then
+    /// is as it was). An edit made can be undone; it clears what was undone before it.
     pub fn apply(&mut self, edit: Edit) -> Result<String, String> {
+        let before = self.doc.clone();
+        match self.change(edit) {
+            Ok(what) => {
+                self.past.push((Rc::new(before), what.clone()));
+                if self.past.len() > UNDO_DEPTH {
+                    self.past.remove(0);
+                }
+                self.future.clear();
+                Ok(what)
+            }
+            Err(why) => {
+                self.doc = before;
+                Err(why)
+            }
+        }
+    }
+
+    fn change(&mut self, edit: Edit) -> Result<String, String> {
         let quote = |doc: &Document, at: Selection| quote_of(&doc.article, at).ok_or_else(|| "select some words of the article first".to_owned());
         match edit {
             Edit::AddAlias { entity, at } => {
@@ -352,8 +406,13 @@ mod tests {
     use super::*;
 
     fn at(doc: &Document, block: usize, words: &str) -> Selection {
+        nth(doc, block, words, 0)
+    }
+
+    /// The `n`th (from 0) place of `words` in a block.
+    fn nth(doc: &Document, block: usize, words: &str, n: usize) -> Selection {
         let text = &doc.article.blocks[block].text;
-        let start = text.find(words).unwrap();
+        let start = text.match_indices(words).nth(n).unwrap().0;
         Selection { text: BlockRef::Block(block), range: Utf8Range::new(start, start + words.len()) }
     }
 
@@ -371,6 +430,57 @@ mod tests {
         assert!(!q2.prefix.is_empty() || !q2.suffix.is_empty(), "a repeat needs context");
         let once = quote_of(&doc.article, at(&doc, 0, "كاراكاس")).unwrap();
         assert!(once.prefix.is_empty() && once.suffix.is_empty(), "a unique quote needs none: {once:?}");
+    }
+
+    #[test]
+    fn edits_are_undone_and_redone_and_a_refused_one_changes_nothing() {
+        let catalogue = crate::catalogue::parse(
+            "people.json",
+            r#"{"format":"article-explorer/catalogue","version":1,"entities":[{"id":"ivan-gil","kind":"person","name":{"ar":"إيفان خيل","en":"Yván Gil"},"description":{"ar":"وزير","en":"A minister"},"aliases":["خيل"]}]}"#,
+        )
+        .unwrap();
+        let text = "وزير يتكلم\nقال إيفان خيل إن خيل لم يسافر، وقال وزير الخارجية كلاما آخر.";
+        let mut studio = Studio::new(from_plain(text, vec!["people.json".into()]), vec![catalogue]);
+        let start = studio.doc.clone();
+        assert_eq!((studio.undoable(), studio.redoable()), (None, None));
+        assert_eq!(studio.undo(), None, "nothing to undo");
+        // Refused: «خيل» is already a name of the catalogue's entity. Its record is not copied in.
+        assert!(studio.apply(Edit::AddAlias { entity: "ivan-gil".into(), at: at(&start, 0, "خيل") }).is_err());
+        assert_eq!(studio.doc, start);
+        assert_eq!(studio.undoable(), None, "a refused edit is not undone");
+        let alias = studio.apply(Edit::AddAlias { entity: "ivan-gil".into(), at: at(&start, 0, "وزير الخارجية") }).unwrap();
+        let after_alias = studio.doc.clone();
+        studio.apply(Edit::Suppress { at: nth(&start, 0, "خيل", 1) }).unwrap();
+        let after_both = studio.doc.clone();
+        assert_ne!(after_alias, start);
+        assert_ne!(after_both, after_alias);
+        // Back, back, forward, forward: the same documents, and what each edit did.
+        assert_eq!(studio.undo().unwrap(), studio.redoable().unwrap());
+        assert_eq!(studio.doc, after_alias);
+        assert_eq!(studio.undo().as_deref(), Some(alias.as_str()));
+        assert_eq!(studio.doc, start);
+        assert_eq!(studio.undo(), None);
+        assert_eq!(studio.redo().as_deref(), Some(alias.as_str()));
+        assert_eq!(studio.doc, after_alias);
+        // A new edit after an undo drops what was undone.
+        studio.apply(Edit::AddMention { entity: "ivan-gil".into(), at: at(&start, 0, "كلاما آخر") }).unwrap();
+        assert_eq!(studio.redoable(), None);
+        assert_eq!(studio.redo(), None);
+        // The depth is bounded.
+        for _ in 0..UNDO_DEPTH + 5 {
+            studio.apply(Edit::AddPoint {
+                label: Bilingual { ar: "نقطة".into(), en: "A point".into() },
+                kind: MapFeatureKind::City,
+                at: Coordinates { lon: -61.5, lat: 10.6 },
+                entities: Vec::new(),
+            })
+            .unwrap();
+        }
+        let mut undone = 0;
+        while studio.undo().is_some() {
+            undone += 1;
+        }
+        assert_eq!(undone, UNDO_DEPTH);
     }
 
     #[test]

@@ -28,7 +28,9 @@ const SAMPLE: &str = "catalogues/sample.json";
 /// Everything the studio shows.
 #[derive(Clone, PartialEq)]
 pub struct Model {
-    pub studio: Studio,
+    /// Shared: the view copies the model on every message (a selection too), the studio only
+    /// when it changes.
+    pub studio: Rc<Studio>,
     pub checked: Rc<Checked>,
     pub selection: Option<Selection>,
     pub status: String,
@@ -45,14 +47,14 @@ pub struct Model {
 
 impl Model {
     pub fn new(lang: Lang) -> Model {
-        let studio = Studio::new(from_plain("", Vec::new()), Vec::new());
+        let studio = Rc::new(Studio::new(from_plain("", Vec::new()), Vec::new()));
         let checked = Rc::new(studio.check(&[]));
         Model { studio, checked, selection: None, status: String::new(), lang, known: Rc::new(Vec::new()), revision: 0, started: false, viewing: None }
     }
 
     /// A document to edit, started or opened.
     fn begin(&mut self, studio: Studio, status: &str) {
-        self.studio = studio;
+        self.studio = Rc::new(studio);
         self.viewing = None;
         self.started = true;
         self.selection = None;
@@ -75,6 +77,8 @@ pub enum Msg {
     Known(Vec<Entity>),
     Select(Option<Selection>),
     Edit(Edit),
+    Undo,
+    Redo,
     Status(String),
     Lang(Lang),
 }
@@ -99,12 +103,25 @@ impl Reducible for Model {
             }
             Msg::Select(s) => m.selection = s,
             Msg::Edit(edit) => {
-                match m.studio.apply(edit) {
+                match Rc::make_mut(&mut m.studio).apply(edit) {
                     Ok(done) => {
                         m.status = done;
                         m.recheck();
                     }
                     Err(why) => m.status = why,
+                }
+            }
+            Msg::Undo | Msg::Redo => {
+                let t = strings(m.lang);
+                let undo = matches!(msg, Msg::Undo);
+                let studio = Rc::make_mut(&mut m.studio);
+                match if undo { studio.undo() } else { studio.redo() } {
+                    Some(what) => {
+                        m.status = format!("{} {what}", if undo { t.undone } else { t.redone });
+                        m.selection = None;
+                        m.recheck();
+                    }
+                    None => m.status = (if undo { t.nothing_to_undo } else { t.nothing_to_redo }).to_owned(),
                 }
             }
             Msg::Status(s) => m.status = s,
@@ -279,7 +296,7 @@ pub fn studio_view(props: &StudioProps) -> Html {
                 </section>
             }
             if model.started {
-                <div class="st-work">
+                <div class="st-work" onkeydown={history_keys(&model)}>
                     <section class="st-editor" aria-labelledby="st-editor-h">
                         <h2 id="st-editor-h">{ t.article }</h2>
                         <p class="st-hint">{ t.editor_hint }</p>
@@ -305,6 +322,32 @@ pub fn studio_view(props: &StudioProps) -> Html {
             <p class="st-status" role="status" aria-live="polite" data-st="status">{ model.status.clone() }</p>
         </div>
     }
+}
+
+/// Control (or Command) with Z undoes, with Shift or Y redoes: anywhere in the work area but in a
+/// field, where they are the field's own.
+fn history_keys(model: &UseReducerHandle<Model>) -> Callback<KeyboardEvent> {
+    let model = model.clone();
+    Callback::from(move |e: KeyboardEvent| {
+        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+            return;
+        }
+        let in_field = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field {
+            return;
+        }
+        let msg = match e.key().to_lowercase().as_str() {
+            "z" if e.shift_key() => Msg::Redo,
+            "z" => Msg::Undo,
+            "y" => Msg::Redo,
+            _ => return,
+        };
+        e.prevent_default();
+        model.dispatch(msg);
+    })
 }
 
 fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
@@ -541,9 +584,19 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
         let l = p.labels();
         html! { <option value={p.slug()}>{ if model.lang == Lang::Ar { l.ar } else { l.en } }</option> }
     });
+    let undo_redo = |msg: fn() -> Msg| {
+        let model = model.clone();
+        Callback::from(move |_: MouseEvent| model.dispatch(msg()))
+    };
+    let undoable = model.studio.undoable().map(|w| format!("{} {w}", t.undo));
+    let redoable = model.studio.redoable().map(|w| format!("{} {w}", t.redo));
     html! {
         <div class="st-action-list">
             { datalist }
+            <div class="st-row st-history">
+                <button type="button" data-st="undo" disabled={undoable.is_none()} title={undoable.clone()} aria-keyshortcuts="Control+Z Meta+Z" onclick={undo_redo(|| Msg::Undo)}>{ t.undo }</button>
+                <button type="button" data-st="redo" disabled={redoable.is_none()} title={redoable.clone()} aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z" onclick={undo_redo(|| Msg::Redo)}>{ t.redo }</button>
+            </div>
             <form class="st-row" onsubmit={find}>
                 <label for="st-find">{ t.find }</label>
                 <input id="st-find" data-st="find" type="search" dir="auto" />

@@ -123,6 +123,50 @@ async fn plain_text_to_a_published_article_by_edits() {
     assert!(text("[data-st='status']").contains("two different entities"), "{}", text("[data-st='status']"));
     assert_eq!(text("[data-st='problems-count']"), "Problems (0)");
 
+    // Undo takes back the last edit made (the relation: the refused one was never made), the
+    // keyboard's Control+Z the one before (Moscow), Control+Shift+Z makes it again.
+    let status = || text("[data-st='status']");
+    let undo = el("[data-st='undo']").unchecked_into::<web_sys::HtmlButtonElement>();
+    assert!(!undo.disabled());
+    assert!(undo.title().contains("visited"), "says what it undoes: {}", undo.title());
+    click("[data-st='undo']");
+    until("the relation undone", || status().starts_with("Undone:") && status().contains("visited")).await;
+    let key = |key: &str, shift: bool| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_ctrl_key(true);
+        init.set_shift_key(shift);
+        init.set_bubbles(true);
+        let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        el("[data-st='editor']").dispatch_event(&event).unwrap();
+    };
+    key("z", false);
+    until("Moscow undone", || !marked().contains(&"موسكو".to_owned())).await;
+    assert!(marked().contains(&"نيكولاس مادورو".to_owned()), "only the last edit is undone");
+    key("Z", true);
+    until("Moscow again", || marked().iter().filter(|m| *m == "موسكو").count() == 2).await;
+    assert!(status().starts_with("Redone:"), "{}", status());
+    // In a field, Control+Z is the field's own.
+    let before = status();
+    let field = el("[data-st='name-en']");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("z");
+    init.set_ctrl_key(true);
+    init.set_bubbles(true);
+    field.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    settle().await;
+    assert_eq!(status(), before);
+    assert_eq!(marked().iter().filter(|m| *m == "موسكو").count(), 2);
+    // What was undone and not redone (the relation) is dropped by a new edit.
+    let redo = el("[data-st='redo']").unchecked_into::<web_sys::HtmlButtonElement>();
+    assert!(!redo.disabled(), "the relation can still be redone");
+    find("كاراكاس").await;
+    set("[data-st='kind']", "city");
+    set("[data-st='name-en']", "Caracas");
+    click("[data-st='new-entity']");
+    until("Caracas", || marked().contains(&"كاراكاس".to_owned())).await;
+    assert!(el("[data-st='redo']").unchecked_into::<web_sys::HtmlButtonElement>().disabled());
+
     app.destroy();
     root.remove();
 }
