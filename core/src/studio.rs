@@ -7,7 +7,7 @@ use crate::catalogue::{prune, resolve, Catalogue};
 use crate::model::validate::{block_text, is_slug, validate_resolved};
 use crate::model::{
     Alias, AreaShape, Article, Bilingual, BlockRef, Coordinates, Document, Entity, EntityKind, MapArea, MapFeatureKind, MapMovement,
-    MapPoint, Predicate, Prepared, Problem, Quote, Relation, Sources, Waypoint,
+    MapPoint, Predicate, Prepared, Problem, Quote, Relation, Sources, TimelineEvent, Waypoint,
 };
 use crate::suggest::{suggestions, Suggestion};
 use crate::text::{locate_quote, normalize_str, Utf8Range};
@@ -43,6 +43,11 @@ pub enum Edit {
         detail: (String, String),
         at: Selection,
     },
+    /// An event of the timeline, its evidence the selected words. `label` and `when` (the time as
+    /// the article says it) are (Arabic, English), both needed; `date` is ISO 8601 where the
+    /// article lets it be known, else empty; `order` places it in time among the others (smaller
+    /// is earlier; `None`: after the last).
+    AddEvent { label: (String, String), when: (String, String), date: String, order: Option<i32>, entities: Vec<String>, at: Selection },
     /// A point on the map, placed by a click.
     AddPoint { label: Bilingual, kind: MapFeatureKind, at: Coordinates, entities: Vec<String> },
     /// A movement on the map, from the first click to the last (the clicks between: its way).
@@ -344,6 +349,25 @@ impl Studio {
                 self.doc.relations.push(Relation { subject: subject.clone(), predicate, object: object.clone(), evidence, asserted_by, when, detail });
                 Ok(format!("{subject} {} {object}", predicate.slug()))
             }
+            Edit::AddEvent { label, when, date, order, entities, at } => {
+                let both = |(ar, en): (String, String), what: &str| match (ar.trim(), en.trim()) {
+                    ("", _) | (_, "") => Err(format!("give the event's {what} in Arabic and in English")),
+                    (ar, en) => Ok(Bilingual { ar: ar.to_owned(), en: en.to_owned() }),
+                };
+                let (label, when) = (both(label, "name")?, both(when, "time as the article says it")?);
+                let date = Some(date.trim().to_owned()).filter(|d| !d.is_empty());
+                if let Some(d) = &date {
+                    if crate::timeline::date_text(d, crate::i18n::Lang::En).is_none() {
+                        return Err(format!("«{d}» is not a date or period written as ISO 8601 (2025-05, 2025-05-07, 2025-08/..)"));
+                    }
+                }
+                let evidence = Some(quote(&self.doc, at)?);
+                let taken: Vec<&str> = self.doc.timeline.iter().map(|t| t.id.as_str()).collect();
+                let id = slug_for(&label.en, &taken);
+                let order = order.unwrap_or_else(|| self.doc.timeline.iter().map(|t| t.order + 1).max().unwrap_or(1));
+                self.doc.timeline.push(TimelineEvent { id: id.clone(), label, when, date, order, entities, evidence });
+                Ok(format!("event {id}, in time at {order}"))
+            }
             Edit::AddPoint { label, kind, at, entities } => {
                 let id = slug_for(&label.en, &self.map_ids());
                 self.doc.map.points.push(MapPoint { id: id.clone(), label, kind, coordinates: at, entities, approximate: false, time: None });
@@ -430,6 +454,47 @@ mod tests {
         assert!(!q2.prefix.is_empty() || !q2.suffix.is_empty(), "a repeat needs context");
         let once = quote_of(&doc.article, at(&doc, 0, "كاراكاس")).unwrap();
         assert!(once.prefix.is_empty() && once.suffix.is_empty(), "a unique quote needs none: {once:?}");
+    }
+
+    #[test]
+    fn events_of_the_timeline_are_placed_in_time_with_their_evidence() {
+        let text = "زيارة وعودة\nزار مادورو موسكو في مايو الماضي، ثم عاد إلى كاراكاس يوم الخميس.";
+        let mut studio = Studio::new(from_plain(text, Vec::new()), Vec::new());
+        let doc = studio.doc.clone();
+        studio.apply(Edit::NewEntity { kind: EntityKind::Person, name_en: "Nicolás Maduro".into(), at: at(&doc, 0, "مادورو") }).unwrap();
+        let event = |label: (&str, &str), when: (&str, &str), date: &str, order: Option<i32>, words: &str| Edit::AddEvent {
+            label: (label.0.into(), label.1.into()),
+            when: (when.0.into(), when.1.into()),
+            date: date.into(),
+            order,
+            entities: vec!["nicolas-maduro".into()],
+            at: at(&doc, 0, words),
+        };
+        let visit = event(("زيارة موسكو", "The visit to Moscow"), ("في مايو الماضي", "last May"), "2025-05", None, "زار مادورو موسكو في مايو الماضي");
+        assert!(studio.apply(visit.clone()).unwrap().contains("the-visit-to-moscow"));
+        studio.apply(event(("العودة", "The return"), ("يوم الخميس", "on Thursday"), " ", None, "ثم عاد إلى كاراكاس يوم الخميس")).unwrap();
+        let orders: Vec<(i32, Option<&str>)> = studio.doc.timeline.iter().map(|t| (t.order, t.date.as_deref())).collect();
+        assert_eq!(orders, [(1, Some("2025-05")), (2, None)], "after the last, an empty date none");
+        // Refused, changing nothing: a name or a time in one language only, a date not ISO 8601.
+        let before = studio.doc.clone();
+        let refused = [
+            event(("", "A visit"), ("في مايو", "in May"), "", None, "زار مادورو"),
+            event(("زيارة", "A visit"), ("في مايو", ""), "", None, "زار مادورو"),
+            event(("زيارة", "A visit"), ("في مايو", "in May"), "May 2025", None, "زار مادورو"),
+        ];
+        for edit in refused {
+            assert!(studio.apply(edit).is_err());
+        }
+        assert_eq!(studio.doc, before);
+        // An id already taken gets a number; an order given is kept.
+        studio.apply(event(("زيارة", "The visit to Moscow"), ("قبل ذلك", "before that"), "", Some(0), "زار مادورو")).unwrap();
+        assert_eq!(studio.doc.timeline[2].id, "the-visit-to-moscow-2");
+        let checked = studio.check(&[]);
+        assert!(checked.problems.is_empty(), "{:?}", checked.problems);
+        let reading = crate::published::Reading::from_json(checked.published.as_deref().unwrap()).unwrap();
+        let ordered: Vec<&str> = crate::timeline::ordered(&reading).into_iter().map(|i| reading.doc.timeline[i].id.as_str()).collect();
+        assert_eq!(ordered, ["the-visit-to-moscow-2", "the-visit-to-moscow", "the-return"]);
+        assert!(reading.doc.timeline.iter().all(|t| t.evidence.is_some()));
     }
 
     #[test]

@@ -153,6 +153,15 @@ fn duplicate_and_malformed_ids() {
 }
 
 #[test]
+fn a_timeline_date_that_is_not_iso_8601_is_a_problem() {
+    check(|d| d["timeline"][0]["date"] = json!("May 2025"), &[("timeline[0].date", "not a date or period written as ISO 8601")]);
+    check(|d| d["timeline"][0]["date"] = json!("2025-13"), &[("timeline[0].date", "not a date or period")]);
+    for good in ["2025", "2025-05", "2025-05-07", "2025-08/..", "../2025-10-23", "2025-05/2025-06"] {
+        check(|d| d["timeline"][0]["date"] = json!(good), &[]);
+    }
+}
+
+#[test]
 fn unknown_entities_anywhere() {
     check(|d| d["relations"][0]["asserted_by"] = json!("tass"), &[("relations[0].asserted_by", "unknown entity \"tass\"")]);
     check(|d| d["mentions"]["add"][0]["entity"] = json!("putin"), &[("mentions.add[0].entity", "unknown entity \"putin\"")]);

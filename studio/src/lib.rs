@@ -252,6 +252,17 @@ fn kind_named(slug: &str) -> EntityKind {
     EntityKind::ALL.into_iter().find(|k| k.slug() == slug).unwrap_or(EntityKind::Person)
 }
 
+/// A labelled text field: `st-<name>` its id, `<name>` its `data-st`; `lang` empty: none given.
+fn text_field(name: &str, label: &str, dir: &'static str, lang: &'static str, placeholder: &'static str) -> Html {
+    let id = format!("st-{name}");
+    html! {
+        <>
+            <label for={id.clone()}>{ label.to_owned() }</label>
+            <input {id} data-st={name.to_owned()} {dir} lang={(!lang.is_empty()).then_some(lang)} placeholder={(!placeholder.is_empty()).then_some(placeholder)} />
+        </>
+    }
+}
+
 fn ids_of(value: &str) -> Vec<String> {
     value.split([',', '،', ' ']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
 }
@@ -634,14 +645,10 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
                 <input id="st-object" data-st="object" list="st-ids" />
                 <label for="st-sources">{ t.sources }</label>
                 <input id="st-sources" data-st="sources" list="st-ids" />
-                <label for="st-when-ar">{ t.when_ar }</label>
-                <input id="st-when-ar" data-st="when-ar" dir="rtl" lang="ar" placeholder="في مايو الماضي" />
-                <label for="st-when-en">{ t.when_en }</label>
-                <input id="st-when-en" data-st="when-en" dir="ltr" lang="en" placeholder="last May" />
-                <label for="st-detail-ar">{ t.detail_ar }</label>
-                <input id="st-detail-ar" data-st="detail-ar" dir="rtl" lang="ar" />
-                <label for="st-detail-en">{ t.detail_en }</label>
-                <input id="st-detail-en" data-st="detail-en" dir="ltr" lang="en" />
+                { text_field("when-ar", t.when_ar, "rtl", "ar", "في مايو الماضي") }
+                { text_field("when-en", t.when_en, "ltr", "en", "last May") }
+                { text_field("detail-ar", t.detail_ar, "rtl", "ar", "") }
+                { text_field("detail-en", t.detail_en, "ltr", "en", "") }
                 <button type="button" data-st="relation" onclick={edit(Rc::new(|s| {
                     let predicate = Predicate::ALL.into_iter().find(|p| p.slug() == input_value("st-predicate"))?;
                     Some(Edit::AddRelation {
@@ -654,6 +661,28 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
                         at: s?,
                     })
                 }))}>{ t.add_relation }</button>
+            </fieldset>
+            <fieldset>
+                <legend>{ t.event }</legend>
+                { text_field("event-ar", t.event_label_ar, "rtl", "ar", "زيارة موسكو") }
+                { text_field("event-en", t.event_label_en, "ltr", "en", "The visit to Moscow") }
+                { text_field("event-when-ar", t.event_when_ar, "rtl", "ar", "في مايو الماضي") }
+                { text_field("event-when-en", t.event_when_en, "ltr", "en", "last May") }
+                { text_field("event-date", t.event_date, "ltr", "", "2025-05") }
+                <label for="st-event-order">{ t.event_order }</label>
+                <input id="st-event-order" data-st="event-order" type="number" step="1" dir="ltr" />
+                <label for="st-event-entities">{ t.event_entities }</label>
+                <input id="st-event-entities" data-st="event-entities" list="st-ids" dir="ltr" />
+                <button type="button" data-st="event" onclick={edit(Rc::new(|s| {
+                    Some(Edit::AddEvent {
+                        label: (input_value("st-event-ar"), input_value("st-event-en")),
+                        when: (input_value("st-event-when-ar"), input_value("st-event-when-en")),
+                        date: input_value("st-event-date"),
+                        order: input_value("st-event-order").trim().parse().ok(),
+                        entities: ids_of(&input_value("st-event-entities")),
+                        at: s?,
+                    })
+                }))}>{ t.add_event }</button>
             </fieldset>
         </div>
     }

@@ -1,6 +1,6 @@
 //! The studio in a real browser (wasm-bindgen-test): its state driven through its own controls.
 //! Plain text in, an entity made from a selection found by the keyboard's way, an alias, a
-//! relation; the mentions, the problems and the reader's preview follow each edit.
+//! relation, a timeline event, undo and redo; the mentions, the problems and the reader's preview follow each edit.
 #![cfg(target_arch = "wasm32")]
 
 use article_core::i18n::Lang;
@@ -116,6 +116,20 @@ async fn plain_text_to_a_published_article_by_edits() {
     };
     until("the preview", || in_preview(".ae-article mark[data-entity='moscow']")).await;
 
+    // A timeline event, the same words its evidence: a date not ISO 8601 is refused, said.
+    set("[data-st='event-ar']", "زيارة موسكو");
+    set("[data-st='event-en']", "The visit to Moscow");
+    set("[data-st='event-when-ar']", "في مايو");
+    set("[data-st='event-when-en']", "in May");
+    set("[data-st='event-date']", "May");
+    set("[data-st='event-entities']", "nicolas-maduro moscow");
+    click("[data-st='event']");
+    until("the date refused", || text("[data-st='status']").contains("ISO 8601")).await;
+    set("[data-st='event-date']", "");
+    click("[data-st='event']");
+    until("the event", || text("[data-st='status']").contains("the-visit-to-moscow")).await;
+    assert_eq!(text("[data-st='problems-count']"), "Problems (0)");
+
     // A relation that cannot be: said, not applied.
     set("[data-st='object']", "nicolas-maduro");
     click("[data-st='relation']");
@@ -128,7 +142,9 @@ async fn plain_text_to_a_published_article_by_edits() {
     let status = || text("[data-st='status']");
     let undo = el("[data-st='undo']").unchecked_into::<web_sys::HtmlButtonElement>();
     assert!(!undo.disabled());
-    assert!(undo.title().contains("visited"), "says what it undoes: {}", undo.title());
+    assert!(undo.title().contains("the-visit-to-moscow"), "says what it undoes: {}", undo.title());
+    click("[data-st='undo']");
+    until("the event undone", || status().starts_with("Undone:") && status().contains("the-visit-to-moscow")).await;
     click("[data-st='undo']");
     until("the relation undone", || status().starts_with("Undone:") && status().contains("visited")).await;
     let key = |key: &str, shift: bool| {
@@ -157,7 +173,7 @@ async fn plain_text_to_a_published_article_by_edits() {
     settle().await;
     assert_eq!(status(), before);
     assert_eq!(marked().iter().filter(|m| *m == "موسكو").count(), 2);
-    // What was undone and not redone (the relation) is dropped by a new edit.
+    // What was undone and not redone (the relation, the event) is dropped by a new edit.
     let redo = el("[data-st='redo']").unchecked_into::<web_sys::HtmlButtonElement>();
     assert!(!redo.disabled(), "the relation can still be redone");
     find("كاراكاس").await;

@@ -1,6 +1,6 @@
 // The authoring studio end to end, as an editor uses it, from the keyboard where it can be: a
 // short plain-text Arabic report goes in; two entities are created from its words, a relation
-// with its evidence and its source, a point and a movement placed by clicks on the map; the studio shows no
+// with its evidence and its source, a timeline event, a point and a movement placed by clicks on the map; the studio shows no
 // problem; the published document is downloaded and shown by the reader with the expected
 // mentions and relation. Prints the time it took. axe-core checks the studio (English, then
 // Arabic). Screenshot in target/e2e/studio.png.
@@ -83,6 +83,15 @@ await select("وصلت الفرقاطة الروسية الأميرال غورش
 await relation("admiral-gorshkov", "arrived-at", "havana", "tass", "صباح الأربعاء", "on Wednesday morning");
 await page.waitForFunction(() => document.querySelector("[data-st='status']")?.textContent.includes("arrived-at"), null, { timeout: 5000 });
 lap("relation");
+// A timeline event: the same sentence its evidence; the article gives a day, not a date.
+await page.fill(st("event-ar"), "وصول الفرقاطة إلى هافانا");
+await page.fill(st("event-en"), "The frigate arrives in Havana");
+await page.fill(st("event-when-ar"), "صباح الأربعاء");
+await page.fill(st("event-when-en"), "on Wednesday morning");
+await page.fill(st("event-entities"), "admiral-gorshkov havana");
+await page.click(st("event"));
+await page.waitForFunction(() => document.querySelector("[data-st='status']")?.textContent.includes("the-frigate-arrives-in-havana"), null, { timeout: 5000 });
+lap("event");
 // A point: the place's name selected, its English name, a click on the map at Havana.
 await select("هافانا");
 await page.fill(st("point-en"), "Havana");
@@ -115,10 +124,13 @@ await page.click(st("save-published"));
 const file = await (await download).path();
 const elapsed = (Date.now() - started) / 1000;
 const published = readFileSync(file, "utf8");
-console.log(`studio: a 3-line article authored and published in ${elapsed.toFixed(1)} s (scripted; 2 entities, 1 relation, 1 point, 1 movement)`);
+console.log(`studio: a 3-line article authored and published in ${elapsed.toFixed(1)} s (scripted; 2 entities, 1 relation, 1 timeline event, 1 point, 1 movement)`);
 const doc = JSON.parse(published);
 check(doc.format === "article-explorer/published", "studio: the download is a published document");
 check(doc.relations?.[0]?.when?.en === "on Wednesday morning" && doc.relations[0].asserted_by?.length === 1, "studio: the relation keeps its time as the article says it and its source", JSON.stringify(doc.relations?.[0]));
+const event = doc.timeline?.[0];
+check(event?.id === "the-frigate-arrives-in-havana" && event.when.ar === "صباح الأربعاء" && !event.date && event.order === 1 && event.entities.length === 2 && event.evidence,
+  "studio: the timeline event keeps its time as the article says it, its entities and its evidence", JSON.stringify(event));
 const point = doc.map?.points?.[0];
 check(point && Math.abs(point.coordinates.lat - 23.13) < 1.5 && Math.abs(point.coordinates.lon + 82.36) < 1.5 && point.entities[0] === "havana",
   "studio: the point is where the map was clicked", JSON.stringify(point));
@@ -174,6 +186,21 @@ const shown = await page.evaluate(() => {
 const expected = ["havana", "russia", "admiral-gorshkov", "havana", "tass", "bruno-rodriguez", "washington", "caribbean-sea"];
 check(JSON.stringify(shown.marks) === JSON.stringify(expected), "studio → reader: the expected mentions, in order", JSON.stringify(shown.marks));
 check(shown.rows.some((r) => r.includes("Admiral Gorshkov") && r.includes("arrived at") && r.includes("Havana")), "studio → reader: the relation, with its source", shown.rows.slice(1).join(" | "));
+// The timeline is drawn when it comes into view (scrolled to again until it is: the page can
+// still grow above it).
+const listed = await (async () => {
+  for (let i = 0; i < 50; i++) {
+    const text = await page.evaluate(() => {
+      const root = document.querySelector("#app").shadowRoot;
+      root.querySelector(".ae-timeline-frame")?.scrollIntoView();
+      return root.querySelector(".ae-timeline [data-event='the-frigate-arrives-in-havana']")?.textContent ?? null;
+    });
+    if (text !== null) return text;
+    await page.waitForTimeout(100);
+  }
+  return "";
+})();
+check(listed.includes("The frigate arrives in Havana") && listed.includes("on Wednesday morning"), "studio → reader: the timeline lists the event, with the article's time", listed);
 check(errors.length === 0, "studio: no page error", errors.join("; "));
 
 await browser.close();
