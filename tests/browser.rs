@@ -430,27 +430,28 @@ async fn mounted_with_map() -> (Element, AppHandle<App>) {
 }
 
 async fn wait_for(root: &Element, selector: &str) -> Element {
-    for _ in 0..100 {
-        if let Some(el) = root.query_selector(selector).unwrap() {
-            return el;
-        }
-        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    panic!("{selector} never appeared");
+    appeared(root, selector, None).await
 }
 
 /// Scrolls `target` into view until `selector` appears (or about two seconds pass). Scrolling
 /// again is needed: what is drawn above `target` after the first scroll (the graph, the
 /// timeline) can push it off the screen before the browser's observer looked.
 async fn scrolled_until(root: &Element, target: &Element, selector: &str) -> Element {
+    appeared(root, selector, Some(target)).await
+}
+
+/// Polls for `selector` for about two seconds, scrolling `target` into view before each wait.
+async fn appeared(root: &Element, selector: &str, scroll: Option<&Element>) -> Element {
     for _ in 0..100 {
         if let Some(el) = root.query_selector(selector).unwrap() {
             return el;
         }
-        target.scroll_into_view();
+        if let Some(target) = scroll {
+            target.scroll_into_view();
+        }
         yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
     }
-    panic!("{selector} never appeared, with its frame scrolled into view");
+    panic!("{selector} never appeared{}", if scroll.is_some() { ", with its frame scrolled into view" } else { "" });
 }
 
 /// Scrolls the map into view and waits until it is drawn, with its coastlines.

@@ -124,6 +124,15 @@ fn word_ends(text: &str) -> Vec<usize> {
     out
 }
 
+/// Words typed in Arabic and in English: both (trimmed), neither (`None`), or one only (`Err`).
+fn bilingual((ar, en): (String, String)) -> Result<Option<Bilingual>, ()> {
+    match (ar.trim(), en.trim()) {
+        ("", "") => Ok(None),
+        ("", _) | (_, "") => Err(()),
+        (ar, en) => Ok(Some(Bilingual { ar: ar.to_owned(), en: en.to_owned() })),
+    }
+}
+
 /// The id an English name gives ([`crate::model::slug`]; `entity` when it gives none), unique among
 /// `taken`: `nicolas-maduro`, `nicolas-maduro-2`.
 pub fn slug_for(name: &str, taken: &[&str]) -> String {
@@ -184,8 +193,9 @@ pub fn text_of_path(doc: &Document, path: &str) -> Option<BlockRef> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Studio {
     pub doc: Document,
-    /// The catalogues, in the order the document names them.
-    pub catalogues: Vec<Catalogue>,
+    /// The catalogues, in the order the document names them (shared: never edited, and a copy of
+    /// the studio, made on each edit, copies none).
+    pub catalogues: Rc<[Catalogue]>,
     /// The document before each edit that can be undone, with what the edit did, newest last.
     /// (Shared: a copy of the studio, which the view makes on every change, copies no document.)
     past: Vec<(Rc<Document>, String)>,
@@ -211,7 +221,7 @@ pub struct Checked {
 
 impl Studio {
     pub fn new(doc: Document, catalogues: Vec<Catalogue>) -> Studio {
-        Studio { doc, catalogues, past: Vec::new(), future: Vec::new() }
+        Studio { doc, catalogues: catalogues.into(), past: Vec::new(), future: Vec::new() }
     }
 
     /// What the edit that `undo` would take back did, if there is one.
@@ -332,12 +342,8 @@ impl Studio {
                     return Err("a relation links two different entities".to_owned());
                 }
                 // A time or a detail is shown in both languages: both, or neither.
-                let both = |(ar, en): (String, String), what: &str| -> Result<Option<Bilingual>, String> {
-                    match (ar.trim(), en.trim()) {
-                        ("", "") => Ok(None),
-                        ("", _) | (_, "") => Err(format!("give the relation's {what} in Arabic and in English, or leave both empty")),
-                        (ar, en) => Ok(Some(Bilingual { ar: ar.to_owned(), en: en.to_owned() })),
-                    }
+                let both = |pair, what: &str| {
+                    bilingual(pair).map_err(|()| format!("give the relation's {what} in Arabic and in English, or leave both empty"))
                 };
                 let (when, detail) = (both(when, "time")?, both(detail, "detail")?);
                 let evidence = quote(&self.doc, at)?;
@@ -350,16 +356,11 @@ impl Studio {
                 Ok(format!("{subject} {} {object}", predicate.slug()))
             }
             Edit::AddEvent { label, when, date, order, entities, at } => {
-                let both = |(ar, en): (String, String), what: &str| match (ar.trim(), en.trim()) {
-                    ("", _) | (_, "") => Err(format!("give the event's {what} in Arabic and in English")),
-                    (ar, en) => Ok(Bilingual { ar: ar.to_owned(), en: en.to_owned() }),
-                };
+                let both = |pair, what: &str| bilingual(pair).ok().flatten().ok_or_else(|| format!("give the event's {what} in Arabic and in English"));
                 let (label, when) = (both(label, "name")?, both(when, "time as the article says it")?);
                 let date = Some(date.trim().to_owned()).filter(|d| !d.is_empty());
-                if let Some(d) = &date {
-                    if crate::timeline::date_text(d, crate::i18n::Lang::En).is_none() {
-                        return Err(format!("«{d}» is not a date or period written as ISO 8601 (2025-05, 2025-05-07, 2025-08/..)"));
-                    }
+                if let Some(problem) = date.as_deref().and_then(crate::timeline::date_problem) {
+                    return Err(problem);
                 }
                 let evidence = Some(quote(&self.doc, at)?);
                 let taken: Vec<&str> = self.doc.timeline.iter().map(|t| t.id.as_str()).collect();

@@ -94,6 +94,12 @@ fn one_date(iso: &str, lang: Lang) -> Option<String> {
     })
 }
 
+/// What is wrong with a document's date or period, if anything: the reader must be able to write
+/// it out ([`date_text`]). The validator and the studio say the same.
+pub fn date_problem(iso: &str) -> Option<String> {
+    date_text(iso, Lang::En).is_none().then(|| format!("{iso:?} is not a date or period written as ISO 8601 (\"2025-05\", \"2025-05-07\", \"2025-08/..\")"))
+}
+
 /// A date or period of the document written out for the reader: `2025-05` "May 2025",
 /// `2025-08/..` "since August 2025", `../2025-10-23` "until 23 October 2025", `2025-05/2025-06`
 /// "May 2025 – June 2025". None when it is none of these (the time expression alone is shown).

@@ -330,7 +330,7 @@ pub fn studio_view(props: &StudioProps) -> Html {
                     </section>
                 </div>
             }
-            <p class="st-status" role="status" aria-live="polite" data-st="status">{ model.status.clone() }</p>
+            <p class="st-status" role="status" aria-live="polite" data-st="status" dir="auto">{ model.status.clone() }</p>
         </div>
     }
 }

@@ -139,7 +139,8 @@ const AR: S = S {
     event_label_en: "اسم الحدث بالإنجليزية",
     event_when_ar: "متى، كما يقولها المقال",
     event_when_en: "متى، بالإنجليزية",
-    event_date: "التاريخ بصيغة ISO 8601 إن عُرف (2025-05، ‎2025-08/..)",
+    // The examples are isolated left to right (U+2066 … U+2069), or the bidi algorithm reorders them.
+    event_date: "التاريخ بصيغة ISO 8601 إن عُرف، مثل \u{2066}2025-05\u{2069} أو \u{2066}2025-08/..\u{2069}",
     event_order: "ترتيبه في الزمن (الأصغر أسبق؛ فارغ: بعد الأخير)",
     event_entities: "كيانات الحدث (معرّفات)",
     add_event: "أضف الحدث",

@@ -450,10 +450,8 @@ impl<'a> Validator<'a> {
             }
             self.bilingual(&format!("{path}.label"), &t.label);
             self.bilingual(&format!("{path}.when"), &t.when);
-            if let Some(date) = &t.date {
-                if crate::timeline::date_text(date, crate::i18n::Lang::En).is_none() {
-                    self.push(format!("{path}.date"), format!("{date:?} is not a date or period written as ISO 8601 (\"2025-05\", \"2025-05-07\", \"2025-08/..\")"));
-                }
+            if let Some(problem) = t.date.as_deref().and_then(crate::timeline::date_problem) {
+                self.push(format!("{path}.date"), problem);
             }
             for (j, id) in t.entities.iter().enumerate() {
                 self.entity_ref(&format!("{path}.entities[{j}]"), id);
