@@ -59,7 +59,9 @@ struct JsFigure {
 impl JsFigure {
     fn tell(&self, what: u32, index: Option<usize>) {
         let index = index.map_or(-1.0, |i| i as f64);
-        if let Ok(f) = js_sys::Reflect::get(&self.object, &"tell".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+        if let Ok(f) = js_sys::Reflect::get(&self.object, &"tell".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        {
             let _ = f.call2(&self.object, &JsValue::from(what), &JsValue::from_f64(index));
         }
     }
@@ -67,7 +69,9 @@ impl JsFigure {
 
 impl Drop for JsFigure {
     fn drop(&mut self) {
-        if let Ok(f) = js_sys::Reflect::get(&self.object, &"free".into()).and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from)) {
+        if let Ok(f) = js_sys::Reflect::get(&self.object, &"free".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        {
             let _ = f.call0(&self.object);
         }
     }
@@ -75,7 +79,15 @@ impl Drop for JsFigure {
 
 /// Constructs the module's class `name` with `frames`, then the published document, the
 /// language, `extra` (if any) and the callback.
-async fn construct(load: js_sys::Function, name: &str, frames: &[&JsValue], doc: &Reading, lang: Lang, extra: Option<&str>, on_pick: Rc<dyn Fn(u32, usize)>) -> Option<Told> {
+async fn construct(
+    load: js_sys::Function,
+    name: &str,
+    frames: &[&JsValue],
+    doc: &Reading,
+    lang: Lang,
+    extra: Option<&str>,
+    on_pick: Rc<dyn Fn(u32, usize)>,
+) -> Option<Told> {
     let json = doc.json.clone()?;
     let promise = load.call0(&JsValue::NULL).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     let module = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
@@ -98,7 +110,13 @@ async fn construct(load: js_sys::Function, name: &str, frames: &[&JsValue], doc:
 
 /// Draws the graph's picture and the timeline with the installed maker; None without one, or
 /// when the module could not be loaded (the table of relations stays).
-pub async fn make(graph: web_sys::Element, timeline: web_sys::Element, doc: Rc<Reading>, lang: Lang, on_pick: Rc<dyn Fn(u32, usize)>) -> Option<Told> {
+pub async fn make(
+    graph: web_sys::Element,
+    timeline: web_sys::Element,
+    doc: Rc<Reading>,
+    lang: Lang,
+    on_pick: Rc<dyn Fn(u32, usize)>,
+) -> Option<Told> {
     match MAKER.with(|m| m.borrow().clone())? {
         Maker::Native(make, _) => Some(make(graph, timeline, doc, lang, on_pick)),
         Maker::Js(load) => construct(load, "Figures", &[&graph, &timeline], &doc, lang, None, on_pick).await,
@@ -107,7 +125,13 @@ pub async fn make(graph: web_sys::Element, timeline: web_sys::Element, doc: Rc<R
 
 /// Draws the map with the installed maker; None without one, or when the module could not be
 /// loaded.
-pub async fn make_map(body: web_sys::Element, doc: Rc<Reading>, lang: Lang, src: String, on_pick: Rc<dyn Fn(u32, usize)>) -> Option<Told> {
+pub async fn make_map(
+    body: web_sys::Element,
+    doc: Rc<Reading>,
+    lang: Lang,
+    src: String,
+    on_pick: Rc<dyn Fn(u32, usize)>,
+) -> Option<Told> {
     match MAKER.with(|m| m.borrow().clone())? {
         Maker::Native(_, make_map) => Some(make_map(body, doc, lang, src, on_pick)),
         Maker::Js(load) => construct(load, "FigureMap", &[&body], &doc, lang, Some(&src), on_pick).await,

@@ -20,12 +20,12 @@
 
 pub mod components;
 
-pub mod link;
 pub mod figures;
+pub mod link;
 pub mod publisher;
-pub mod state;
 #[cfg(feature = "ssr")]
 pub mod ssr;
+pub mod state;
 
 pub use article_core::{geo, graph, i18n, model, num, prerender, published, seed, text, timeline};
 
@@ -73,7 +73,10 @@ impl FetchError {
             FetchError::Http(status) => format!("HTTP {status}"),
             FetchError::Network => s.network_error.to_owned(),
             FetchError::Timeout(ms) => s.no_answer.replace("{s}", &crate::num::fixed(f64::from(*ms) / 1000.0, 2)),
-            FetchError::TooLarge(bytes) => s.too_large.replace("{size}", &mb(*bytes)).replace("{limit}", &(MAX_DOCUMENT_BYTES / 1024 / 1024).to_string()),
+            FetchError::TooLarge(bytes) => s
+                .too_large
+                .replace("{size}", &mb(*bytes))
+                .replace("{limit}", &(MAX_DOCUMENT_BYTES / 1024 / 1024).to_string()),
             FetchError::Unreadable => s.unreadable.to_owned(),
         }
     }
@@ -102,8 +105,16 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError
             }
         })
     };
-    let failed = |timed_out: &Rc<Cell<bool>>| if timed_out.get() { FetchError::Timeout(timeout_ms) } else { FetchError::Network };
-    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init)).await.map_err(|_| failed(&timed_out))?;
+    let failed = |timed_out: &Rc<Cell<bool>>| {
+        if timed_out.get() {
+            FetchError::Timeout(timeout_ms)
+        } else {
+            FetchError::Network
+        }
+    };
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| failed(&timed_out))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::Unreadable)?;
     if !response.ok() {
         return Err(FetchError::Http(response.status()));
@@ -112,7 +123,8 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError
     if let Some(n) = declared.filter(|&n| n > MAX_DOCUMENT_BYTES) {
         return Err(FetchError::TooLarge(n));
     }
-    let text = JsFuture::from(response.text().map_err(|_| FetchError::Unreadable)?).await.map_err(|_| failed(&timed_out))?;
+    let text =
+        JsFuture::from(response.text().map_err(|_| FetchError::Unreadable)?).await.map_err(|_| failed(&timed_out))?;
     let text = text.as_string().ok_or(FetchError::Unreadable)?;
     if text.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(FetchError::TooLarge(text.len() as u64));

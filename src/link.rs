@@ -34,11 +34,7 @@ pub fn set(fragment: &str, key: &str, value: Option<&str>) -> String {
 }
 
 fn pairs(fragment: &str) -> impl Iterator<Item = (&str, &str)> {
-    fragment
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| p.split_once('=').unwrap_or((p, "")))
+    fragment.trim_start_matches('#').split('&').filter(|p| !p.is_empty()).map(|p| p.split_once('=').unwrap_or((p, "")))
 }
 
 /// Entity ids are ASCII slugs; anything else is percent-encoded.

@@ -26,13 +26,19 @@ pub struct ReaderState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Open an entity's panel from the text, a map or the graph: a fresh start, no Back.
-    Open { entity: usize, mention: Option<usize> },
+    Open {
+        entity: usize,
+        mention: Option<usize>,
+    },
     /// Follow a link inside the panel to another entity: Back returns to the current one.
     Follow(usize),
     Back,
     Close,
     /// Move to the previous (-1) or next (+1) mention of the open entity, wrapping around.
-    Step { by: isize, count: usize },
+    Step {
+        by: isize,
+        count: usize,
+    },
     ToggleKind(EntityKind),
     TogglePlain,
     SetLang(Lang),
@@ -109,7 +115,11 @@ mod tests {
 
     #[test]
     fn opening_from_the_text_starts_afresh_and_close_forgets() {
-        let s = run([Action::Open { entity: 1, mention: None }, Action::Follow(2), Action::Open { entity: 5, mention: Some(2) }]);
+        let s = run([
+            Action::Open { entity: 1, mention: None },
+            Action::Follow(2),
+            Action::Open { entity: 5, mention: Some(2) },
+        ]);
         assert_eq!((s.open, s.history.len(), s.cursor), (Some(5), 0, Some(2)));
         let s = s.reduce(Action::Close);
         assert_eq!((s.open, s.history.len(), s.cursor), (None, 0, None));
@@ -133,7 +143,11 @@ mod tests {
 
     #[test]
     fn filters_toggle() {
-        let s = run([Action::ToggleKind(EntityKind::Person), Action::ToggleKind(EntityKind::City), Action::ToggleKind(EntityKind::Person)]);
+        let s = run([
+            Action::ToggleKind(EntityKind::Person),
+            Action::ToggleKind(EntityKind::City),
+            Action::ToggleKind(EntityKind::Person),
+        ]);
         assert_eq!(s.hidden.iter().copied().collect::<Vec<_>>(), [EntityKind::City]);
         assert!(s.reduce(Action::TogglePlain).plain);
     }

@@ -1,7 +1,7 @@
 //! Browser tests: the app mounted into its own element in a real headless browser.
 #![cfg(target_arch = "wasm32")]
 
-use article_explorer::{mount, mount_with, seed, AppProps, App};
+use article_explorer::{mount, mount_with, seed, App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -23,7 +23,11 @@ fn fresh_root() -> Element {
 fn set_hash(hash: &str) {
     let location = gloo::utils::window().location();
     let url = format!("{}{}{hash}", location.pathname().unwrap(), location.search().unwrap());
-    gloo::utils::window().history().unwrap().replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)).unwrap();
+    gloo::utils::window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        .unwrap();
 }
 
 /// Waits until `done` holds, or about two seconds have passed (the assertion after it then says
@@ -136,7 +140,10 @@ async fn a_click_on_a_mention_opens_its_panel() {
     let panel = one(&root, "[data-entity-panel]");
     assert!(text_of(&panel).contains("Vladimir Putin"));
     assert!(text_of(&panel).contains("فلاديمير بوتين"));
-    assert!(gloo::utils::window().location().hash().unwrap().contains("entity=vladimir-putin"), "the URL records the open entity");
+    assert!(
+        gloo::utils::window().location().hash().unwrap().contains("entity=vladimir-putin"),
+        "the URL records the open entity"
+    );
     done(app).await;
 }
 
@@ -149,7 +156,12 @@ async fn keyboard_enter_opens_escape_closes_and_focus_returns() {
     settle().await;
     assert_eq!(open_panel(&root).as_deref(), Some("donald-trump"));
     let focused = active().unwrap();
-    assert!(focused.class_list().contains("ae-panel-title"), "focus moves to the panel title, not {:?} {:?}", focused.tag_name(), focused.get_attribute("class"));
+    assert!(
+        focused.class_list().contains("ae-panel-title"),
+        "focus moves to the panel title, not {:?} {:?}",
+        focused.tag_name(),
+        focused.get_attribute("class")
+    );
     key(&focused, "Escape");
     settle().await;
     assert_eq!(open_panel(&root), None);
@@ -216,7 +228,11 @@ async fn previous_and_next_step_through_the_mentions() {
     click(&buttons[0]);
     click(&buttons[0]);
     settle().await;
-    assert_eq!(text_of(&one(&root, ".ae-count")), format!("ذكر {n} من {n}"), "previous from the first wraps to the last");
+    assert_eq!(
+        text_of(&one(&root, ".ae-count")),
+        format!("ذكر {n} من {n}"),
+        "previous from the first wraps to the last"
+    );
     done(app).await;
 }
 
@@ -254,7 +270,11 @@ async fn the_ui_switches_to_english_and_mirrors() {
     settle().await;
     let ui = one(&root, ".ae-root");
     assert_eq!((ui.get_attribute("lang").as_deref(), ui.get_attribute("dir").as_deref()), (Some("en"), Some("ltr")));
-    assert_eq!(one(&root, "article").get_attribute("dir").as_deref(), Some("rtl"), "the article keeps its own direction");
+    assert_eq!(
+        one(&root, "article").get_attribute("dir").as_deref(),
+        Some("rtl"),
+        "the article keeps its own direction"
+    );
     let maduro = one(&root, ".ae-article [data-entity=\"nicolas-maduro\"]");
     assert_eq!(maduro.get_attribute("aria-label").as_deref(), Some("الرئيس الفنزويلي, Nicolás Maduro, person"));
     done(app).await;
@@ -263,7 +283,12 @@ async fn the_ui_switches_to_english_and_mirrors() {
 #[wasm_bindgen_test]
 async fn an_invalid_document_lists_its_problems_with_paths() {
     let root = fresh_root();
-    let app = mount_with(root.clone(), AppProps::from_json(r#"{"version": 9, "article": {"headline": "", "blocks": [], "language": "ar", "direction": "rtl"}}"#));
+    let app = mount_with(
+        root.clone(),
+        AppProps::from_json(
+            r#"{"version": 9, "article": {"headline": "", "blocks": [], "language": "ar", "direction": "rtl"}}"#,
+        ),
+    );
     settle().await;
     let text = text_of(&one(&root, "[role=alert]"));
     assert!(text.contains("version: version 9 is not supported"), "{text}");
@@ -275,7 +300,11 @@ async fn an_invalid_document_lists_its_problems_with_paths() {
 #[wasm_bindgen_test]
 async fn a_relation_stated_by_several_sources_names_them_all() {
     // The seed's first statement of Caracas's condemnation, as if TASS had reported it too.
-    let json = seed::SEED_JSON.replacen(r#""asserted_by": "venezuelan-government","#, r#""asserted_by": ["venezuelan-government", "tass"],"#, 1);
+    let json = seed::SEED_JSON.replacen(
+        r#""asserted_by": "venezuelan-government","#,
+        r#""asserted_by": ["venezuelan-government", "tass"],"#,
+        1,
+    );
     assert_ne!(json, seed::SEED_JSON);
     let root = fresh_root();
     let app = mount_with(root.clone(), AppProps::from_json(&json));
@@ -314,8 +343,12 @@ async fn a_graph_node_opens_its_panel_and_lights_its_neighbours() {
     node.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
     settle().await;
     assert_eq!(open_panel(&root).as_deref(), Some("north-korea"));
-    let lit: Vec<String> = all(&root, ".ae-graph .ae-node.ae-near").iter().filter_map(|n| n.get_attribute("data-entity")).collect();
-    assert!(lit.contains(&"russia-north-korea-treaty".to_owned()) && lit.contains(&"north-korea".to_owned()), "{lit:?}");
+    let lit: Vec<String> =
+        all(&root, ".ae-graph .ae-node.ae-near").iter().filter_map(|n| n.get_attribute("data-entity")).collect();
+    assert!(
+        lit.contains(&"russia-north-korea-treaty".to_owned()) && lit.contains(&"north-korea".to_owned()),
+        "{lit:?}"
+    );
     assert_eq!(lit.len(), 2, "{lit:?}");
     // The table of relations is the graph's accessible alternative.
     let rows = all(&root, ".ae-graph-table tbody tr");
@@ -338,7 +371,8 @@ async fn the_timeline_lists_the_events_in_order_and_links_them_both_ways() {
     // In time order, each with the article's own time expression; dated ones with a <time>.
     let items = all(&root, ".ae-timeline-list > li[data-event]");
     let ids: Vec<String> = items.iter().filter_map(|li| li.get_attribute("data-event")).collect();
-    let expected: Vec<String> = article_explorer::timeline::ordered(&reading).into_iter().map(|i| reading.doc.timeline[i].id.clone()).collect();
+    let expected: Vec<String> =
+        article_explorer::timeline::ordered(&reading).into_iter().map(|i| reading.doc.timeline[i].id.clone()).collect();
     assert_eq!(ids, expected);
     assert!(!expected.is_empty(), "the seed has a timeline");
     for (li, i) in items.iter().zip(article_explorer::timeline::ordered(&reading)) {
@@ -371,8 +405,10 @@ async fn the_timeline_lists_the_events_in_order_and_links_them_both_ways() {
     assert_eq!(open_panel(&root), Some(reading.doc.entities[index].id.clone()));
     // And back: an open entity lights the events that name it (one task after the panel).
     until(|| !all(&root, ".ae-event.ae-near").is_empty()).await;
-    let near: Vec<String> = all(&root, ".ae-event.ae-near").iter().filter_map(|li| li.get_attribute("data-event")).collect();
-    let naming: Vec<String> = article_explorer::timeline::events_of(&reading, index).map(|i| reading.doc.timeline[i].id.clone()).collect();
+    let near: Vec<String> =
+        all(&root, ".ae-event.ae-near").iter().filter_map(|li| li.get_attribute("data-event")).collect();
+    let naming: Vec<String> =
+        article_explorer::timeline::events_of(&reading, index).map(|i| reading.doc.timeline[i].id.clone()).collect();
     assert_eq!(near.len(), naming.len(), "{near:?} vs {naming:?}");
     assert!(naming.iter().all(|id| near.contains(id)));
     done(app).await;
@@ -395,14 +431,26 @@ async fn the_graph_is_laid_out_for_its_box_on_a_phone_with_no_label_cut() {
     let svg = figures_shown(&root, ".ae-graph-frame svg").await;
     let frame = one(&root, ".ae-graph-frame");
     let drawn: f64 = svg.get_attribute("width").unwrap().parse().unwrap();
-    assert!(drawn <= f64::from(frame.client_width()), "a picture {drawn} wide in a frame {} wide", frame.client_width());
-    assert!(frame.scroll_width() <= frame.client_width(), "the frame scrolls: {} > {}", frame.scroll_width(), frame.client_width());
+    assert!(
+        drawn <= f64::from(frame.client_width()),
+        "a picture {drawn} wide in a frame {} wide",
+        frame.client_width()
+    );
+    assert!(
+        frame.scroll_width() <= frame.client_width(),
+        "the frame scrolls: {} > {}",
+        frame.scroll_width(),
+        frame.client_width()
+    );
     let nodes = all(&svg, ".ae-node");
     assert_eq!(nodes.len(), seed::reading().doc.entities.len());
     for node in nodes {
         let (r, t) = (bbox(&one(&node, "rect")), bbox(&one(&node, "text")));
-        assert!(t.0 >= r.0 - 0.5 && t.0 + t.2 <= r.0 + r.2 + 0.5 && t.1 >= r.1 - 0.5 && t.1 + t.3 <= r.1 + r.3 + 0.5,
-            "«{}» is cut: text {t:?} in box {r:?}", text_of(&node));
+        assert!(
+            t.0 >= r.0 - 0.5 && t.0 + t.2 <= r.0 + r.2 + 0.5 && t.1 >= r.1 - 0.5 && t.1 + t.3 <= r.1 + r.3 + 0.5,
+            "«{}» is cut: text {t:?} in box {r:?}",
+            text_of(&node)
+        );
     }
     // Wider again: a new layout for the new width, not a stretched picture.
     root.set_attribute("style", "width: 1000px").unwrap();
@@ -471,7 +519,10 @@ async fn the_map_is_drawn_with_its_coastlines_only_once_shown() {
     let (root, app) = mounted_with_map().await;
     let map = one(&root, "[data-map]");
     assert!(map.closest(".ae-article").unwrap().is_none());
-    assert!(root.query_selector(".ae-feature, .ae-land").unwrap().is_none(), "nothing of the map is drawn until it is shown");
+    assert!(
+        root.query_selector(".ae-feature, .ae-land").unwrap().is_none(),
+        "nothing of the map is drawn until it is shown"
+    );
     let map = shown_map(&root).await;
     // Every feature of the document, focusable and named.
     let reading = seed::reading();
@@ -482,13 +533,34 @@ async fn the_map_is_drawn_with_its_coastlines_only_once_shown() {
         assert_eq!(f.get_attribute("tabindex").as_deref(), Some("0"));
         assert!(f.get_attribute("aria-label").is_some_and(|l| !l.is_empty()));
     }
-    for id in ["venezuela", "trinidad-and-tobago", "united-states", "cuba", "nicaragua", "caracas", "port-of-spain", "us-warships", "speedboat-sinkings", "us-destroyer", "joint-exercises"] {
+    for id in [
+        "venezuela",
+        "trinidad-and-tobago",
+        "united-states",
+        "cuba",
+        "nicaragua",
+        "caracas",
+        "port-of-spain",
+        "us-warships",
+        "speedboat-sinkings",
+        "us-destroyer",
+        "joint-exercises",
+    ] {
         one(&map, &format!(".ae-feature[data-entity=\"{id}\"]"));
     }
     // Each country the document names, labelled at the place its base map gives.
-    let base = article_explorer::geo::basemap::BaseMap::from_json(include_str!("../assets/map/caribbean.json"), &article_explorer::geo::CARIBBEAN).unwrap();
+    let base = article_explorer::geo::basemap::BaseMap::from_json(
+        include_str!("../assets/map/caribbean.json"),
+        &article_explorer::geo::CARIBBEAN,
+    )
+    .unwrap();
     for code in ["862", "780", "840", "192", "558"] {
-        let area = doc.map.areas.iter().find(|a| matches!(&a.shape, article_explorer::model::AreaShape::Country(c) if c == code)).unwrap();
+        let area = doc
+            .map
+            .areas
+            .iter()
+            .find(|a| matches!(&a.shape, article_explorer::model::AreaShape::Country(c) if c == code))
+            .unwrap();
         let label = base.countries.iter().find(|c| c.id == code).unwrap().label.unwrap();
         let text = one(&map, &format!(".ae-feature[data-feature=\"{}\"] text", area.id));
         let x: f64 = text.get_attribute("x").unwrap().parse().unwrap();
@@ -589,7 +661,11 @@ async fn the_story_steps_through_the_events_and_fades_what_is_not_reached() {
     let (root, app) = mounted_with_map().await;
     let map = shown_map(&root).await;
     let reading = seed::reading();
-    let base = article_explorer::geo::basemap::BaseMap::from_json(include_str!("../assets/map/caribbean.json"), &article_explorer::geo::CARIBBEAN).unwrap();
+    let base = article_explorer::geo::basemap::BaseMap::from_json(
+        include_str!("../assets/map/caribbean.json"),
+        &article_explorer::geo::CARIBBEAN,
+    )
+    .unwrap();
     let layers = article_explorer::geo::layers::features(&reading, &article_explorer::geo::CARIBBEAN, Some(&base));
     let steps = article_explorer::timeline::story(&reading, &layers);
     let ids = |k: usize| -> Vec<String> { steps[k].features.iter().map(|&f| layers[f].id.clone()).collect() };
@@ -598,14 +674,24 @@ async fn the_story_steps_through_the_events_and_fades_what_is_not_reached() {
         v
     };
     let marked = |state: &str| -> Vec<String> {
-        sorted(all(&map, &format!(".ae-feature[data-ae-step={state}]")).iter().filter_map(|g| g.get_attribute("data-feature")).collect())
+        sorted(
+            all(&map, &format!(".ae-feature[data-ae-step={state}]"))
+                .iter()
+                .filter_map(|g| g.get_attribute("data-feature"))
+                .collect(),
+        )
     };
-    let current = || root.query_selector(".ae-story-steps [aria-current=step]").unwrap().and_then(|b| b.get_attribute("data-ae-step"));
+    let current = || {
+        root.query_selector(".ae-story-steps [aria-current=step]")
+            .unwrap()
+            .and_then(|b| b.get_attribute("data-ae-step"))
+    };
     // The list of steps is the story's text alternative: one per step, in order.
     let items = all(&map, ".ae-story-steps > li");
     assert_eq!(items.len(), steps.len());
     let events: Vec<String> = items.iter().filter_map(|li| li.get_attribute("data-event")).collect();
-    let expected: Vec<String> = steps.iter().filter_map(|s| s.event).map(|e| reading.doc.timeline[e].id.clone()).collect();
+    let expected: Vec<String> =
+        steps.iter().filter_map(|s| s.event).map(|e| reading.doc.timeline[e].id.clone()).collect();
     assert_eq!(events, expected);
     // The overview fades nothing.
     assert!(marked("now").is_empty() && marked("later").is_empty());

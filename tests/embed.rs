@@ -82,11 +82,18 @@ async fn a_widget_lives_in_a_shadow_root_with_its_own_stylesheet() {
     let link = shadow.query_selector("link[rel=stylesheet]").unwrap().expect("the widget's stylesheet");
     assert_eq!(link.get_attribute("href").as_deref(), Some("./article-explorer.css"));
     let marks = all(&shadow, ".ae-article mark");
-    assert_eq!(marks.len(), article_explorer::seed::reading().all_mentions().count(), "every mention of the published seed");
+    assert_eq!(
+        marks.len(),
+        article_explorer::seed::reading().all_mentions().count(),
+        "every mention of the published seed"
+    );
     // Nothing of the widget is in the page's own tree.
     assert_eq!(host.children().length(), 0);
     assert!(host.has_attribute("data-ae-mounted"));
-    assert!(host::mount(&host, options(Some(SEED), None, "again")).is_err(), "a second mount into the same host is refused");
+    assert!(
+        host::mount(&host, options(Some(SEED), None, "again")).is_err(),
+        "a second mount into the same host is refused"
+    );
     m.unmount();
 }
 
@@ -231,7 +238,8 @@ fn hostile_document() -> String {
         }
     }
     walk(&mut doc, &all);
-    doc["article"]["source"] = serde_json::json!({ "name": all, "url": "https://example.org/?q=\"><script>window.__aePwned=1</script>" });
+    doc["article"]["source"] =
+        serde_json::json!({ "name": all, "url": "https://example.org/?q=\"><script>window.__aePwned=1</script>" });
     let blocks = doc["article"]["blocks"].as_array_mut().unwrap();
     blocks.push(serde_json::json!({ "kind": "paragraph", "text": format!("فقرة {} نهاية", VECTORS[0]) }));
     doc["entities"][0]["aliases"].as_array_mut().unwrap().push(Value::String(VECTORS[0].to_owned()));
@@ -276,7 +284,11 @@ async fn hostile_strings_in_every_field_stay_inert_text() {
             let name = names.get(i).as_string().unwrap();
             assert!(!name.starts_with("on"), "<{}> has an {name} attribute", el.tag_name());
             let value = el.get_attribute(&name).unwrap_or_default();
-            assert!(!value.trim_start().to_lowercase().starts_with("javascript:"), "<{}> {name}={value}", el.tag_name());
+            assert!(
+                !value.trim_start().to_lowercase().starts_with("javascript:"),
+                "<{}> {name}={value}",
+                el.tag_name()
+            );
         }
     }
     // The vectors are there, as text: in the article (a mention) and in the panel.

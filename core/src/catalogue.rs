@@ -44,11 +44,15 @@ pub struct Catalogue {
 /// Reads and checks a catalogue given as JSON. `name` (its reference, as the document gives it)
 /// begins every problem's path: `catalogues[people.json].entities[nicolas-maduro].aliases[1]`.
 pub fn parse(name: &str, json: &str) -> Result<Catalogue, Vec<Problem>> {
-    let at = |path: &str| if path.is_empty() { format!("catalogues[{name}]") } else { format!("catalogues[{name}].{path}") };
+    let at =
+        |path: &str| if path.is_empty() { format!("catalogues[{name}]") } else { format!("catalogues[{name}].{path}") };
     let catalogue: Catalogue = serde_json::from_str(json).map_err(|e| {
         let offset = crate::model::jsonpath::offset_of(json, e.line(), e.column());
         let path = crate::model::jsonpath::path_at(json, offset);
-        vec![Problem { path: at(&path), message: format!("line {}, column {}: {}", e.line(), e.column(), strip_position(&e.to_string())) }]
+        vec![Problem {
+            path: at(&path),
+            message: format!("line {}, column {}: {}", e.line(), e.column(), strip_position(&e.to_string())),
+        }]
     })?;
     let mut problems = Vec::new();
     let mut push = |path: String, message: String| problems.push(Problem { path: at(&path), message });
@@ -62,7 +66,11 @@ pub fn parse(name: &str, json: &str) -> Result<Catalogue, Vec<Problem>> {
     let mut ids: HashSet<&str> = HashSet::new();
     let mut aliases: HashMap<String, &str> = HashMap::new();
     for (i, e) in catalogue.entities.iter().enumerate() {
-        let path = if is_slug(&e.id) && !ids.contains(e.id.as_str()) { format!("entities[{}]", e.id) } else { format!("entities[{i}]") };
+        let path = if is_slug(&e.id) && !ids.contains(e.id.as_str()) {
+            format!("entities[{}]", e.id)
+        } else {
+            format!("entities[{i}]")
+        };
         if !is_slug(&e.id) {
             push(format!("{path}.id"), format!("{:?} is not a lowercase ASCII slug such as \"nicolas-maduro\"", e.id));
         }
@@ -77,7 +85,11 @@ pub fn parse(name: &str, json: &str) -> Result<Catalogue, Vec<Problem>> {
             }
         }
         if !e.claims.is_empty() {
-            push(format!("{path}.claims"), "a catalogue holds no claims: a claim quotes one article, so it belongs in that article's document".into());
+            push(
+                format!("{path}.claims"),
+                "a catalogue holds no claims: a claim quotes one article, so it belongs in that article's document"
+                    .into(),
+            );
         }
         for (j, a) in e.aliases.iter().enumerate() {
             let normalized = normalize_str(a.text());
@@ -89,7 +101,10 @@ pub fn parse(name: &str, json: &str) -> Result<Catalogue, Vec<Problem>> {
                 }
             }
             if a.metonym_of().is_some() {
-                push(format!("{path}.aliases[{j}].metonym_of"), "a catalogue holds no metonyms: which entity a word stands for is the article's choice".into());
+                push(
+                    format!("{path}.aliases[{j}].metonym_of"),
+                    "a catalogue holds no metonyms: which entity a word stands for is the article's choice".into(),
+                );
             }
         }
     }
@@ -144,7 +159,12 @@ pub fn used(p: &Prepared, own: usize) -> Vec<bool> {
         e.aliases.iter().filter_map(|a| a.metonym_of()).for_each(&mut refer);
     }
     let map = &doc.map;
-    let features = map.points.iter().map(|p| &p.entities).chain(map.areas.iter().map(|a| &a.entities)).chain(map.movements.iter().map(|m| &m.entities));
+    let features = map
+        .points
+        .iter()
+        .map(|p| &p.entities)
+        .chain(map.areas.iter().map(|a| &a.entities))
+        .chain(map.movements.iter().map(|m| &m.entities));
     features.flatten().for_each(|id| refer(id));
     doc.timeline.iter().flat_map(|t| &t.entities).for_each(|id| refer(id));
     doc.mentions.add.iter().for_each(|a| refer(&a.entity));
@@ -173,7 +193,10 @@ pub fn load_with(json: &str, fetch: &mut dyn FnMut(&str) -> Result<String, Strin
                 Ok(c) => catalogues.push(c),
                 Err(mut p) => problems.append(&mut p),
             },
-            Err(why) => problems.push(Problem { path: format!("catalogues[{i}]"), message: format!("cannot read the catalogue «{reference}»: {why}") }),
+            Err(why) => problems.push(Problem {
+                path: format!("catalogues[{i}]"),
+                message: format!("cannot read the catalogue «{reference}»: {why}"),
+            }),
         }
     }
     // Without all its catalogues, a document's references to their entities cannot be checked:
@@ -191,7 +214,10 @@ pub fn load_with(json: &str, fetch: &mut dyn FnMut(&str) -> Result<String, Strin
 }
 
 /// Loads, resolves, prepares and prunes: the document ready to publish.
-pub fn prepare_with(json: &str, fetch: &mut dyn FnMut(&str) -> Result<String, String>) -> Result<Prepared, Vec<Problem>> {
+pub fn prepare_with(
+    json: &str,
+    fetch: &mut dyn FnMut(&str) -> Result<String, String>,
+) -> Result<Prepared, Vec<Problem>> {
     let resolved = load_with(json, fetch)?;
     if resolved.own == resolved.doc.entities.len() {
         return Ok(Prepared::new(resolved.doc));

@@ -171,13 +171,18 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<us
         let mut lines = vec![Vec::new(); entities.len()];
         for &e in by_kind.iter().flatten() {
             lines[e] = wrap(&label(e), max_w);
-            size[e] = (lines[e].iter().map(|l| text_width(l)).fold(0.0, f64::max), 12.0 + LINE_H * lines[e].len() as f64);
+            size[e] =
+                (lines[e].iter().map(|l| text_width(l)).fold(0.0, f64::max), 12.0 + LINE_H * lines[e].len() as f64);
         }
         (size, lines)
     };
     let (mut size, mut lines) = boxes(MAX_NODE_W);
     let cols: f64 = kinds.iter().map(|&k| by_kind[k].iter().map(|&e| size[e].0).fold(0.0, f64::max)).sum();
-    let shape = if 2.0 * PAD_X + cols + MIN_GAP * (kinds.len().saturating_sub(1)) as f64 <= width { Shape::Columns } else { Shape::Bands };
+    let shape = if 2.0 * PAD_X + cols + MIN_GAP * (kinds.len().saturating_sub(1)) as f64 <= width {
+        Shape::Columns
+    } else {
+        Shape::Bands
+    };
     if shape == Shape::Bands && width - 2.0 * PAD < MAX_NODE_W {
         (size, lines) = boxes(width - 2.0 * PAD);
     }
@@ -189,14 +194,20 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<us
         let mut groups: Vec<Vec<usize>> = perm.iter().map(|&k| by_kind[k].clone()).collect();
         for _ in 0..4 {
             let (rect_of, _, _) = place(&groups, &size, shape, width);
-            let at = |e: usize| rect_of[e].map_or(0.0, |r| match shape {
-                Shape::Columns => r.cy(),
-                Shape::Bands => r.cx(),
-            });
+            let at = |e: usize| {
+                rect_of[e].map_or(0.0, |r| match shape {
+                    Shape::Columns => r.cy(),
+                    Shape::Bands => r.cx(),
+                })
+            };
             for g in groups.iter_mut() {
                 let key = |e: usize| {
                     let n = &neighbours[e];
-                    if n.is_empty() { at(e) } else { n.iter().map(|&o| at(o)).sum::<f64>() / n.len() as f64 }
+                    if n.is_empty() {
+                        at(e)
+                    } else {
+                        n.iter().map(|&o| at(o)).sum::<f64>() / n.len() as f64
+                    }
                 };
                 let mut keyed: Vec<(f64, usize, usize)> = g.iter().enumerate().map(|(i, &e)| (key(e), i, e)).collect();
                 keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -215,9 +226,11 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<us
         for gi in 0..groups.len() {
             for i in 0..groups[gi].len().saturating_sub(1) {
                 let (u, v) = (groups[gi][i], groups[gi][i + 1]);
-                let before = count_crossings(&place(&groups, &size, shape, width).0, &relations, shape, width, Some((u, v)));
+                let before =
+                    count_crossings(&place(&groups, &size, shape, width).0, &relations, shape, width, Some((u, v)));
                 groups[gi].swap(i, i + 1);
-                let after = count_crossings(&place(&groups, &size, shape, width).0, &relations, shape, width, Some((u, v)));
+                let after =
+                    count_crossings(&place(&groups, &size, shape, width).0, &relations, shape, width, Some((u, v)));
                 if after < before {
                     improved = true;
                 } else {
@@ -281,10 +294,15 @@ fn place(groups: &[Vec<usize>], size: &[(f64, f64)], shape: Shape, width: f64) -
     match shape {
         Shape::Columns => {
             let col_w: Vec<f64> = groups.iter().map(|g| g.iter().map(|&e| size[e].0).fold(0.0, f64::max)).collect();
-            let col_h: Vec<f64> = groups.iter().map(|g| g.iter().map(|&e| size[e].1 + NODE_GAP).sum::<f64>() - NODE_GAP).collect();
+            let col_h: Vec<f64> =
+                groups.iter().map(|g| g.iter().map(|&e| size[e].1 + NODE_GAP).sum::<f64>() - NODE_GAP).collect();
             let height = 2.0 * PAD + col_h.iter().copied().fold(0.0, f64::max);
             let k = groups.len().max(1) as f64;
-            let gap = if k > 1.0 { ((width - 2.0 * PAD_X - col_w.iter().sum::<f64>()) / (k - 1.0)).clamp(MIN_GAP, MAX_GAP) } else { 0.0 };
+            let gap = if k > 1.0 {
+                ((width - 2.0 * PAD_X - col_w.iter().sum::<f64>()) / (k - 1.0)).clamp(MIN_GAP, MAX_GAP)
+            } else {
+                0.0
+            };
             let used = 2.0 * PAD_X + col_w.iter().sum::<f64>() + gap * (k - 1.0);
             let mut x = PAD_X;
             for (c, g) in groups.iter().enumerate() {
@@ -320,7 +338,8 @@ fn place(groups: &[Vec<usize>], size: &[(f64, f64)], shape: Shape, width: f64) -
                     }
                 }
                 for row in rows {
-                    let total: f64 = row.iter().map(|&e| size[e].0).sum::<f64>() + NODE_GAP * (row.len().saturating_sub(1)) as f64;
+                    let total: f64 =
+                        row.iter().map(|&e| size[e].0).sum::<f64>() + NODE_GAP * (row.len().saturating_sub(1)) as f64;
                     let h = row.iter().map(|&e| size[e].1).fold(0.0, f64::max);
                     let mut x = PAD + (inner - total) / 2.0;
                     for e in row {
@@ -339,7 +358,13 @@ fn place(groups: &[Vec<usize>], size: &[(f64, f64)], shape: Shape, width: f64) -
 /// Crossings between the edges' control polygons (three segments each, close to the drawn
 /// curves): between every pair, or, with `only`, between the relations of either entity and all
 /// the others.
-fn count_crossings(rect_of: &[Option<Rect>], relations: &[(usize, usize, usize)], shape: Shape, width: f64, only: Option<(usize, usize)>) -> usize {
+fn count_crossings(
+    rect_of: &[Option<Rect>],
+    relations: &[(usize, usize, usize)],
+    shape: Shape,
+    width: f64,
+    only: Option<(usize, usize)>,
+) -> usize {
     let polys: Vec<Option<[(f64, f64); 4]>> =
         relations.iter().map(|&(_, s, o)| Some(curve(rect_of[s]?, rect_of[o]?, shape, width))).collect();
     let mut count = 0;
@@ -381,7 +406,11 @@ fn curve(a: Rect, b: Rect, shape: Shape, width: f64) -> [(f64, f64); 4] {
             [(xa, a.cy()), (xa + side * bulge, a.cy()), (xb + side * bulge, b.cy()), (xb, b.cy())]
         }
         Shape::Columns => {
-            let (s, e) = if a.cx() < b.cx() { ((a.x + a.w, a.cy()), (b.x, b.cy())) } else { ((a.x, a.cy()), (b.x + b.w, b.cy())) };
+            let (s, e) = if a.cx() < b.cx() {
+                ((a.x + a.w, a.cy()), (b.x, b.cy()))
+            } else {
+                ((a.x, a.cy()), (b.x + b.w, b.cy()))
+            };
             let dx = (e.0 - s.0) / 2.0;
             [s, (s.0 + dx, s.1), (e.0 - dx, e.1), e]
         }
@@ -390,7 +419,11 @@ fn curve(a: Rect, b: Rect, shape: Shape, width: f64) -> [(f64, f64); 4] {
             [(a.cx(), a.y), (a.cx(), a.y - lift), (b.cx(), b.y - lift), (b.cx(), b.y)]
         }
         Shape::Bands => {
-            let (s, e) = if a.cy() < b.cy() { ((a.cx(), a.y + a.h), (b.cx(), b.y)) } else { ((a.cx(), a.y), (b.cx(), b.y + b.h)) };
+            let (s, e) = if a.cy() < b.cy() {
+                ((a.cx(), a.y + a.h), (b.cx(), b.y))
+            } else {
+                ((a.cx(), a.y), (b.cx(), b.y + b.h))
+            };
             let dy = (e.1 - s.1) / 2.0;
             [s, (s.0, s.1 + dy), (e.0, e.1 - dy), e]
         }
@@ -469,7 +502,9 @@ pub fn misfits(l: &Layout, width: f64) -> Vec<String> {
         if n.lines.join(" ") != n.label.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ") {
             out.push(format!("«{}» is cut: {:?}", n.label, n.lines));
         }
-        if n.lines.iter().any(|line| text_width(line) > n.rect.w + 0.01) || n.rect.h + 0.01 < 12.0 + LINE_H * n.lines.len() as f64 {
+        if n.lines.iter().any(|line| text_width(line) > n.rect.w + 0.01)
+            || n.rect.h + 0.01 < 12.0 + LINE_H * n.lines.len() as f64
+        {
             out.push(format!("«{}» does not fit its box", n.label));
         }
     }
@@ -542,11 +577,25 @@ mod tests {
     #[test]
     fn the_crossing_count_sees_an_x_and_not_a_shared_end() {
         let edge = |s, o, a: (f64, f64), b: (f64, f64)| Edge {
-            relation: 0, subject: s, object: o, curve: [a, a, b, b], label: String::new(), label_rect: None,
+            relation: 0,
+            subject: s,
+            object: o,
+            curve: [a, a, b, b],
+            label: String::new(),
+            label_rect: None,
         };
-        let x = Layout { width: 10.0, height: 10.0, shape: Shape::Columns, nodes: vec![], edges: vec![edge(0, 1, (0.0, 0.0), (10.0, 10.0)), edge(2, 3, (0.0, 9.0), (10.0, 2.0))] };
+        let x = Layout {
+            width: 10.0,
+            height: 10.0,
+            shape: Shape::Columns,
+            nodes: vec![],
+            edges: vec![edge(0, 1, (0.0, 0.0), (10.0, 10.0)), edge(2, 3, (0.0, 9.0), (10.0, 2.0))],
+        };
         assert_eq!(crossings(&x), 1);
-        let shared = Layout { edges: vec![edge(0, 1, (0.0, 0.0), (10.0, 10.0)), edge(1, 3, (0.0, 9.0), (10.0, 2.0))], ..x.clone() };
+        let shared = Layout {
+            edges: vec![edge(0, 1, (0.0, 0.0), (10.0, 10.0)), edge(1, 3, (0.0, 9.0), (10.0, 2.0))],
+            ..x.clone()
+        };
         assert_eq!(crossings(&shared), 0);
     }
 }

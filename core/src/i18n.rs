@@ -281,8 +281,11 @@ pub struct ProblemStrings {
     pub more: &'static str,
 }
 
-pub const PROBLEMS: ProblemStrings =
-    ProblemStrings { heading: "This article document could not be shown.", document: "(document)", more: "and {n} more" };
+pub const PROBLEMS: ProblemStrings = ProblemStrings {
+    heading: "This article document could not be shown.",
+    document: "(document)",
+    more: "and {n} more",
+};
 
 /// The figures module's strings ([`Lang::figure_strings`]).
 pub struct FigureStrings {

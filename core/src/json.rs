@@ -216,7 +216,9 @@ impl Parser<'_> {
             if self.digits() == 0 {
                 return Err(self.error("a malformed number"));
             }
-            let e: i32 = self.b[from..self.at].iter().fold(0i32, |e, &d| e.saturating_mul(10).saturating_add(i32::from(d - b'0')));
+            let e: i32 = self.b[from..self.at]
+                .iter()
+                .fold(0i32, |e, &d| e.saturating_mul(10).saturating_add(i32::from(d - b'0')));
             exponent = exponent.saturating_add(sign * e);
         }
         let m = mantissa as f64;
@@ -411,7 +413,12 @@ impl<'a> Reader<'a> {
     // key search, the path, the problem), so that the wasm carries that body once.
 
     /// The member `key`, read with `read` under its path; a problem if it is missing.
-    pub fn field<T>(&mut self, o: &'a Members, key: &'a str, read: impl FnOnce(&mut Self, &'a Value) -> Option<T>) -> Option<T> {
+    pub fn field<T>(
+        &mut self,
+        o: &'a Members,
+        key: &'a str,
+        read: impl FnOnce(&mut Self, &'a Value) -> Option<T>,
+    ) -> Option<T> {
         let mut read = Some(read);
         let mut out = None;
         self.member(o, key, true, &mut |r, v| out = read.take().and_then(|f| f(r, v)));
@@ -437,7 +444,13 @@ impl<'a> Reader<'a> {
     /// Finds `key` in `o` and reads it under its path; false when it is absent (or null, when
     /// not `required`), with a problem when `required`.
     #[inline(never)]
-    fn member(&mut self, o: &'a Members, key: &'a str, required: bool, read: &mut dyn FnMut(&mut Self, &'a Value)) -> bool {
+    fn member(
+        &mut self,
+        o: &'a Members,
+        key: &'a str,
+        required: bool,
+        read: &mut dyn FnMut(&mut Self, &'a Value),
+    ) -> bool {
         let found = o.iter().find(|(k, _)| k == key).map(|(_, v)| v);
         let found = if required { found } else { found.filter(|v| !matches!(v, Value::Null)) };
         self.path.push(Step::Key(key));
@@ -520,7 +533,10 @@ mod tests {
         let deep = "[".repeat(MAX_DEPTH + 2);
         assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
         let e = parse("{\n  \"a\": [1,,]\n}").unwrap_err();
-        assert_eq!(e.problem("{\n  \"a\": [1,,]\n}").message, "JSON syntax error at line 2, column 11: expected a value");
+        assert_eq!(
+            e.problem("{\n  \"a\": [1,,]\n}").message,
+            "JSON syntax error at line 2, column 11: expected a value"
+        );
     }
 
     #[test]
@@ -528,10 +544,12 @@ mod tests {
         let v = parse("{\"a\": [{\"b\": 1}, {\"b\": \"x\"}, {}]}").unwrap();
         let mut r = Reader::default();
         let o = r.object(&v).unwrap();
-        let got = r.field(o, "a", |r, a| r.list(a, |r, item| {
-            let o = r.object(item)?;
-            r.field(o, "b", |r, b| r.u32(b))
-        }));
+        let got = r.field(o, "a", |r, a| {
+            r.list(a, |r, item| {
+                let o = r.object(item)?;
+                r.field(o, "b", |r, b| r.u32(b))
+            })
+        });
         assert_eq!(got, Some(vec![1]));
         let problems: Vec<String> = r.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
         assert_eq!(problems, ["a[1].b: wrong value: expected a whole number in range", "a[2].b: missing field"]);

@@ -68,7 +68,8 @@ mod tests {
         while x < 500.0 {
             for d in 0..3u8 {
                 let std = format!("{:.*}", d as usize, x);
-                let std = if std.contains('.') { std.trim_end_matches('0').trim_end_matches('.').to_owned() } else { std };
+                let std =
+                    if std.contains('.') { std.trim_end_matches('0').trim_end_matches('.').to_owned() } else { std };
                 let std = if std == "-0" { "0".to_owned() } else { std };
                 let ours = fixed(x, d);
                 // Ties may round differently (std rounds the exact binary value): allow one unit.

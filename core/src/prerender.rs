@@ -92,7 +92,8 @@ mod tests {
     fn json_ld_is_a_news_article_with_mentions_and_cannot_close_its_script() {
         let p = seed();
         let tag = json_ld(&p);
-        let json = tag.strip_prefix("<script type=\"application/ld+json\">").unwrap().strip_suffix("</script>").unwrap();
+        let json =
+            tag.strip_prefix("<script type=\"application/ld+json\">").unwrap().strip_suffix("</script>").unwrap();
         assert!(!json.contains('<'));
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         assert_eq!(v["@type"], "NewsArticle");

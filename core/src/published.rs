@@ -12,7 +12,6 @@
 //! slug, unique) and every link (http or https only) before the view sees it, and converts the
 //! offsets to UTF-8 byte offsets once. The view then only reads.
 
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -241,7 +240,9 @@ pub fn publish(p: &Prepared) -> Published {
                     }
                     match m.source {
                         MentionSource::Alias(a) | MentionSource::Variant(a) => {
-                            if let Some(target) = entity.aliases.get(a).and_then(|a| a.metonym_of()).and_then(|id| p.entity_index(id)) {
+                            if let Some(target) =
+                                entity.aliases.get(a).and_then(|a| a.metonym_of()).and_then(|id| p.entity_index(id))
+                            {
                                 flags |= flag::METONYM;
                                 metonym_uses[target].push(m.entity as u32);
                             }
@@ -361,9 +362,13 @@ pub fn publish_json(json: &str) -> Result<String, Vec<Problem>> {
 
 /// [`publish_json`] for a document that names catalogues, read through `fetch` (reference →
 /// JSON): the entities the article uses are kept, the others left out.
-pub fn publish_json_with(json: &str, fetch: &mut dyn FnMut(&str) -> Result<String, String>) -> Result<String, Vec<Problem>> {
+pub fn publish_json_with(
+    json: &str,
+    fetch: &mut dyn FnMut(&str) -> Result<String, String>,
+) -> Result<String, Vec<Problem>> {
     let published = publish(&crate::catalogue::prepare_with(json, fetch)?);
-    serde_json::to_string(&published).map_err(|e| vec![problem("", format!("could not write the published document: {e}"))])
+    serde_json::to_string(&published)
+        .map_err(|e| vec![problem("", format!("could not write the published document: {e}"))])
 }
 
 /// Reads any document given as JSON: a published one as it is, an authoring one after
@@ -490,7 +495,10 @@ impl Reading {
             push("format".into(), format!("expected \"{FORMAT}\""));
         }
         if doc.version != VERSION {
-            push("version".into(), format!("published format version {} is not supported (this reader reads {VERSION})", doc.version));
+            push(
+                "version".into(),
+                format!("published format version {} is not supported (this reader reads {VERSION})", doc.version),
+            );
         }
         if let Some(url) = doc.article.source.as_ref().and_then(|s| s.url.as_ref()) {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
@@ -585,7 +593,9 @@ impl Reading {
         }
         for (i, r) in doc.relations.iter_mut().enumerate() {
             let sources = r.asserted_by.iter().enumerate().map(|(j, &e)| (format!("asserted_by[{j}]"), e));
-            for (field, e) in [("subject".to_owned(), r.subject), ("object".to_owned(), r.object)].into_iter().chain(sources) {
+            for (field, e) in
+                [("subject".to_owned(), r.subject), ("object".to_owned(), r.object)].into_iter().chain(sources)
+            {
                 if !entity_ok(e) {
                     push(format!("relations[{i}].{field}"), "no such entity".into());
                 }
@@ -687,7 +697,8 @@ impl Reading {
 
     /// The entities an entity is related to, in either direction (with repeats).
     pub fn neighbours(&self, entity: usize) -> impl Iterator<Item = usize> + '_ {
-        self.relations_of(entity).map(move |(_, r)| if r.subject as usize == entity { r.object as usize } else { r.subject as usize })
+        self.relations_of(entity)
+            .map(move |(_, r)| if r.subject as usize == entity { r.object as usize } else { r.subject as usize })
     }
 
     /// A relation's predicate (its index is checked when the document is read).
@@ -699,7 +710,6 @@ impl Reading {
     pub fn asserters<'a>(&'a self, asserted_by: &'a [u32]) -> impl Iterator<Item = &'a PublishedEntity> + 'a {
         asserted_by.iter().filter_map(|&i| self.doc.entities.get(i as usize))
     }
-
 }
 
 /// The entity with this id, in (id, index) pairs sorted by id.
@@ -803,8 +813,10 @@ mod tests {
         let json = serde_json::to_string(&published).unwrap();
         assert!(is_published(&json));
         let r = Reading::from_json(&json).expect("the published seed reads");
-        let from_prepared: Vec<(BlockRef, Utf8Range, usize)> = p.all_mentions().map(|(t, m)| (t, m.range, m.entity)).collect();
-        let from_reading: Vec<(BlockRef, Utf8Range, usize)> = r.all_mentions().map(|(t, m)| (t, m.range(), m.entity())).collect();
+        let from_prepared: Vec<(BlockRef, Utf8Range, usize)> =
+            p.all_mentions().map(|(t, m)| (t, m.range, m.entity)).collect();
+        let from_reading: Vec<(BlockRef, Utf8Range, usize)> =
+            r.all_mentions().map(|(t, m)| (t, m.range(), m.entity())).collect();
         assert_eq!(from_prepared, from_reading);
         assert!(!from_reading.is_empty());
         for (t, m) in p.all_mentions() {
@@ -816,7 +828,10 @@ mod tests {
             assert_eq!(r.words(r.doc.relations[k].evidence.unwrap()), range.of(p.text(t)));
         }
         assert_eq!(r.endnote, p.endnote);
-        assert_eq!(r.by_entity.iter().map(Vec::len).collect::<Vec<_>>(), p.by_entity.iter().map(Vec::len).collect::<Vec<_>>());
+        assert_eq!(
+            r.by_entity.iter().map(Vec::len).collect::<Vec<_>>(),
+            p.by_entity.iter().map(Vec::len).collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -857,7 +872,11 @@ mod tests {
         }
         for p in Predicate::ALL {
             let l = p.labels();
-            assert_eq!(l.ar == l.inverse_ar && l.en == l.inverse_en, p.is_symmetric(), "{p:?}: symmetric exactly when both directions read alike");
+            assert_eq!(
+                l.ar == l.inverse_ar && l.en == l.inverse_en,
+                p.is_symmetric(),
+                "{p:?}: symmetric exactly when both directions read alike"
+            );
         }
     }
 
@@ -865,9 +884,11 @@ mod tests {
     fn every_source_of_a_relation_is_kept_in_order() {
         let (p, _) = seed();
         let mut doc = p.doc.clone();
-        doc.relations[0].asserted_by = Some(crate::model::Sources::Many(vec!["tass".into(), "venezuelan-government".into()]));
+        doc.relations[0].asserted_by =
+            Some(crate::model::Sources::Many(vec!["tass".into(), "venezuelan-government".into()]));
         let again = publish(&Prepared::new(doc));
-        let names: Vec<&str> = again.relations[0].asserted_by.iter().map(|&i| again.entities[i as usize].id.as_str()).collect();
+        let names: Vec<&str> =
+            again.relations[0].asserted_by.iter().map(|&i| again.entities[i as usize].id.as_str()).collect();
         assert_eq!(names, ["tass", "venezuelan-government"]);
         let r = Reading::from_json(&serde_json::to_string(&again).unwrap()).unwrap();
         assert_eq!(r.asserters(&r.doc.relations[0].asserted_by).count(), 2);
@@ -882,7 +903,8 @@ mod tests {
         assert!(!is_published("[{\"format\":\"article-explorer/published\"}]"));
         assert!(!is_published(""));
         assert!(read_if_published(crate::seed::SEED_JSON).is_none());
-        let broken = read_if_published("{\"a\": [1,,]}").expect("a syntax error is reported by the reader").unwrap_err();
+        let broken =
+            read_if_published("{\"a\": [1,,]}").expect("a syntax error is reported by the reader").unwrap_err();
         assert!(broken[0].message.starts_with("JSON syntax error at line 1, column 10"), "{broken:?}");
     }
 
@@ -898,17 +920,40 @@ mod tests {
         let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
             ("mentions[1][0]", Box::new(|v| v["mentions"][1][0][1] = 100_000.into())),
             ("mentions[1][0]", Box::new(|v| v["mentions"][1][0][2] = 9_999.into())),
-            ("mentions[1][1]", Box::new(|v| { let a = v["mentions"][1][0].clone(); v["mentions"][1][1] = a; })),
+            (
+                "mentions[1][1]",
+                Box::new(|v| {
+                    let a = v["mentions"][1][0].clone();
+                    v["mentions"][1][1] = a;
+                }),
+            ),
             ("relations[0].subject", Box::new(|v| v["relations"][0]["subject"] = 4_000_000.into())),
             ("relations[0].evidence", Box::new(|v| v["relations"][0]["evidence"][0] = 999.into())),
             ("entities[0].id", Box::new(|v| v["entities"][0]["id"] = "a\"]<x>".into())),
-            ("entities[1].id", Box::new(|v| { let a = v["entities"][0]["id"].clone(); v["entities"][1]["id"] = a; })),
-            ("article.source.url", Box::new(|v| v["article"]["source"] = serde_json::json!({"name": "x", "url": "javascript:alert(1)"}))),
+            (
+                "entities[1].id",
+                Box::new(|v| {
+                    let a = v["entities"][0]["id"].clone();
+                    v["entities"][1]["id"] = a;
+                }),
+            ),
+            (
+                "article.source.url",
+                Box::new(|v| v["article"]["source"] = serde_json::json!({"name": "x", "url": "javascript:alert(1)"})),
+            ),
             ("endnotes[0]", Box::new(|v| v["endnotes"][0] = 10_000.into())),
             ("version", Box::new(|v| v["version"] = 2.into())),
-            ("mentions", Box::new(|v| { v["mentions"].as_array_mut().unwrap().pop(); })),
+            (
+                "mentions",
+                Box::new(|v| {
+                    v["mentions"].as_array_mut().unwrap().pop();
+                }),
+            ),
             ("relations[0].predicate", Box::new(|v| v["relations"][0]["predicate"] = 1_000.into())),
-            ("relations[0].asserted_by[0]", Box::new(|v| v["relations"][0]["asserted_by"] = serde_json::json!([77_777]))),
+            (
+                "relations[0].asserted_by[0]",
+                Box::new(|v| v["relations"][0]["asserted_by"] = serde_json::json!([77_777])),
+            ),
         ];
         for (path, edit) in cases {
             let problems = reading_problems(edit);
@@ -919,7 +964,10 @@ mod tests {
     #[test]
     fn an_offset_inside_a_surrogate_pair_is_refused() {
         let (_, mut published) = seed();
-        published.article.blocks.push(crate::model::Block { kind: crate::model::BlockKind::Paragraph, text: "😀 abc".into() });
+        published
+            .article
+            .blocks
+            .push(crate::model::Block { kind: crate::model::BlockKind::Paragraph, text: "😀 abc".into() });
         let last = published.mentions.len();
         published.mentions.push(vec![PublishedMention(1, 4, 0, 0)]);
         let problems = Reading::new(published.clone()).unwrap_err();
@@ -953,7 +1001,9 @@ pub fn read_published(text: &str) -> Result<Published, Vec<Problem>> {
 /// A published document from parsed JSON.
 pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec<Problem>> {
     use crate::json::{Members, Reader, Value};
-    use crate::model::{AreaShape, Block, BlockKind, Direction, MapArea, MapFeatureKind, MapMovement, MapPoint, Source};
+    use crate::model::{
+        AreaShape, Block, BlockKind, Direction, MapArea, MapFeatureKind, MapMovement, MapPoint, Source,
+    };
 
     let mut r = Reader::default();
 
@@ -1023,10 +1073,14 @@ pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec
                     })
                 })?,
                 language: r.field(o, "language", |r, v| r.string(v))?,
-                direction: r.field(o, "direction", |r, v| named(r, v, &[Direction::Rtl, Direction::Ltr], Direction::as_str))?,
+                direction: r
+                    .field(o, "direction", |r, v| named(r, v, &[Direction::Rtl, Direction::Ltr], Direction::as_str))?,
                 source: r.optional(o, "source", |r, v| {
                     let o = r.object(v)?;
-                    Some(Source { name: r.field(o, "name", |r, v| r.string(v))?, url: r.optional(o, "url", |r, v| r.string(v))? })
+                    Some(Source {
+                        name: r.field(o, "name", |r, v| r.string(v))?,
+                        url: r.optional(o, "url", |r, v| r.string(v))?,
+                    })
                 })?,
                 published: r.optional(o, "published", |r, v| r.string(v))?,
             })
@@ -1086,9 +1140,7 @@ pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec
             })
         });
         let predicates = r
-            .optional(o, "predicates", |r, v| {
-                r.list(v, |r, v| r.list(v, |r, v| r.string(v)).map(PublishedPredicate))
-            })
+            .optional(o, "predicates", |r, v| r.list(v, |r, v| r.list(v, |r, v| r.string(v)).map(PublishedPredicate)))
             .map(Option::unwrap_or_default);
         let endnotes = r.field(o, "endnotes", |r, v| r.list(v, |r, v| r.u32(v)));
         let notes = r
@@ -1129,7 +1181,9 @@ pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec
                             let s = r.object(v)?;
                             match s.first().map(|(k, _)| k.as_str()) {
                                 Some("country") => r.field(s, "country", |r, v| r.string(v)).map(AreaShape::Country),
-                                Some("polygon") => r.field(s, "polygon", |r, v| r.list(v, coordinates)).map(AreaShape::Polygon),
+                                Some("polygon") => {
+                                    r.field(s, "polygon", |r, v| r.list(v, coordinates)).map(AreaShape::Polygon)
+                                }
                                 _ => {
                                     r.problem("wrong value: expected {\"country\": …} or {\"polygon\": […]}");
                                     None

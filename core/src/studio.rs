@@ -6,8 +6,8 @@
 use crate::catalogue::{prune, resolve, Catalogue};
 use crate::model::validate::{block_text, is_slug, validate_resolved};
 use crate::model::{
-    Alias, AreaShape, Article, Bilingual, BlockRef, Coordinates, Document, Entity, EntityKind, MapArea, MapFeatureKind, MapMovement,
-    MapPoint, Predicate, Prepared, Problem, Quote, Relation, Sources, TimelineEvent, Waypoint,
+    Alias, AreaShape, Article, Bilingual, BlockRef, Coordinates, Document, Entity, EntityKind, MapArea, MapFeatureKind,
+    MapMovement, MapPoint, Predicate, Prepared, Problem, Quote, Relation, Sources, TimelineEvent, Waypoint,
 };
 use crate::suggest::{suggestions, Suggestion};
 use crate::text::{locate_quote, normalize_str, Utf8Range};
@@ -47,7 +47,14 @@ pub enum Edit {
     /// the article says it) are (Arabic, English), both needed; `date` is ISO 8601 where the
     /// article lets it be known, else empty; `order` places it in time among the others (smaller
     /// is earlier; `None`: after the last).
-    AddEvent { label: (String, String), when: (String, String), date: String, order: Option<i32>, entities: Vec<String>, at: Selection },
+    AddEvent {
+        label: (String, String),
+        when: (String, String),
+        date: String,
+        order: Option<i32>,
+        entities: Vec<String>,
+        at: Selection,
+    },
     /// A point on the map, placed by a click.
     AddPoint { label: Bilingual, kind: MapFeatureKind, at: Coordinates, entities: Vec<String> },
     /// A movement on the map, from the first click to the last (the clicks between: its way).
@@ -184,7 +191,11 @@ pub fn text_of_path(doc: &Document, path: &str) -> Option<BlockRef> {
     }
     let rest = path.strip_prefix("entities[")?;
     let (key, rest) = rest.split_once(']')?;
-    let entity = doc.entities.iter().find(|e| e.id == key).or_else(|| key.parse::<usize>().ok().and_then(|i| doc.entities.get(i)))?;
+    let entity = doc
+        .entities
+        .iter()
+        .find(|e| e.id == key)
+        .or_else(|| key.parse::<usize>().ok().and_then(|i| doc.entities.get(i)))?;
     let claim: usize = rest.strip_prefix(".claims[")?.split(']').next()?.parse().ok()?;
     entity.claims.get(claim).map(|c| c.evidence.block)
 }
@@ -253,7 +264,12 @@ impl Studio {
     /// The ids of the map's features (points, areas, movements share one space).
     fn map_ids(&self) -> Vec<&str> {
         let m = &self.doc.map;
-        m.points.iter().map(|p| p.id.as_str()).chain(m.areas.iter().map(|a| a.id.as_str())).chain(m.movements.iter().map(|v| v.id.as_str())).collect()
+        m.points
+            .iter()
+            .map(|p| p.id.as_str())
+            .chain(m.areas.iter().map(|a| a.id.as_str()))
+            .chain(m.movements.iter().map(|v| v.id.as_str()))
+            .collect()
     }
 
     /// Every entity id the document can use: its own, then its catalogues'.
@@ -264,7 +280,11 @@ impl Studio {
 
     /// The record of an entity: the document's own, else a catalogue's (the last named first).
     pub fn entity(&self, id: &str) -> Option<&Entity> {
-        self.doc.entities.iter().find(|e| e.id == id).or_else(|| self.catalogues.iter().rev().flat_map(|c| &c.entities).find(|e| e.id == id))
+        self.doc
+            .entities
+            .iter()
+            .find(|e| e.id == id)
+            .or_else(|| self.catalogues.iter().rev().flat_map(|c| &c.entities).find(|e| e.id == id))
     }
 
     /// Applies an edit: what it did, for the status line, or why it could not (the document then
@@ -288,7 +308,9 @@ impl Studio {
     }
 
     fn change(&mut self, edit: Edit) -> Result<String, String> {
-        let quote = |doc: &Document, at: Selection| quote_of(&doc.article, at).ok_or_else(|| "select some words of the article first".to_owned());
+        let quote = |doc: &Document, at: Selection| {
+            quote_of(&doc.article, at).ok_or_else(|| "select some words of the article first".to_owned())
+        };
         match edit {
             Edit::AddAlias { entity, at } => {
                 let q = quote(&self.doc, at)?;
@@ -343,7 +365,9 @@ impl Studio {
                 }
                 // A time or a detail is shown in both languages: both, or neither.
                 let both = |pair, what: &str| {
-                    bilingual(pair).map_err(|()| format!("give the relation's {what} in Arabic and in English, or leave both empty"))
+                    bilingual(pair).map_err(|()| {
+                        format!("give the relation's {what} in Arabic and in English, or leave both empty")
+                    })
                 };
                 let (when, detail) = (both(when, "time")?, both(detail, "detail")?);
                 let evidence = quote(&self.doc, at)?;
@@ -352,11 +376,24 @@ impl Studio {
                     1 => Some(Sources::One(asserted_by[0].clone())),
                     _ => Some(Sources::Many(asserted_by)),
                 };
-                self.doc.relations.push(Relation { subject: subject.clone(), predicate, object: object.clone(), evidence, asserted_by, when, detail });
+                self.doc.relations.push(Relation {
+                    subject: subject.clone(),
+                    predicate,
+                    object: object.clone(),
+                    evidence,
+                    asserted_by,
+                    when,
+                    detail,
+                });
                 Ok(format!("{subject} {} {object}", predicate.slug()))
             }
             Edit::AddEvent { label, when, date, order, entities, at } => {
-                let both = |pair, what: &str| bilingual(pair).ok().flatten().ok_or_else(|| format!("give the event's {what} in Arabic and in English"));
+                let both = |pair, what: &str| {
+                    bilingual(pair)
+                        .ok()
+                        .flatten()
+                        .ok_or_else(|| format!("give the event's {what} in Arabic and in English"))
+                };
                 let (label, when) = (both(label, "name")?, both(when, "time as the article says it")?);
                 let date = Some(date.trim().to_owned()).filter(|d| !d.is_empty());
                 if let Some(problem) = date.as_deref().and_then(crate::timeline::date_problem) {
@@ -371,11 +408,21 @@ impl Studio {
             }
             Edit::AddPoint { label, kind, at, entities } => {
                 let id = slug_for(&label.en, &self.map_ids());
-                self.doc.map.points.push(MapPoint { id: id.clone(), label, kind, coordinates: at, entities, approximate: false, time: None });
+                self.doc.map.points.push(MapPoint {
+                    id: id.clone(),
+                    label,
+                    kind,
+                    coordinates: at,
+                    entities,
+                    approximate: false,
+                    time: None,
+                });
                 Ok(format!("point {id} at {:.3}, {:.3}", at.lat, at.lon))
             }
             Edit::AddMovement { label, kind, path, entities } => {
-                let (Some(&from), Some(&to)) = (path.first(), path.last()) else { return Err("click where it starts and where it ends".to_owned()) };
+                let (Some(&from), Some(&to)) = (path.first(), path.last()) else {
+                    return Err("click where it starts and where it ends".to_owned());
+                };
                 if path.len() < 2 {
                     return Err("click where it starts and where it ends".to_owned());
                 }
@@ -400,7 +447,15 @@ impl Studio {
                 }
                 let id = slug_for(&label.en, &self.map_ids());
                 let n = ring.len();
-                self.doc.map.areas.push(MapArea { id: id.clone(), label, kind, shape: AreaShape::Polygon(ring), entities, approximate: true, time: None });
+                self.doc.map.areas.push(MapArea {
+                    id: id.clone(),
+                    label,
+                    kind,
+                    shape: AreaShape::Polygon(ring),
+                    entities,
+                    approximate: true,
+                    time: None,
+                });
                 Ok(format!("area {id}, {n} corners"))
             }
         }
@@ -415,7 +470,9 @@ impl Studio {
         let suggestions = suggestions(&prepared, known);
         let published = problems
             .is_empty()
-            .then(|| serde_json::to_string(&crate::published::publish(&Prepared::new(prune(prepared.clone(), own)))).ok())
+            .then(|| {
+                serde_json::to_string(&crate::published::publish(&Prepared::new(prune(prepared.clone(), own)))).ok()
+            })
             .flatten();
         Checked { problems, prepared, suggestions, published }
     }
@@ -449,7 +506,10 @@ mod tests {
         let q = quote_of(&doc.article, first).unwrap();
         assert_eq!(locate_quote(text, &q.exact, &q.prefix, &q.suffix), Some(first.range));
         let second_start = text.rfind("مادورو").unwrap();
-        let second = Selection { text: BlockRef::Block(0), range: Utf8Range::new(second_start, second_start + "مادورو".len()) };
+        let second = Selection {
+            text: BlockRef::Block(0),
+            range: Utf8Range::new(second_start, second_start + "مادورو".len()),
+        };
         let q2 = quote_of(&doc.article, second).unwrap();
         assert_eq!(locate_quote(text, &q2.exact, &q2.prefix, &q2.suffix), Some(second.range));
         assert!(!q2.prefix.is_empty() || !q2.suffix.is_empty(), "a repeat needs context");
@@ -462,19 +522,41 @@ mod tests {
         let text = "زيارة وعودة\nزار مادورو موسكو في مايو الماضي، ثم عاد إلى كاراكاس يوم الخميس.";
         let mut studio = Studio::new(from_plain(text, Vec::new()), Vec::new());
         let doc = studio.doc.clone();
-        studio.apply(Edit::NewEntity { kind: EntityKind::Person, name_en: "Nicolás Maduro".into(), at: at(&doc, 0, "مادورو") }).unwrap();
-        let event = |label: (&str, &str), when: (&str, &str), date: &str, order: Option<i32>, words: &str| Edit::AddEvent {
-            label: (label.0.into(), label.1.into()),
-            when: (when.0.into(), when.1.into()),
-            date: date.into(),
-            order,
-            entities: vec!["nicolas-maduro".into()],
-            at: at(&doc, 0, words),
-        };
-        let visit = event(("زيارة موسكو", "The visit to Moscow"), ("في مايو الماضي", "last May"), "2025-05", None, "زار مادورو موسكو في مايو الماضي");
+        studio
+            .apply(Edit::NewEntity {
+                kind: EntityKind::Person,
+                name_en: "Nicolás Maduro".into(),
+                at: at(&doc, 0, "مادورو"),
+            })
+            .unwrap();
+        let event =
+            |label: (&str, &str), when: (&str, &str), date: &str, order: Option<i32>, words: &str| Edit::AddEvent {
+                label: (label.0.into(), label.1.into()),
+                when: (when.0.into(), when.1.into()),
+                date: date.into(),
+                order,
+                entities: vec!["nicolas-maduro".into()],
+                at: at(&doc, 0, words),
+            };
+        let visit = event(
+            ("زيارة موسكو", "The visit to Moscow"),
+            ("في مايو الماضي", "last May"),
+            "2025-05",
+            None,
+            "زار مادورو موسكو في مايو الماضي",
+        );
         assert!(studio.apply(visit.clone()).unwrap().contains("the-visit-to-moscow"));
-        studio.apply(event(("العودة", "The return"), ("يوم الخميس", "on Thursday"), " ", None, "ثم عاد إلى كاراكاس يوم الخميس")).unwrap();
-        let orders: Vec<(i32, Option<&str>)> = studio.doc.timeline.iter().map(|t| (t.order, t.date.as_deref())).collect();
+        studio
+            .apply(event(
+                ("العودة", "The return"),
+                ("يوم الخميس", "on Thursday"),
+                " ",
+                None,
+                "ثم عاد إلى كاراكاس يوم الخميس",
+            ))
+            .unwrap();
+        let orders: Vec<(i32, Option<&str>)> =
+            studio.doc.timeline.iter().map(|t| (t.order, t.date.as_deref())).collect();
         assert_eq!(orders, [(1, Some("2025-05")), (2, None)], "after the last, an empty date none");
         // Refused, changing nothing: a name or a time in one language only, a date not ISO 8601.
         let before = studio.doc.clone();
@@ -488,12 +570,15 @@ mod tests {
         }
         assert_eq!(studio.doc, before);
         // An id already taken gets a number; an order given is kept.
-        studio.apply(event(("زيارة", "The visit to Moscow"), ("قبل ذلك", "before that"), "", Some(0), "زار مادورو")).unwrap();
+        studio
+            .apply(event(("زيارة", "The visit to Moscow"), ("قبل ذلك", "before that"), "", Some(0), "زار مادورو"))
+            .unwrap();
         assert_eq!(studio.doc.timeline[2].id, "the-visit-to-moscow-2");
         let checked = studio.check(&[]);
         assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         let reading = crate::published::Reading::from_json(checked.published.as_deref().unwrap()).unwrap();
-        let ordered: Vec<&str> = crate::timeline::ordered(&reading).into_iter().map(|i| reading.doc.timeline[i].id.as_str()).collect();
+        let ordered: Vec<&str> =
+            crate::timeline::ordered(&reading).into_iter().map(|i| reading.doc.timeline[i].id.as_str()).collect();
         assert_eq!(ordered, ["the-visit-to-moscow-2", "the-visit-to-moscow", "the-return"]);
         assert!(reading.doc.timeline.iter().all(|t| t.evidence.is_some()));
     }
@@ -514,7 +599,8 @@ mod tests {
         assert!(studio.apply(Edit::AddAlias { entity: "ivan-gil".into(), at: at(&start, 0, "خيل") }).is_err());
         assert_eq!(studio.doc, start);
         assert_eq!(studio.undoable(), None, "a refused edit is not undone");
-        let alias = studio.apply(Edit::AddAlias { entity: "ivan-gil".into(), at: at(&start, 0, "وزير الخارجية") }).unwrap();
+        let alias =
+            studio.apply(Edit::AddAlias { entity: "ivan-gil".into(), at: at(&start, 0, "وزير الخارجية") }).unwrap();
         let after_alias = studio.doc.clone();
         studio.apply(Edit::Suppress { at: nth(&start, 0, "خيل", 1) }).unwrap();
         let after_both = studio.doc.clone();
@@ -534,13 +620,14 @@ mod tests {
         assert_eq!(studio.redo(), None);
         // The depth is bounded.
         for _ in 0..UNDO_DEPTH + 5 {
-            studio.apply(Edit::AddPoint {
-                label: Bilingual { ar: "نقطة".into(), en: "A point".into() },
-                kind: MapFeatureKind::City,
-                at: Coordinates { lon: -61.5, lat: 10.6 },
-                entities: Vec::new(),
-            })
-            .unwrap();
+            studio
+                .apply(Edit::AddPoint {
+                    label: Bilingual { ar: "نقطة".into(), en: "A point".into() },
+                    kind: MapFeatureKind::City,
+                    at: Coordinates { lon: -61.5, lat: 10.6 },
+                    entities: Vec::new(),
+                })
+                .unwrap();
         }
         let mut undone = 0;
         while studio.undo().is_some() {
@@ -554,9 +641,27 @@ mod tests {
         let text = "مدمرة أمريكية ترسو في بورت أوف سبين\nرست مدمرة أمريكية في بورت أوف سبين صباح الأحد، وقال وزير الخارجية إيفان خيل إن بلاده تتابع الأمر.";
         let mut studio = Studio::new(from_plain(text, Vec::new()), Vec::new());
         let doc = studio.doc.clone();
-        studio.apply(Edit::NewEntity { kind: EntityKind::City, name_en: "Port of Spain".into(), at: at(&doc, 0, "بورت أوف سبين") }).unwrap();
-        studio.apply(Edit::NewEntity { kind: EntityKind::MilitaryAsset, name_en: "US destroyer".into(), at: at(&doc, 0, "مدمرة أمريكية") }).unwrap();
-        studio.apply(Edit::NewEntity { kind: EntityKind::Person, name_en: "Iván Gil".into(), at: at(&doc, 0, "إيفان خيل") }).unwrap();
+        studio
+            .apply(Edit::NewEntity {
+                kind: EntityKind::City,
+                name_en: "Port of Spain".into(),
+                at: at(&doc, 0, "بورت أوف سبين"),
+            })
+            .unwrap();
+        studio
+            .apply(Edit::NewEntity {
+                kind: EntityKind::MilitaryAsset,
+                name_en: "US destroyer".into(),
+                at: at(&doc, 0, "مدمرة أمريكية"),
+            })
+            .unwrap();
+        studio
+            .apply(Edit::NewEntity {
+                kind: EntityKind::Person,
+                name_en: "Iván Gil".into(),
+                at: at(&doc, 0, "إيفان خيل"),
+            })
+            .unwrap();
         assert!(studio.ids().contains(&"ivan-gil"));
         studio
             .apply(Edit::AddRelation {
@@ -583,7 +688,8 @@ mod tests {
         let checked = studio.check(&[]);
         assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         let reading = crate::published::Reading::from_json(checked.published.as_deref().unwrap()).unwrap();
-        let ids: Vec<&str> = reading.all_mentions().map(|(_, m)| reading.doc.entities[m.entity()].id.as_str()).collect();
+        let ids: Vec<&str> =
+            reading.all_mentions().map(|(_, m)| reading.doc.entities[m.entity()].id.as_str()).collect();
         assert_eq!(ids, ["us-destroyer", "port-of-spain", "us-destroyer", "port-of-spain", "ivan-gil"]);
         assert_eq!(reading.doc.relations.len(), 1);
         // Saved and reopened, the same document.
@@ -596,7 +702,10 @@ mod tests {
         let catalogue: Catalogue = serde_json::from_str(include_str!("../../assets/catalogues/sample.json")).unwrap();
         let doc = from_plain("عنوان\nوصل الوفد إلى عاصمة فنزويلا كراكاس أمس.", vec!["sample.json".into()]);
         let mut studio = Studio::new(doc.clone(), vec![catalogue]);
-        assert!(studio.check(&[]).prepared.all_mentions().any(|(_, m)| m.range.of(&doc.article.blocks[0].text) == "كراكاس"), "found as a variant");
+        assert!(
+            studio.check(&[]).prepared.all_mentions().any(|(_, m)| m.range.of(&doc.article.blocks[0].text) == "كراكاس"),
+            "found as a variant"
+        );
         studio.apply(Edit::AddAlias { entity: "caracas".into(), at: at(&doc, 0, "عاصمة فنزويلا") }).unwrap();
         assert_eq!(studio.doc.entities.len(), 1);
         assert!(studio.apply(Edit::AddAlias { entity: "caracas".into(), at: at(&doc, 0, "عاصمة فنزويلا") }).is_err());
@@ -607,9 +716,25 @@ mod tests {
     fn a_problems_path_leads_to_its_text() {
         let mut studio = Studio::new(from_plain("عنوان\nنص أول\nزار مادورو موسكو", Vec::new()), Vec::new());
         let doc = studio.doc.clone();
-        studio.apply(Edit::NewEntity { kind: EntityKind::Person, name_en: "Maduro".into(), at: at(&doc, 1, "مادورو") }).unwrap();
-        studio.apply(Edit::NewEntity { kind: EntityKind::City, name_en: "Moscow".into(), at: at(&doc, 1, "موسكو") }).unwrap();
-        studio.apply(Edit::AddRelation { subject: "maduro".into(), predicate: Predicate::Visited, object: "moscow".into(), asserted_by: vec![], when: Default::default(), detail: Default::default(), at: at(&doc, 1, "زار") }).unwrap();
+        studio
+            .apply(Edit::NewEntity {
+                kind: EntityKind::Person, name_en: "Maduro".into(), at: at(&doc, 1, "مادورو")
+            })
+            .unwrap();
+        studio
+            .apply(Edit::NewEntity { kind: EntityKind::City, name_en: "Moscow".into(), at: at(&doc, 1, "موسكو") })
+            .unwrap();
+        studio
+            .apply(Edit::AddRelation {
+                subject: "maduro".into(),
+                predicate: Predicate::Visited,
+                object: "moscow".into(),
+                asserted_by: vec![],
+                when: Default::default(),
+                detail: Default::default(),
+                at: at(&doc, 1, "زار"),
+            })
+            .unwrap();
         studio.doc.relations[0].evidence.exact = "زارت".into();
         let checked = studio.check(&[]);
         let p = checked.problems.iter().find(|p| p.path.starts_with("relations[0]")).expect("a broken quote");
@@ -622,11 +747,35 @@ mod tests {
         let mut studio = Studio::new(from_plain("عنوان\nنص", Vec::new()), Vec::new());
         let c = |lat, lon| Coordinates { lat, lon };
         let label = |en: &str| Bilingual { ar: "تحرك".into(), en: en.into() };
-        studio.apply(Edit::AddMovement { label: label("Sail"), kind: MapFeatureKind::Route, path: vec![c(10.0, -61.0), c(11.0, -62.0), c(12.0, -63.0)], entities: vec![] }).unwrap();
-        assert!(studio.apply(Edit::AddMovement { label: label("Sail"), kind: MapFeatureKind::Route, path: vec![c(10.0, -61.0)], entities: vec![] }).is_err());
-        studio.apply(Edit::AddArea { label: label("Sail"), kind: MapFeatureKind::Deployment, ring: vec![c(10.0, -61.0), c(11.0, -62.0), c(12.0, -61.0)], entities: vec![] }).unwrap();
+        studio
+            .apply(Edit::AddMovement {
+                label: label("Sail"),
+                kind: MapFeatureKind::Route,
+                path: vec![c(10.0, -61.0), c(11.0, -62.0), c(12.0, -63.0)],
+                entities: vec![],
+            })
+            .unwrap();
+        assert!(studio
+            .apply(Edit::AddMovement {
+                label: label("Sail"),
+                kind: MapFeatureKind::Route,
+                path: vec![c(10.0, -61.0)],
+                entities: vec![]
+            })
+            .is_err());
+        studio
+            .apply(Edit::AddArea {
+                label: label("Sail"),
+                kind: MapFeatureKind::Deployment,
+                ring: vec![c(10.0, -61.0), c(11.0, -62.0), c(12.0, -61.0)],
+                entities: vec![],
+            })
+            .unwrap();
         let m = &studio.doc.map;
-        assert_eq!((m.movements[0].id.as_str(), m.movements[0].via.len(), m.areas[0].id.as_str()), ("sail", 1, "sail-2"));
+        assert_eq!(
+            (m.movements[0].id.as_str(), m.movements[0].via.len(), m.areas[0].id.as_str()),
+            ("sail", 1, "sail-2")
+        );
         assert!(studio.check(&[]).problems.is_empty(), "{:?}", studio.check(&[]).problems);
     }
 

@@ -38,9 +38,40 @@ pub struct Suggestion {
 
 /// Titles after which a name usually follows.
 const TITLES: &[&str] = &[
-    "الرئيس", "الرئيسة", "رئيس", "رئيسة", "نائب", "وزير", "وزيرة", "الوزير", "الوزيرة", "وكالة", "صحيفة", "المتحدث",
-    "المتحدثة", "السفير", "السفيرة", "الجنرال", "الأميرال", "الأدميرال", "العقيد", "اللواء", "الملك", "الأمير", "الشيخ",
-    "المستشار", "المستشارة", "حاكم", "زعيم", "قائد", "السيناتور", "النائب", "شركة", "منظمة", "حزب", "حركة",
+    "الرئيس",
+    "الرئيسة",
+    "رئيس",
+    "رئيسة",
+    "نائب",
+    "وزير",
+    "وزيرة",
+    "الوزير",
+    "الوزيرة",
+    "وكالة",
+    "صحيفة",
+    "المتحدث",
+    "المتحدثة",
+    "السفير",
+    "السفيرة",
+    "الجنرال",
+    "الأميرال",
+    "الأدميرال",
+    "العقيد",
+    "اللواء",
+    "الملك",
+    "الأمير",
+    "الشيخ",
+    "المستشار",
+    "المستشارة",
+    "حاكم",
+    "زعيم",
+    "قائد",
+    "السيناتور",
+    "النائب",
+    "شركة",
+    "منظمة",
+    "حزب",
+    "حركة",
 ];
 
 /// Every suggestion for a prepared document, in reading order. `known` is a reference list of
@@ -48,24 +79,38 @@ const TITLES: &[&str] = &[
 pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
     let doc = &p.doc;
     let ambiguous = Finder::new(doc.entities.iter().enumerate().flat_map(|(entity, e)| {
-        e.aliases
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.is_ambiguous())
-            .map(move |(alias, a)| Pattern { text: a.text(), entity, alias, adjective: false })
+        e.aliases.iter().enumerate().filter(|(_, a)| a.is_ambiguous()).map(move |(alias, a)| Pattern {
+            text: a.text(),
+            entity,
+            alias,
+            adjective: false,
+        })
     }));
     let aliases: Vec<(usize, &str)> = doc
         .entities
         .iter()
         .enumerate()
-        .flat_map(|(i, e)| e.aliases.iter().filter(|a| !a.is_ambiguous()).map(|a| a.text()).chain([e.name.ar.as_str()]).map(move |t| (i, t)))
+        .flat_map(|(i, e)| {
+            e.aliases
+                .iter()
+                .filter(|a| !a.is_ambiguous())
+                .map(|a| a.text())
+                .chain([e.name.ar.as_str()])
+                .map(move |t| (i, t))
+        })
         .collect();
-    let variants = VariantFinder::new(aliases.iter().enumerate().map(|(k, &(entity, text))| Pattern { text, entity, alias: k, adjective: false }));
+    let variants = VariantFinder::new(aliases.iter().enumerate().map(|(k, &(entity, text))| Pattern {
+        text,
+        entity,
+        alias: k,
+        adjective: false,
+    }));
     let ids: std::collections::HashSet<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
     let known: Vec<&Entity> = known.iter().filter(|e| !ids.contains(e.id.as_str())).collect();
     let gazetteer = Finder::new(known.iter().enumerate().flat_map(|(k, e)| {
         // A name its record marks ambiguous («مالي») is no likely name by itself.
-        let name_ambiguous = e.aliases.iter().any(|a| a.is_ambiguous() && normalize_str(a.text()) == normalize_str(&e.name.ar));
+        let name_ambiguous =
+            e.aliases.iter().any(|a| a.is_ambiguous() && normalize_str(a.text()) == normalize_str(&e.name.ar));
         e.aliases
             .iter()
             .filter(|a| !a.is_ambiguous() && !a.is_adjective())
@@ -149,12 +194,23 @@ fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
             j += 1;
         }
         let first = j;
-        while j < words.len() && j - first < 3 && !words[j].2 && !word(j).starts_with("ال") && word(j).chars().count() >= 2 && !crate::text::find::is_common(word(j)) {
+        while j < words.len()
+            && j - first < 3
+            && !words[j].2
+            && !word(j).starts_with("ال")
+            && word(j).chars().count() >= 2
+            && !crate::text::find::is_common(word(j))
+        {
             j += 1;
         }
         if j > first && !(j == first + 1 && word(first).chars().count() < 3) {
             let range = n.original(Utf8Range::new(words[first].0, words[j - 1].1));
-            out.push((range, text[n.original(Utf8Range::new(words[k].0, words[k].1)).start..n.original(Utf8Range::new(words[k].0, words[k].1)).end].to_owned()));
+            out.push((
+                range,
+                text[n.original(Utf8Range::new(words[k].0, words[k].1)).start
+                    ..n.original(Utf8Range::new(words[k].0, words[k].1)).end]
+                    .to_owned(),
+            ));
         }
         k = j.max(k + 1);
     }

@@ -22,7 +22,17 @@ pub fn polyline(points: &[crate::geo::Xy], closed: bool) -> String {
 
 /// `M p0 C c1 c2 p3`: a cubic Bézier curve, one decimal.
 pub fn curve([p0, c1, c2, p3]: [Pt; 4]) -> String {
-    format!("M{} {}C{} {} {} {} {} {}", F(p0.0, 1), F(p0.1, 1), F(c1.0, 1), F(c1.1, 1), F(c2.0, 1), F(c2.1, 1), F(p3.0, 1), F(p3.1, 1))
+    format!(
+        "M{} {}C{} {} {} {} {} {}",
+        F(p0.0, 1),
+        F(p0.1, 1),
+        F(c1.0, 1),
+        F(c1.1, 1),
+        F(c2.0, 1),
+        F(c2.1, 1),
+        F(p3.0, 1),
+        F(p3.1, 1)
+    )
 }
 
 /// A compact SVG path for integer rings: absolute move, then relative lines, closed.

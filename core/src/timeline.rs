@@ -27,7 +27,12 @@ pub fn ordered(doc: &Reading) -> Vec<usize> {
 
 /// The events that name an entity.
 pub fn events_of(doc: &Reading, entity: usize) -> impl Iterator<Item = usize> + '_ {
-    doc.doc.timeline.iter().enumerate().filter(move |(_, t)| t.entities.iter().any(|&e| e as usize == entity)).map(|(i, _)| i)
+    doc.doc
+        .timeline
+        .iter()
+        .enumerate()
+        .filter(move |(_, t)| t.entities.iter().any(|&e| e as usize == entity))
+        .map(|(i, _)| i)
 }
 
 /// One step of the story the map tells: an event of the timeline (None: a movement no event
@@ -65,9 +70,22 @@ pub fn story(doc: &Reading, features: &[crate::geo::layers::Feature]) -> Vec<Ste
     steps
 }
 
-const MONTHS_AR: [&str; 12] = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
-const MONTHS_EN: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS_AR: [&str; 12] =
+    ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// One ISO 8601 date (`2025`, `2025-05`, `2025-05-23`) written out; None if it is not one.
 fn one_date(iso: &str, lang: Lang) -> Option<String> {
@@ -97,7 +115,9 @@ fn one_date(iso: &str, lang: Lang) -> Option<String> {
 /// What is wrong with a document's date or period, if anything: the reader must be able to write
 /// it out ([`date_text`]). The validator and the studio say the same.
 pub fn date_problem(iso: &str) -> Option<String> {
-    date_text(iso, Lang::En).is_none().then(|| format!("{iso:?} is not a date or period written as ISO 8601 (\"2025-05\", \"2025-05-07\", \"2025-08/..\")"))
+    date_text(iso, Lang::En).is_none().then(|| {
+        format!("{iso:?} is not a date or period written as ISO 8601 (\"2025-05\", \"2025-05-07\", \"2025-08/..\")")
+    })
 }
 
 /// A date or period of the document written out for the reader: `2025-05` "May 2025",
@@ -151,7 +171,11 @@ mod tests {
     #[test]
     fn the_story_reaches_each_feature_once_at_the_first_event_that_names_it() {
         let doc = crate::seed::reading();
-        let base = crate::geo::basemap::BaseMap::from_json(include_str!("../../assets/map/caribbean.json"), &crate::geo::CARIBBEAN).unwrap();
+        let base = crate::geo::basemap::BaseMap::from_json(
+            include_str!("../../assets/map/caribbean.json"),
+            &crate::geo::CARIBBEAN,
+        )
+        .unwrap();
         let features = crate::geo::layers::features(&doc, &crate::geo::CARIBBEAN, Some(&base));
         let steps = story(&doc, &features);
         // Every event is a step, in time order.
@@ -163,7 +187,11 @@ mod tests {
         for (k, step) in steps.iter().enumerate() {
             for &f in &step.features {
                 assert!(seen.insert(f), "{} reached twice", features[f].id);
-                let shares = |s: &Step| s.event.is_some_and(|e| doc.doc.timeline[e].entities.iter().any(|&x| features[f].entities.contains(&(x as usize))));
+                let shares = |s: &Step| {
+                    s.event.is_some_and(|e| {
+                        doc.doc.timeline[e].entities.iter().any(|&x| features[f].entities.contains(&(x as usize)))
+                    })
+                };
                 assert!(step.event.is_none() || shares(step));
                 assert!(!steps[..k].iter().any(shares), "{} reached late", features[f].id);
             }
@@ -171,7 +199,11 @@ mod tests {
         // A feature left out shares no entity with any event, and is not a movement.
         for (_, feature) in features.iter().enumerate().filter(|(f, _)| !seen.contains(f)) {
             assert!(!matches!(feature.shape, crate::geo::layers::Shape::Line(_)), "{}", feature.id);
-            assert!(doc.doc.timeline.iter().all(|e| e.entities.iter().all(|&x| !feature.entities.contains(&(x as usize)))), "{}", feature.id);
+            assert!(
+                doc.doc.timeline.iter().all(|e| e.entities.iter().all(|&x| !feature.entities.contains(&(x as usize)))),
+                "{}",
+                feature.id
+            );
         }
         // The seed: the deployment area comes with the operation, before the destroyer's station.
         let at = |id: &str| steps.iter().position(|s| s.features.iter().any(|&f| features[f].id == id));

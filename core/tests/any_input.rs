@@ -9,10 +9,15 @@ include!("support/any_input.rs");
 /// catalogue (cut to its first records: it is large).
 fn corpus() -> Vec<(&'static str, String)> {
     let seed = article_core::seed::SEED_JSON.to_owned();
-    let published = serde_json::to_string(&article_core::published::publish(&article_core::model::Prepared::new(article_core::seed::document().unwrap()))).unwrap();
+    let published = serde_json::to_string(&article_core::published::publish(&article_core::model::Prepared::new(
+        article_core::seed::document().unwrap(),
+    )))
+    .unwrap();
     let article = include_str!("articles/port-of-spain.json").to_owned();
     let catalogue = include_str!("../../assets/catalogues/sample.json");
-    let catalogue = catalogue[..catalogue.char_indices().map(|(i, _)| i).find(|&i| i >= 12_000).unwrap_or(catalogue.len())].to_owned();
+    let catalogue = catalogue
+        [..catalogue.char_indices().map(|(i, _)| i).find(|&i| i >= 12_000).unwrap_or(catalogue.len())]
+        .to_owned();
     vec![("seed", seed), ("published seed", published), ("port-of-spain", article), ("sample catalogue", catalogue)]
 }
 

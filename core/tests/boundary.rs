@@ -14,7 +14,10 @@ fn the_core_depends_on_nothing_of_the_browser() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let tree = String::from_utf8(out.stdout).unwrap();
     let reached: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).collect();
-    assert!(reached.contains(&"serde") && reached.contains(&"aho-corasick"), "the tree lists the core's dependencies: {reached:?}");
+    assert!(
+        reached.contains(&"serde") && reached.contains(&"aho-corasick"),
+        "the tree lists the core's dependencies: {reached:?}"
+    );
     for forbidden in ["yew", "web-sys", "wasm-bindgen", "js-sys", "gloo", "gloo-utils", "wasm-bindgen-futures"] {
         assert!(!reached.contains(&forbidden), "article-core depends on {forbidden}");
     }

@@ -33,7 +33,9 @@ fn mentions(p: &Prepared) -> Vec<(String, String)> {
 fn the_sample_catalogue_is_valid_and_holds_the_seed_and_the_world() {
     let c = catalogue::parse("sample.json", SAMPLE).unwrap();
     let ids: Vec<&str> = c.entities.iter().map(|e| e.id.as_str()).collect();
-    for id in ["nicolas-maduro", "port-of-spain", "trinidad-and-tobago", "colombia", "mexico", "japan", "havana", "vienna"] {
+    for id in
+        ["nicolas-maduro", "port-of-spain", "trinidad-and-tobago", "colombia", "mexico", "japan", "havana", "vienna"]
+    {
         assert!(ids.contains(&id), "{id}");
     }
     assert!(c.entities.len() > 350, "{}", c.entities.len());
@@ -80,7 +82,18 @@ fn an_article_finds_the_catalogues_entities_and_its_outlets_spellings() {
         .filter(|(_, m)| matches!(m.source, MentionSource::Variant(_)))
         .map(|(t, m)| m.range.of(p.text(t)).to_owned())
         .collect();
-    assert_eq!(variants, ["بورت أوف سباين", "كراكاس", "بورت أوف سباين", "ترينيداد و توباغو", "ترينيداد-توباغو", "فينزويلا", "دونالد ترمب"]);
+    assert_eq!(
+        variants,
+        [
+            "بورت أوف سباين",
+            "كراكاس",
+            "بورت أوف سباين",
+            "ترينيداد و توباغو",
+            "ترينيداد-توباغو",
+            "فينزويلا",
+            "دونالد ترمب"
+        ]
+    );
 }
 
 #[test]
@@ -96,7 +109,11 @@ fn publishing_keeps_only_the_entities_the_article_uses() {
     let relation = &published.relations[3];
     let sources: Vec<&str> = relation.asserted_by.iter().map(|&i| published.entities[i as usize].id.as_str()).collect();
     assert_eq!(sources, ["trinidad-officials", "us-officials"]);
-    let predicates: Vec<&str> = published.relations.iter().map(|r| published.predicates[r.predicate as usize].label(article_core::i18n::Lang::En, true)).collect();
+    let predicates: Vec<&str> = published
+        .relations
+        .iter()
+        .map(|r| published.predicates[r.predicate as usize].label(article_core::i18n::Lang::En, true))
+        .collect();
     assert_eq!(predicates, ["docked at", "approaches", "capital of", "takes part in", "accuses"]);
     assert!(publish_json_with(ARTICLE, &mut files).is_ok());
 }
@@ -109,10 +126,12 @@ fn the_documents_records_override_the_catalogues_and_later_catalogues_earlier_on
         "id": "caracas", "kind": "city", "name": {"ar": "كاراكاس", "en": "Caracas"},
         "description": {"ar": "عاصمة فنزويلا، كما يصفها هذا المقال", "en": "Capital of Venezuela, as this document describes it"}
     }));
-    let record = |description: &str| json!({"format": "article-explorer/catalogue", "version": 1, "entities": [
+    let record = |description: &str| {
+        json!({"format": "article-explorer/catalogue", "version": 1, "entities": [
         {"id": "venezuela", "kind": "country", "name": {"ar": "فنزويلا", "en": "Venezuela"}, "description": {"ar": description, "en": description}},
         {"id": "caracas", "kind": "city", "name": {"ar": "كاراكاس", "en": "Caracas"}, "description": {"ar": "x", "en": "x"}}
-    ]}).to_string();
+    ]}).to_string()
+    };
     let mut fetch = |r: &str| match r {
         "a.json" => Ok(record("from a")),
         "b.json" => Ok(record("from b")),

@@ -8,11 +8,23 @@ use proptest::prelude::*;
 /// Text mixing Arabic letters, marks, tatweel, controls, spaces, Latin and anything else.
 fn arabicish() -> impl Strategy<Value = String> {
     let pieces = prop_oneof![
-        Just("و".to_owned()), Just("ال".to_owned()), Just("لل".to_owned()), Just("ل".to_owned()),
-        Just("ـ".to_owned()), Just("ّ".to_owned()), Just("ً".to_owned()), Just(" ".to_owned()),
-        Just("\u{200F}".to_owned()), Just("\u{FEFB}".to_owned()), Just("أمريكا".to_owned()),
-        Just("ترينيداد وتوباجو".to_owned()), Just("مادورو".to_owned()), Just("،".to_owned()),
-        "[\\u{0600}-\\u{06FF}]{1,3}", "\\PC{1,3}", "[a-zA-Z ]{1,4}",
+        Just("و".to_owned()),
+        Just("ال".to_owned()),
+        Just("لل".to_owned()),
+        Just("ل".to_owned()),
+        Just("ـ".to_owned()),
+        Just("ّ".to_owned()),
+        Just("ً".to_owned()),
+        Just(" ".to_owned()),
+        Just("\u{200F}".to_owned()),
+        Just("\u{FEFB}".to_owned()),
+        Just("أمريكا".to_owned()),
+        Just("ترينيداد وتوباجو".to_owned()),
+        Just("مادورو".to_owned()),
+        Just("،".to_owned()),
+        "[\\u{0600}-\\u{06FF}]{1,3}",
+        "\\PC{1,3}",
+        "[a-zA-Z ]{1,4}",
     ];
     prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
 }

@@ -13,7 +13,15 @@ fn describe(l: &Layout, doc: &article_core::published::Reading) -> String {
     let mut out = format!("{:?} {} x {}\n", l.shape, f(l.width), f(l.height));
     for n in &l.nodes {
         let r = n.rect;
-        out.push_str(&format!("node {} {} {} {} {} {:?}\n", doc.doc.entities[n.entity].id, f(r.x), f(r.y), f(r.w), f(r.h), n.lines));
+        out.push_str(&format!(
+            "node {} {} {} {} {} {:?}\n",
+            doc.doc.entities[n.entity].id,
+            f(r.x),
+            f(r.y),
+            f(r.w),
+            f(r.h),
+            n.lines
+        ));
     }
     for e in &l.edges {
         let label = e.label_rect.map(|r| format!("{} {}", f(r.x), f(r.y))).unwrap_or_else(|| "-".to_owned());

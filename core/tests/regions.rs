@@ -38,11 +38,17 @@ fn every_region_has_its_base_map_in_its_projection_with_every_country_labelled_i
     for region in article_core::geo::REGIONS.iter().chain([&world]) {
         let path = format!("{}/../assets/map/{}.json", env!("CARGO_MANIFEST_DIR"), region.name);
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-        let map = BaseMap::from_json(&text, &BaseMap::expected_for(region)).unwrap_or_else(|e| panic!("{}: {e}", region.name));
+        let map = BaseMap::from_json(&text, &BaseMap::expected_for(region))
+            .unwrap_or_else(|e| panic!("{}: {e}", region.name));
         assert!(map.countries.len() >= 4, "{}: {} countries", region.name, map.countries.len());
         for c in &map.countries {
             let (label, (a, z)) = (c.label.expect("a label"), c.bounds.expect("a box"));
-            assert!(a.x <= label.x && label.x <= z.x && a.y <= label.y && label.y <= z.y, "{} {}: label {label:?} outside {a:?}–{z:?}", region.name, c.name);
+            assert!(
+                a.x <= label.x && label.x <= z.x && a.y <= label.y && label.y <= z.y,
+                "{} {}: label {label:?} outside {a:?}–{z:?}",
+                region.name,
+                c.name
+            );
         }
     }
 }
@@ -53,7 +59,11 @@ fn a_report_no_region_holds_is_drawn_on_the_world_map_fitted_to_its_features() {
     assert_eq!(reading.doc.map.region.as_deref(), Some("world"));
     let region = article_core::published::map_region(&reading.doc.map);
     let text = std::fs::read_to_string(format!("{}/../assets/map/world.json", env!("CARGO_MANIFEST_DIR"))).unwrap();
-    let base = article_core::geo::basemap::BaseMap::from_json(&text, &article_core::geo::basemap::BaseMap::expected_for(&region)).unwrap();
+    let base = article_core::geo::basemap::BaseMap::from_json(
+        &text,
+        &article_core::geo::basemap::BaseMap::expected_for(&region),
+    )
+    .unwrap();
     let features = article_core::geo::layers::features(&reading, &region.projection, Some(&base));
     let (w, h) = region.projection.size();
     // Every feature, the two countries included, inside the fitted map.

@@ -14,7 +14,10 @@ fn check(name: &str, schema: schemars::Schema) {
         std::fs::write(&path, &generated).unwrap();
     }
     let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(checked_in == generated, "schema/{name} is stale: run `UPDATE_GENERATED=1 cargo test -p article-core --test schema`");
+    assert!(
+        checked_in == generated,
+        "schema/{name} is stale: run `UPDATE_GENERATED=1 cargo test -p article-core --test schema`"
+    );
 }
 
 #[test]

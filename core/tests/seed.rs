@@ -13,7 +13,10 @@ const SEED_SHA256: &str = "04e20fd00d93d6c381b63a5de8188911d97bde8b2d0b7fd5ab3f3
 
 fn prepared() -> Prepared {
     Prepared::new(seed::document().unwrap_or_else(|problems| {
-        panic!("the seed document is invalid:\n{}", problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n"))
+        panic!(
+            "the seed document is invalid:\n{}",
+            problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+        )
     }))
 }
 
@@ -70,15 +73,44 @@ fn every_entity_the_issue_names_is_there() {
     let doc = seed::document().expect("valid");
     let ids: HashSet<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
     for id in [
-        "vladimir-putin", "nicolas-maduro", "vyacheslav-volodin", "donald-trump",
-        "russia", "venezuela", "united-states", "cuba", "nicaragua", "china", "trinidad-and-tobago",
-        "north-korea", "latin-america", "caribbean-sea", "moscow", "caracas", "washington",
-        "port-of-spain", "pyongyang", "venezuelan-coast",
-        "tass", "state-duma", "cia", "us-marines", "trinidad-and-tobago-defence-force",
-        "venezuelan-armed-forces", "us-administration", "us-forces", "venezuelan-government",
-        "russia-venezuela-strategic-partnership", "russia-north-korea-treaty", "reward-for-maduro",
-        "counter-narcotics-operation", "us-warships", "speedboat-sinkings", "us-destroyer",
-        "joint-exercises", "national-defence-drills",
+        "vladimir-putin",
+        "nicolas-maduro",
+        "vyacheslav-volodin",
+        "donald-trump",
+        "russia",
+        "venezuela",
+        "united-states",
+        "cuba",
+        "nicaragua",
+        "china",
+        "trinidad-and-tobago",
+        "north-korea",
+        "latin-america",
+        "caribbean-sea",
+        "moscow",
+        "caracas",
+        "washington",
+        "port-of-spain",
+        "pyongyang",
+        "venezuelan-coast",
+        "tass",
+        "state-duma",
+        "cia",
+        "us-marines",
+        "trinidad-and-tobago-defence-force",
+        "venezuelan-armed-forces",
+        "us-administration",
+        "us-forces",
+        "venezuelan-government",
+        "russia-venezuela-strategic-partnership",
+        "russia-north-korea-treaty",
+        "reward-for-maduro",
+        "counter-narcotics-operation",
+        "us-warships",
+        "speedboat-sinkings",
+        "us-destroyer",
+        "joint-exercises",
+        "national-defence-drills",
     ] {
         assert!(ids.contains(id), "missing entity {id}");
     }
@@ -109,7 +141,12 @@ fn every_relation_has_evidence_in_the_text() {
 fn who_says_it_is_kept() {
     let p = prepared();
     let says = |subject: &str, object: &str| {
-        p.doc.relations.iter().find(|r| r.subject == subject && r.object == object).and_then(|r| r.asserted_by.as_ref()).map(|s| s.ids().join(","))
+        p.doc
+            .relations
+            .iter()
+            .find(|r| r.subject == subject && r.object == object)
+            .and_then(|r| r.asserted_by.as_ref())
+            .map(|s| s.ids().join(","))
     };
     // Caracas accuses Trinidad and Tobago and the CIA; the article does not.
     assert_eq!(says("venezuelan-government", "trinidad-and-tobago").as_deref(), Some("venezuelan-government"));

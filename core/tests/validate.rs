@@ -140,21 +140,30 @@ fn every_wrong_value_is_collected_with_paths_by_id() {
 
 #[test]
 fn duplicate_and_malformed_ids() {
-    check(|d| d["entities"][1]["id"] = json!("vladimir-putin"), &[
-        ("entities[1].id", "duplicate id \"vladimir-putin\", also entities[0]"),
-        ("relations[0].subject", "unknown entity \"nicolas-maduro\""),
-        ("timeline[0].entities[0]", "unknown entity \"nicolas-maduro\""),
-    ]);
-    check(|d| d["entities"][2]["id"] = json!("Moscow City"), &[
-        ("entities[2].id", "not a lowercase ASCII slug"),
-        ("relations[0].object", "unknown entity \"moscow\""),
-        ("map.points[0].entities[0]", "unknown entity \"moscow\""),
-    ]);
+    check(
+        |d| d["entities"][1]["id"] = json!("vladimir-putin"),
+        &[
+            ("entities[1].id", "duplicate id \"vladimir-putin\", also entities[0]"),
+            ("relations[0].subject", "unknown entity \"nicolas-maduro\""),
+            ("timeline[0].entities[0]", "unknown entity \"nicolas-maduro\""),
+        ],
+    );
+    check(
+        |d| d["entities"][2]["id"] = json!("Moscow City"),
+        &[
+            ("entities[2].id", "not a lowercase ASCII slug"),
+            ("relations[0].object", "unknown entity \"moscow\""),
+            ("map.points[0].entities[0]", "unknown entity \"moscow\""),
+        ],
+    );
 }
 
 #[test]
 fn a_timeline_date_that_is_not_iso_8601_is_a_problem() {
-    check(|d| d["timeline"][0]["date"] = json!("May 2025"), &[("timeline[0].date", "not a date or period written as ISO 8601")]);
+    check(
+        |d| d["timeline"][0]["date"] = json!("May 2025"),
+        &[("timeline[0].date", "not a date or period written as ISO 8601")],
+    );
     check(|d| d["timeline"][0]["date"] = json!("2025-13"), &[("timeline[0].date", "not a date or period")]);
     for good in ["2025", "2025-05", "2025-05-07", "2025-08/..", "../2025-10-23", "2025-05/2025-06"] {
         check(|d| d["timeline"][0]["date"] = json!(good), &[]);
@@ -163,69 +172,128 @@ fn a_timeline_date_that_is_not_iso_8601_is_a_problem() {
 
 #[test]
 fn unknown_entities_anywhere() {
-    check(|d| d["relations"][0]["asserted_by"] = json!("tass"), &[("relations[0].asserted_by", "unknown entity \"tass\"")]);
-    check(|d| d["mentions"]["add"][0]["entity"] = json!("putin"), &[("mentions.add[0].entity", "unknown entity \"putin\"")]);
+    check(
+        |d| d["relations"][0]["asserted_by"] = json!("tass"),
+        &[("relations[0].asserted_by", "unknown entity \"tass\"")],
+    );
+    check(
+        |d| d["mentions"]["add"][0]["entity"] = json!("putin"),
+        &[("mentions.add[0].entity", "unknown entity \"putin\"")],
+    );
 }
 
 #[test]
 fn problems_hint_at_their_likely_cause() {
-    check(|d| d["relations"][0]["evidence"]["block"] = json!(0), &[("relations[0].evidence.exact", "found in block 1")]);
-    check(|d| d["relations"][0]["evidence"]["block"] = json!("headline"), &[("relations[0].evidence.exact", "found in block 1")]);
-    check(|d| {
-        d["article"]["blocks"][1]["text"] = json!("وقال «مادورو» إنه زار موسكو في مايو.");
-        d["relations"][0]["evidence"]["exact"] = json!("وقال “مادورو” إنه زار");
-    }, &[("relations[0].evidence.exact", "differs only in its quote marks")]);
-    check(|d| d["relations"][0]["evidence"]["exact"] = json!("وزار مادورو لندن"), &[("relations[0].evidence.exact", "its first 2 word(s) are there; the text differs from «لندن» on")]);
-    check(|d| d["relations"][0]["subject"] = json!("nicolas-madura"), &[("relations[0].subject", "did you mean \"nicolas-maduro\"?")]);
-    check(|d| d["relations"][0]["subject"] = json!("maduro"), &[("relations[0].subject", "did you mean \"nicolas-maduro\"?")]);
+    check(
+        |d| d["relations"][0]["evidence"]["block"] = json!(0),
+        &[("relations[0].evidence.exact", "found in block 1")],
+    );
+    check(
+        |d| d["relations"][0]["evidence"]["block"] = json!("headline"),
+        &[("relations[0].evidence.exact", "found in block 1")],
+    );
+    check(
+        |d| {
+            d["article"]["blocks"][1]["text"] = json!("وقال «مادورو» إنه زار موسكو في مايو.");
+            d["relations"][0]["evidence"]["exact"] = json!("وقال “مادورو” إنه زار");
+        },
+        &[("relations[0].evidence.exact", "differs only in its quote marks")],
+    );
+    check(
+        |d| d["relations"][0]["evidence"]["exact"] = json!("وزار مادورو لندن"),
+        &[("relations[0].evidence.exact", "its first 2 word(s) are there; the text differs from «لندن» on")],
+    );
+    check(
+        |d| d["relations"][0]["subject"] = json!("nicolas-madura"),
+        &[("relations[0].subject", "did you mean \"nicolas-maduro\"?")],
+    );
+    check(
+        |d| d["relations"][0]["subject"] = json!("maduro"),
+        &[("relations[0].subject", "did you mean \"nicolas-maduro\"?")],
+    );
     check(|d| d["relations"][0]["subject"] = json!("cuba"), &[("relations[0].subject", "unknown entity \"cuba\"")]);
 }
 
 #[test]
 fn several_sources_each_an_entity_none_twice() {
     check(|d| d["relations"][0]["asserted_by"] = json!(["vladimir-putin", "moscow"]), &[]);
-    check(|d| d["relations"][0]["asserted_by"] = json!(["vladimir-putin", "tass", "vladimir-putin"]), &[
-        ("relations[0].asserted_by[1]", "unknown entity \"tass\""),
-        ("relations[0].asserted_by[2]", "listed twice"),
-    ]);
-    check(|d| d["relations"][0]["asserted_by"] = json!([]), &[("relations[0].asserted_by", "an empty list of sources")]);
+    check(
+        |d| d["relations"][0]["asserted_by"] = json!(["vladimir-putin", "tass", "vladimir-putin"]),
+        &[("relations[0].asserted_by[1]", "unknown entity \"tass\""), ("relations[0].asserted_by[2]", "listed twice")],
+    );
+    check(
+        |d| d["relations"][0]["asserted_by"] = json!([]),
+        &[("relations[0].asserted_by", "an empty list of sources")],
+    );
 }
 
 #[test]
 fn empty_and_repeated_aliases() {
-    check(|d| d["entities"][0]["aliases"][1] = json!("  ،  "), &[("entities[vladimir-putin].aliases[1]", "empty alias")]);
-    check(|d| d["entities"][1]["aliases"][0] = json!("بُوتين"), &[("entities[nicolas-maduro].aliases[0]", "is also entities[vladimir-putin].aliases[1]")]);
+    check(
+        |d| d["entities"][0]["aliases"][1] = json!("  ،  "),
+        &[("entities[vladimir-putin].aliases[1]", "empty alias")],
+    );
+    check(
+        |d| d["entities"][1]["aliases"][0] = json!("بُوتين"),
+        &[("entities[nicolas-maduro].aliases[0]", "is also entities[vladimir-putin].aliases[1]")],
+    );
 }
 
 #[test]
 fn quotes_must_be_in_their_block() {
-    check(|d| d["relations"][0]["evidence"]["exact"] = json!("زار ترامب"), &[("relations[0].evidence.exact", "is not in block 1")]);
+    check(
+        |d| d["relations"][0]["evidence"]["exact"] = json!("زار ترامب"),
+        &[("relations[0].evidence.exact", "is not in block 1")],
+    );
     check(|d| d["relations"][0]["evidence"]["block"] = json!(7), &[("relations[0].evidence.block", "no such block")]);
-    check(|d| d["relations"][0]["evidence"]["block"] = json!("headline"), &[("relations[0].evidence.exact", "is not in the headline")]);
+    check(
+        |d| d["relations"][0]["evidence"]["block"] = json!("headline"),
+        &[("relations[0].evidence.exact", "is not in the headline")],
+    );
 }
 
 #[test]
 fn coordinates_in_range() {
-    check(|d| d["entities"][2]["coordinates"]["lat"] = json!(95.0), &[("entities[moscow].coordinates.lat", "out of range")]);
+    check(
+        |d| d["entities"][2]["coordinates"]["lat"] = json!(95.0),
+        &[("entities[moscow].coordinates.lat", "out of range")],
+    );
     check(|d| d["map"]["movements"][0]["from"]["lon"] = json!(-200), &[("map.movements[0].from.lon", "out of range")]);
 }
 
 #[test]
 fn map_references() {
-    check(|d| d["map"]["movements"][0]["to"] = json!("havana"), &[("map.movements[0].to", "no map point has the id \"havana\"")]);
-    check(|d| d["map"]["areas"] = json!([{ "id": "x", "label": { "ar": "س", "en": "x" }, "kind": "country", "shape": { "country": "VE" } }]),
-        &[("map.areas[0].shape.country", "not an ISO 3166-1 numeric code")]);
-    check(|d| d["map"]["areas"] = json!([{ "id": "x", "label": { "ar": "س", "en": "x" }, "kind": "incident", "shape": { "polygon": [] } }]),
-        &[("map.areas[0].shape.polygon", "at least three")]);
+    check(
+        |d| d["map"]["movements"][0]["to"] = json!("havana"),
+        &[("map.movements[0].to", "no map point has the id \"havana\"")],
+    );
+    check(
+        |d| {
+            d["map"]["areas"] = json!([{ "id": "x", "label": { "ar": "س", "en": "x" }, "kind": "country", "shape": { "country": "VE" } }])
+        },
+        &[("map.areas[0].shape.country", "not an ISO 3166-1 numeric code")],
+    );
+    check(
+        |d| {
+            d["map"]["areas"] = json!([{ "id": "x", "label": { "ar": "س", "en": "x" }, "kind": "incident", "shape": { "polygon": [] } }])
+        },
+        &[("map.areas[0].shape.polygon", "at least three")],
+    );
 }
 
 #[test]
 fn empty_texts_and_bad_fields() {
     check(|d| d["entities"][0]["name"]["en"] = json!(""), &[("entities[vladimir-putin].name.en", "must not be empty")]);
-    check(|d| d["entities"][0]["wikidata"] = json!("7747"), &[("entities[vladimir-putin].wikidata", "not a Wikidata item id")]);
+    check(
+        |d| d["entities"][0]["wikidata"] = json!("7747"),
+        &[("entities[vladimir-putin].wikidata", "not a Wikidata item id")],
+    );
     check(|d| d["article"]["published"] = json!("28/10/2025"), &[("article.published", "not a date")]);
     check(|d| d["article"]["language"] = json!(""), &[("article.language", "not a BCP 47 language tag")]);
-    check(|d| d["article"]["source"] = json!({ "name": "X", "url": "javascript:alert(1)" }), &[("article.source.url", "only http and https")]);
+    check(
+        |d| d["article"]["source"] = json!({ "name": "X", "url": "javascript:alert(1)" }),
+        &[("article.source.url", "only http and https")],
+    );
 }
 
 #[test]
@@ -279,7 +347,8 @@ fn an_entitys_own_name_counts_as_an_alias_unless_an_alias_spells_it() {
     let mut unnamed = doc.clone();
     unnamed["entities"][maduro]["name"]["ar"] = "اسم آخر لا يرد".into();
     let without = count(&unnamed);
-    let occurrences = article_core::seed::reading().doc.article.blocks.iter().map(|b| b.text.matches(&name).count()).sum::<usize>();
+    let occurrences =
+        article_core::seed::reading().doc.article.blocks.iter().map(|b| b.text.matches(&name).count()).sum::<usize>();
     assert!(occurrences > 0, "the seed names {name}");
     assert_eq!(by_name, without + occurrences, "«{name}» is found by his name alone, each time");
     // A name another entity lists as its alias stays that entity's (the alias written out wins).

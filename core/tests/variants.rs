@@ -5,7 +5,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_core::catalogue::{self, resolve};
-use article_core::model::{Article, Block, BlockKind, BlockRef, Bilingual, Direction, Document, Entity, EntityKind, Prepared};
+use article_core::model::{
+    Article, Bilingual, Block, BlockKind, BlockRef, Direction, Document, Entity, EntityKind, Prepared,
+};
 use article_core::text::{common_words, MentionSource};
 
 /// (the alias a catalogue has, the spelling another outlet uses).
@@ -184,12 +186,17 @@ fn precision_and_recall_on_real_spellings_and_no_common_word_linked() {
 #[test]
 fn with_the_sample_catalogue_look_alike_places_stay_apart_and_no_common_word_links() {
     let negatives: Vec<&str> = common_words().collect();
-    let blocks = LOOKALIKES.iter().map(|(w, _)| format!("وصل الوفد إلى {w} أمس.")).chain(negatives.iter().map(|w| w.to_string())).collect();
+    let blocks = LOOKALIKES
+        .iter()
+        .map(|(w, _)| format!("وصل الوفد إلى {w} أمس."))
+        .chain(negatives.iter().map(|w| w.to_string()))
+        .collect();
     let p = document(blocks, Vec::new(), true);
     for (k, (word, id)) in LOOKALIKES.iter().enumerate() {
         let block = BlockRef::Block(k);
         let text = p.text(block);
-        let got: Vec<(&str, &str)> = p.mentions_of(block).iter().map(|m| (m.range.of(text), p.doc.entities[m.entity].id.as_str())).collect();
+        let got: Vec<(&str, &str)> =
+            p.mentions_of(block).iter().map(|m| (m.range.of(text), p.doc.entities[m.entity].id.as_str())).collect();
         assert_eq!(got, [(*word, *id)], "«{text}»");
     }
     let wrong: Vec<String> = negatives

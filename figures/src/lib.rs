@@ -108,7 +108,11 @@ impl Picture {
 
 impl Drop for Picture {
     fn drop(&mut self) {
-        let _ = self.inner.frame.remove_event_listener_with_callback_and_bool("click", self.click.as_ref().unchecked_ref(), true);
+        let _ = self.inner.frame.remove_event_listener_with_callback_and_bool(
+            "click",
+            self.click.as_ref().unchecked_ref(),
+            true,
+        );
         if let Some(w) = web_sys::window() {
             let _ = w.remove_event_listener_with_callback("resize", self.resize.as_ref().unchecked_ref());
         }
@@ -188,29 +192,37 @@ impl Inner {
             children.push(bar);
         }
         let (w, h) = (fixed(l.width, 0), fixed(l.height, 0));
-        let svg = el(&document, "svg", &[
-            ("viewBox", &format!("0 0 {w} {h}")),
-            ("width", &w),
-            ("height", &h),
-            ("aria-hidden", "true"),
-            ("focusable", "false"),
-            ("dir", "ltr"),
-            // The geometry assumes centred labels whatever the stylesheet.
-            ("text-anchor", "middle"),
-        ]);
+        let svg = el(
+            &document,
+            "svg",
+            &[
+                ("viewBox", &format!("0 0 {w} {h}")),
+                ("width", &w),
+                ("height", &h),
+                ("aria-hidden", "true"),
+                ("focusable", "false"),
+                ("dir", "ltr"),
+                // The geometry assumes centred labels whatever the stylesheet.
+                ("text-anchor", "middle"),
+            ],
+        );
         let mut edges = Vec::new();
         for edge in &l.edges {
             let g = el(&document, "g", &[("class", "ae-edge")]);
             let _ = g.append_child(&el(&document, "path", &[("d", &edge.path())]));
             if let Some(r) = edge.label_rect {
-                let _ = g.append_child(&el(&document, "rect", &[
-                    ("class", "ae-edge-label-bg"),
-                    ("x", &fixed(r.x, 1)),
-                    ("y", &fixed(r.y, 1)),
-                    ("width", &fixed(r.w, 1)),
-                    ("height", &fixed(r.h, 1)),
-                    ("rx", "4"),
-                ]));
+                let _ = g.append_child(&el(
+                    &document,
+                    "rect",
+                    &[
+                        ("class", "ae-edge-label-bg"),
+                        ("x", &fixed(r.x, 1)),
+                        ("y", &fixed(r.y, 1)),
+                        ("width", &fixed(r.w, 1)),
+                        ("height", &fixed(r.h, 1)),
+                        ("rx", "4"),
+                    ],
+                ));
                 let text = el(&document, "text", &[("x", &fixed(r.cx(), 1)), ("y", &fixed(r.cy() + FONT * 0.35, 1))]);
                 text.set_text_content(Some(&edge.label));
                 let _ = g.append_child(&text);
@@ -221,20 +233,26 @@ impl Inner {
         let mut nodes = Vec::new();
         for node in &l.nodes {
             let e = &self.doc.doc.entities[node.entity];
-            let g = el(&document, "g", &[("class", &format!("ae-node ae-k-{}", e.kind.slug())), ("data-entity", &e.id)]);
+            let g =
+                el(&document, "g", &[("class", &format!("ae-node ae-k-{}", e.kind.slug())), ("data-entity", &e.id)]);
             let r = node.rect;
-            let _ = g.append_child(&el(&document, "rect", &[
-                ("x", &fixed(r.x, 1)),
-                ("y", &fixed(r.y, 1)),
-                ("width", &fixed(r.w, 1)),
-                ("height", &fixed(r.h, 1)),
-                ("rx", "6"),
-            ]));
+            let _ = g.append_child(&el(
+                &document,
+                "rect",
+                &[
+                    ("x", &fixed(r.x, 1)),
+                    ("y", &fixed(r.y, 1)),
+                    ("width", &fixed(r.w, 1)),
+                    ("height", &fixed(r.h, 1)),
+                    ("rx", "6"),
+                ],
+            ));
             // Lines centred on the box.
             let text = el(&document, "text", &[]);
             let first = r.cy() - (node.lines.len() - 1) as f64 * LINE_H / 2.0 + FONT * 0.35;
             for (i, line) in node.lines.iter().enumerate() {
-                let span = el(&document, "tspan", &[("x", &fixed(r.cx(), 1)), ("y", &fixed(first + i as f64 * LINE_H, 1))]);
+                let span =
+                    el(&document, "tspan", &[("x", &fixed(r.cx(), 1)), ("y", &fixed(first + i as f64 * LINE_H, 1))]);
                 span.set_text_content(Some(line));
                 let _ = text.append_child(&span);
             }
@@ -333,7 +351,8 @@ pub fn make_map(body: Element, doc: Rc<Reading>, lang: Lang, src: String, on_pic
 }
 
 fn read(published: &str) -> Result<Reading, JsError> {
-    Reading::from_json(published).map_err(|p| JsError::new(&p.first().map(|p| format!("{}: {}", p.path, p.message)).unwrap_or_default()))
+    Reading::from_json(published)
+        .map_err(|p| JsError::new(&p.first().map(|p| format!("{}: {}", p.path, p.message)).unwrap_or_default()))
 }
 
 fn picker(on_pick: js_sys::Function) -> Rc<dyn Fn(u32, usize)> {
@@ -360,7 +379,13 @@ pub struct Figures(Told);
 impl Figures {
     /// Reads the published document (checked again: this module trusts no caller), then draws.
     #[wasm_bindgen(constructor)]
-    pub fn new(graph: Element, timeline: Element, published: &str, lang: &str, on_pick: js_sys::Function) -> Result<Figures, JsError> {
+    pub fn new(
+        graph: Element,
+        timeline: Element,
+        published: &str,
+        lang: &str,
+        on_pick: js_sys::Function,
+    ) -> Result<Figures, JsError> {
         Ok(Figures(make(graph, timeline, Rc::new(read(published)?), lang_of(lang), picker(on_pick))))
     }
 
@@ -377,7 +402,13 @@ pub struct FigureMap(Told);
 #[wasm_bindgen]
 impl FigureMap {
     #[wasm_bindgen(constructor)]
-    pub fn new(body: Element, published: &str, lang: &str, src: &str, on_pick: js_sys::Function) -> Result<FigureMap, JsError> {
+    pub fn new(
+        body: Element,
+        published: &str,
+        lang: &str,
+        src: &str,
+        on_pick: js_sys::Function,
+    ) -> Result<FigureMap, JsError> {
         Ok(FigureMap(make_map(body, Rc::new(read(published)?), lang_of(lang), src.to_owned(), picker(on_pick))))
     }
 

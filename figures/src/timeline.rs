@@ -105,17 +105,28 @@ impl Inner {
                 let _ = when.append_child(&time);
             }
             let _ = li.append_child(&when);
-            let toggle = button(&document, "ae-event-select", lang.pick(&event.label), ("data-ae-select", &i.to_string()));
+            let toggle =
+                button(&document, "ae-event-select", lang.pick(&event.label), ("data-ae-select", &i.to_string()));
             let _ = toggle.set_attribute("aria-pressed", "false");
             let _ = li.append_child(&toggle);
             let links = element(&document, "p", "ae-event-links");
             for &e in &event.entities {
                 let entity = &doc.doc.entities[e as usize];
-                let b = button(&document, &format!("ae-link ae-k-{}", entity.kind.slug()), lang.pick(&entity.name), ("data-ae-entity", &e.to_string()));
+                let b = button(
+                    &document,
+                    &format!("ae-link ae-k-{}", entity.kind.slug()),
+                    lang.pick(&entity.name),
+                    ("data-ae-entity", &e.to_string()),
+                );
                 let _ = links.append_child(&b);
             }
             if event.evidence.is_some() {
-                let _ = links.append_child(&button(&document, "ae-event-evidence", t.timeline_in_text, ("data-ae-event", &i.to_string())));
+                let _ = links.append_child(&button(
+                    &document,
+                    "ae-event-evidence",
+                    t.timeline_in_text,
+                    ("data-ae-event", &i.to_string()),
+                ));
             }
             let _ = li.append_child(&links);
             let _ = list.append_child(&li);
@@ -128,7 +139,9 @@ impl Inner {
 
     fn click(&self, e: &web_sys::Event) {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let index = |attr: &str| -> Option<usize> { target.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)?.parse().ok() };
+        let index = |attr: &str| -> Option<usize> {
+            target.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)?.parse().ok()
+        };
         if let Some(entity) = index("data-ae-entity") {
             (self.on_pick)(PICK_ENTITY, entity);
         } else if let Some(event) = index("data-ae-event") {

@@ -25,7 +25,9 @@ async fn fetch_catalogue(reference: &str, base: &str) -> Result<String, String> 
     let page = window.location().href().unwrap_or_default();
     let base = web_sys::Url::new_with_base(base, &page).map(|u| u.href()).unwrap_or(page);
     let url = web_sys::Url::new_with_base(reference, &base).map_err(|_| format!("«{reference}» is not a URL"))?.href();
-    let said = |e: JsValue| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "network error".into());
+    let said = |e: JsValue| {
+        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "network error".into())
+    };
     let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(said)?.unchecked_into();
     if !response.ok() {
         return Err(format!("{url} answered {}", response.status()));

@@ -75,7 +75,10 @@ async fn publish_then_read(json: &str, base: &str) -> Read {
     mark("article-explorer:publishing");
     match crate::publisher::publish(json, base).await {
         Ok(published) => read_now(&published).unwrap_or_else(|| {
-            Err(Shared::new(vec![Problem { path: String::new(), message: "the publisher gave no published document".to_owned() }]))
+            Err(Shared::new(vec![Problem {
+                path: String::new(),
+                message: "the publisher gave no published document".to_owned(),
+            }]))
         }),
         Err(problems) => Err(Shared::new(problems)),
     }
@@ -95,7 +98,8 @@ pub fn embed(props: &EmbedProps) -> Html {
                 props,
                 Err(Shared::new(vec![Problem {
                     path: String::new(),
-                    message: "no document: give the widget a data-src attribute, or a src or document option".to_owned(),
+                    message: "no document: give the widget a data-src attribute, or a src or document option"
+                        .to_owned(),
                 }])),
             )),
         };
@@ -113,7 +117,10 @@ pub fn embed(props: &EmbedProps) -> Html {
                 load.set(Load::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(match fetch_text(&url, timeout).await {
-                        Ok(json) => Load::Loaded(Rc::new(AppProps { document: read_any(&json, &url).await, ..(*settings).clone() })),
+                        Ok(json) => Load::Loaded(Rc::new(AppProps {
+                            document: read_any(&json, &url).await,
+                            ..(*settings).clone()
+                        })),
                         Err(e) => Load::Failed(e),
                     });
                 });
@@ -121,7 +128,10 @@ pub fn embed(props: &EmbedProps) -> Html {
             // Loading from the start: an authoring document, waiting for the publisher.
             Source::Json(json) if pending => {
                 wasm_bindgen_futures::spawn_local(async move {
-                    load.set(Load::Loaded(Rc::new(AppProps { document: publish_then_read(&json, "").await, ..(*settings).clone() })));
+                    load.set(Load::Loaded(Rc::new(AppProps {
+                        document: publish_then_read(&json, "").await,
+                        ..(*settings).clone()
+                    })));
                 });
             }
             Source::Json(_) | Source::Missing => {}

@@ -13,10 +13,10 @@ use yew::prelude::*;
 use super::{observe_near, Shared};
 use crate::figures::{self, Told};
 use crate::i18n::Lang;
+use crate::model::BlockRef;
 use crate::published::Reading;
 use crate::state::Action;
 use crate::text::Utf8Range;
-use crate::model::BlockRef;
 use crate::timeline::TELL_OPEN;
 
 #[derive(Properties, PartialEq)]
@@ -41,8 +41,14 @@ pub fn graph(props: &GraphProps) -> Html {
     let open_now = use_mut_ref(|| props.open);
     *open_now.borrow_mut() = props.open;
     {
-        let (frame, timeline, picture, open_now, on_action, on_evidence) =
-            (frame.clone(), timeline.clone(), picture.clone(), open_now.clone(), props.on_action.clone(), props.on_evidence.clone());
+        let (frame, timeline, picture, open_now, on_action, on_evidence) = (
+            frame.clone(),
+            timeline.clone(),
+            picture.clone(),
+            open_now.clone(),
+            props.on_action.clone(),
+            props.on_evidence.clone(),
+        );
         use_effect_with((props.document.clone(), lang), move |(doc, lang)| {
             let (doc, lang) = (doc.0.clone(), *lang);
             let started = Rc::new(std::cell::Cell::new(false));
@@ -53,8 +59,15 @@ pub fn graph(props: &GraphProps) -> Html {
                     if started.replace(true) {
                         return;
                     }
-                    let (graph, timeline, doc, picture, open_now, on_action, on_evidence) =
-                        (graph.clone(), timeline.clone(), doc.clone(), picture.clone(), open_now.clone(), on_action.clone(), on_evidence.clone());
+                    let (graph, timeline, doc, picture, open_now, on_action, on_evidence) = (
+                        graph.clone(),
+                        timeline.clone(),
+                        doc.clone(),
+                        picture.clone(),
+                        open_now.clone(),
+                        on_action.clone(),
+                        on_evidence.clone(),
+                    );
                     wasm_bindgen_futures::spawn_local(async move {
                         let on_pick = super::on_pick(doc.clone(), on_action, on_evidence);
                         if let Some(p) = figures::make(graph, timeline, doc, lang, on_pick).await {

@@ -30,7 +30,12 @@ fn each(root: &web_sys::Element, selector: &str, f: &mut dyn FnMut(web_sys::Elem
 /// and Back and Forward open what the fragment names. Returns whether the last change of `open`
 /// came from the URL (then nothing is pushed, and focus stays where it is).
 #[hook]
-pub fn use_fragment_link(document: Shared<Reading>, key: AttrValue, open: Option<usize>, dispatcher: UseReducerDispatcher<Store>) -> Rc<RefCell<bool>> {
+pub fn use_fragment_link(
+    document: Shared<Reading>,
+    key: AttrValue,
+    open: Option<usize>,
+    dispatcher: UseReducerDispatcher<Store>,
+) -> Rc<RefCell<bool>> {
     // The open entity the URL asked for (load, Back, Forward), until the state has it.
     let url_open = use_mut_ref(|| Some(open));
     let from_url = use_mut_ref(|| false);
@@ -67,7 +72,9 @@ pub fn use_fragment_link(document: Shared<Reading>, key: AttrValue, open: Option
                 } else {
                     next
                 };
-                let _ = window().history().and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
+                let _ = window()
+                    .history()
+                    .and_then(|h| h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url)));
             }
         });
     }
@@ -77,7 +84,13 @@ pub fn use_fragment_link(document: Shared<Reading>, key: AttrValue, open: Option
 /// The open entity's mentions marked current; focus moved into the panel on open (unless the
 /// URL opened it), and back to `opener`, the element that opened it, on close.
 #[hook]
-pub fn use_focus_return(document: Shared<Reading>, root: NodeRef, open: Option<usize>, opener: Rc<RefCell<Option<web_sys::Element>>>, from_url: Rc<RefCell<bool>>) {
+pub fn use_focus_return(
+    document: Shared<Reading>,
+    root: NodeRef,
+    open: Option<usize>,
+    opener: Rc<RefCell<Option<web_sys::Element>>>,
+    from_url: Rc<RefCell<bool>>,
+) {
     use_effect_with(open, move |open| {
         let Some(root) = root.cast::<web_sys::Element>() else { return };
         each(&root, ".ae-current", &mut |el| {

@@ -57,10 +57,12 @@ impl Options {
     /// Options from a host element's `data-*` attributes. With `data-params`, the page's query
     /// string may set `src`, `lang`, `theme` and `entity` too (the iframe page, the demo).
     pub fn from_element(el: &Element, base: &str) -> Self {
-        let query = el.has_attribute("data-params").then(|| gloo::utils::window().location().search().unwrap_or_default());
+        let query =
+            el.has_attribute("data-params").then(|| gloo::utils::window().location().search().unwrap_or_default());
         let get = |name: &str| {
             let param = name.strip_prefix("data-").filter(|p| ["src", "lang", "theme", "entity"].contains(p));
-            let from_query = query.as_deref().zip(param).and_then(|(q, p)| crate::link::get(q.trim_start_matches('?'), p));
+            let from_query =
+                query.as_deref().zip(param).and_then(|(q, p)| crate::link::get(q.trim_start_matches('?'), p));
             from_query.or_else(|| el.get_attribute(name)).filter(|v| !v.trim().is_empty())
         };
         Options {
@@ -78,11 +80,12 @@ impl Options {
     /// Options from a JavaScript object (`{ src, document, lang, theme, entity, key, base, timeout }`);
     /// anything else is ignored.
     pub fn from_js(value: &JsValue, base: &str) -> Self {
-        let get = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+        let get = |name: &str| {
+            js_sys::Reflect::get(value, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+        };
         let string = |name: &str| get(name).and_then(|v| v.as_string());
-        let document = get("document").and_then(|v| {
-            v.as_string().or_else(|| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string()))
-        });
+        let document = get("document")
+            .and_then(|v| v.as_string().or_else(|| js_sys::JSON::stringify(&v).ok().and_then(|s| s.as_string())));
         Options {
             src: string("src"),
             document,
@@ -188,7 +191,13 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
     ];
 
     let n = COUNT.with(|c| c.replace(c.get() + 1));
-    let key = options.key.clone().unwrap_or_else(|| if n == 0 { super::DEFAULT_KEY.to_owned() } else { format!("{}-{}", super::DEFAULT_KEY, n + 1) });
+    let key = options.key.clone().unwrap_or_else(|| {
+        if n == 0 {
+            super::DEFAULT_KEY.to_owned()
+        } else {
+            format!("{}-{}", super::DEFAULT_KEY, n + 1)
+        }
+    });
     let source = match (&options.document, &options.src) {
         (Some(json), _) => Source::Json(json.as_str().into()),
         (None, Some(src)) => Source::Url(src.clone().into()),

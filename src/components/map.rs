@@ -54,8 +54,15 @@ pub fn map_view(props: &MapProps) -> Html {
     // Draws the map (once) when its frame comes near the screen, before printing, or when asked
     // to show an entity.
     let start = {
-        let (body, slot, failed, document, lang, on_action, on_evidence) =
-            (body.clone(), slot.clone(), failed.setter(), props.document.clone(), props.lang, props.on_action.clone(), props.on_evidence.clone());
+        let (body, slot, failed, document, lang, on_action, on_evidence) = (
+            body.clone(),
+            slot.clone(),
+            failed.setter(),
+            props.document.clone(),
+            props.lang,
+            props.on_action.clone(),
+            props.on_evidence.clone(),
+        );
         // Publishing names the region (none: the default); the figures module checks the rest.
         let region = props.document.0.doc.map.region.as_deref().unwrap_or(crate::geo::REGIONS[0].name);
         let src = match props.src.rsplit_once('/') {
@@ -67,7 +74,8 @@ pub fn map_view(props: &MapProps) -> Html {
             if std::mem::replace(&mut slot.borrow_mut().started, true) {
                 return;
             }
-            let (slot, failed, doc, on_action, on_evidence, src) = (slot.clone(), failed.clone(), document.0.clone(), on_action.clone(), on_evidence.clone(), src.clone());
+            let (slot, failed, doc, on_action, on_evidence, src) =
+                (slot.clone(), failed.clone(), document.0.clone(), on_action.clone(), on_evidence.clone(), src.clone());
             let on_pick = super::on_pick(doc.clone(), on_action, on_evidence);
             wasm_bindgen_futures::spawn_local(async move {
                 match figures::make_map(el, doc, lang, src, on_pick).await {

@@ -8,9 +8,9 @@
 
 mod article;
 mod embed;
-pub mod host;
 mod graph;
 mod hooks;
+pub mod host;
 mod legend;
 mod map;
 mod panel;
@@ -43,7 +43,10 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// Watches an element until dropped: `f` runs each time it comes within 200 px of the screen.
 /// (The closure is kept alive as long as the observer that calls it.)
-pub(crate) struct Near(web_sys::IntersectionObserver, #[allow(dead_code)] wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>);
+pub(crate) struct Near(
+    web_sys::IntersectionObserver,
+    #[allow(dead_code)] wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+);
 
 impl Drop for Near {
     fn drop(&mut self) {
@@ -66,7 +69,11 @@ pub(crate) fn observe_near(el: &web_sys::Element, f: impl Fn() + 'static) -> Opt
 
 /// What the figures module may ask of the reader: open an entity's panel, or show an event's
 /// sentence in the article (scrolled to and marked). Indices out of range are ignored.
-pub(crate) fn on_pick(doc: Rc<Reading>, on_action: Callback<Action>, on_evidence: Callback<(BlockRef, Utf8Range)>) -> Rc<dyn Fn(u32, usize)> {
+pub(crate) fn on_pick(
+    doc: Rc<Reading>,
+    on_action: Callback<Action>,
+    on_evidence: Callback<(BlockRef, Utf8Range)>,
+) -> Rc<dyn Fn(u32, usize)> {
     Rc::new(move |kind, i| {
         if kind == crate::timeline::PICK_EVIDENCE {
             if let Some(span) = doc.doc.timeline.get(i).and_then(|t| t.evidence) {
@@ -126,7 +133,12 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { lang: Lang::default(), link_key: AttrValue::from(DEFAULT_KEY), map_src: AttrValue::from(DEFAULT_MAP), initial_entity: None }
+        Settings {
+            lang: Lang::default(),
+            link_key: AttrValue::from(DEFAULT_KEY),
+            map_src: AttrValue::from(DEFAULT_MAP),
+            initial_entity: None,
+        }
     }
 }
 
@@ -214,7 +226,11 @@ fn prefers_reduced_motion() -> bool {
 pub(crate) fn scroll_to(el: &web_sys::Element) {
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Center);
-    options.set_behavior(if prefers_reduced_motion() { web_sys::ScrollBehavior::Instant } else { web_sys::ScrollBehavior::Smooth });
+    options.set_behavior(if prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
@@ -259,7 +275,8 @@ pub fn reader(props: &ReaderProps) -> Html {
     // The fragment names the open entity: read it before the first render, so that a deep link
     // shows its panel at once.
     let initial = {
-        let (document, key, start) = (props.document.clone(), props.settings.link_key.clone(), props.settings.initial_entity.clone());
+        let (document, key, start) =
+            (props.document.clone(), props.settings.link_key.clone(), props.settings.initial_entity.clone());
         move || {
             let hash = window().location().hash().unwrap_or_default();
             let id = crate::link::get(&hash, &key).or_else(|| start.map(|s| s.to_string()));
@@ -277,10 +294,12 @@ pub fn reader(props: &ReaderProps) -> Html {
     let kinds = use_memo(props.document.clone(), |d| kinds_present(d));
 
     let on_open = {
-        let (dispatcher, document, opener, root) = (store.dispatcher(), props.document.clone(), opener.clone(), root.clone());
+        let (dispatcher, document, opener, root) =
+            (store.dispatcher(), props.document.clone(), opener.clone(), root.clone());
         use_callback((), move |hit: MentionHit, _| {
             *opener.borrow_mut() = active_element(&root);
-            let mention = document.by_entity[hit.entity].iter().position(|r| r.text == hit.text && r.index == hit.index);
+            let mention =
+                document.by_entity[hit.entity].iter().position(|r| r.text == hit.text && r.index == hit.index);
             dispatcher.dispatch(Action::Open { entity: hit.entity, mention });
         })
     };
@@ -305,7 +324,12 @@ pub fn reader(props: &ReaderProps) -> Html {
         use_callback((), move |at: (BlockRef, Utf8Range), _| marked.set(Some(at)))
     };
 
-    let from_url = hooks::use_fragment_link(props.document.clone(), props.settings.link_key.clone(), state.open, store.dispatcher());
+    let from_url = hooks::use_fragment_link(
+        props.document.clone(),
+        props.settings.link_key.clone(),
+        state.open,
+        store.dispatcher(),
+    );
     hooks::use_focus_return(props.document.clone(), root.clone(), state.open, opener.clone(), from_url);
     hooks::use_mention_flash(props.document.clone(), root.clone(), state.open, state.cursor);
     // Evidence: scroll to the marked words.
@@ -313,7 +337,9 @@ pub fn reader(props: &ReaderProps) -> Html {
         let root = root.clone();
         use_effect_with(*marked, move |marked| {
             if marked.is_some() {
-                if let Some(el) = root.cast::<web_sys::Element>().and_then(|r| r.query_selector(".ae-marked").ok().flatten()) {
+                if let Some(el) =
+                    root.cast::<web_sys::Element>().and_then(|r| r.query_selector(".ae-marked").ok().flatten())
+                {
                     scroll_to(&el);
                 }
             }

@@ -49,7 +49,17 @@ impl Model {
     pub fn new(lang: Lang) -> Model {
         let studio = Rc::new(Studio::new(from_plain("", Vec::new()), Vec::new()));
         let checked = Rc::new(studio.check(&[]));
-        Model { studio, checked, selection: None, status: String::new(), lang, known: Rc::new(Vec::new()), revision: 0, started: false, viewing: None }
+        Model {
+            studio,
+            checked,
+            selection: None,
+            status: String::new(),
+            lang,
+            known: Rc::new(Vec::new()),
+            revision: 0,
+            started: false,
+            viewing: None,
+        }
     }
 
     /// A document to edit, started or opened.
@@ -71,9 +81,15 @@ impl Model {
 /// What the studio does.
 pub enum Msg {
     /// Plain text, and the catalogues chosen: (reference, catalogue).
-    Start { text: String, catalogues: Vec<(String, Catalogue)> },
+    Start {
+        text: String,
+        catalogues: Vec<(String, Catalogue)>,
+    },
     View(String),
-    Open { doc: Box<article_core::model::Document>, catalogues: Vec<Catalogue> },
+    Open {
+        doc: Box<article_core::model::Document>,
+        catalogues: Vec<Catalogue>,
+    },
     Known(Vec<Entity>),
     Select(Option<Selection>),
     Edit(Edit),
@@ -102,15 +118,13 @@ impl Reducible for Model {
                 m.recheck();
             }
             Msg::Select(s) => m.selection = s,
-            Msg::Edit(edit) => {
-                match Rc::make_mut(&mut m.studio).apply(edit) {
-                    Ok(done) => {
-                        m.status = done;
-                        m.recheck();
-                    }
-                    Err(why) => m.status = why,
+            Msg::Edit(edit) => match Rc::make_mut(&mut m.studio).apply(edit) {
+                Ok(done) => {
+                    m.status = done;
+                    m.recheck();
                 }
-            }
+                Err(why) => m.status = why,
+            },
             Msg::Undo | Msg::Redo => {
                 let t = strings(m.lang);
                 let undo = matches!(msg, Msg::Undo);
@@ -145,7 +159,8 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 
 async fn sample_catalogue() -> Result<Catalogue, String> {
     let text = fetch_text(SAMPLE).await?;
-    article_core::catalogue::parse(SAMPLE, &text).map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
+    article_core::catalogue::parse(SAMPLE, &text)
+        .map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
 }
 
 /// Offers a text as a file to download.
@@ -222,7 +237,8 @@ fn find_words(model: &Model, words: &str) -> Option<Selection> {
         return None;
     }
     let p = &model.checked.prepared;
-    let texts: Vec<BlockRef> = std::iter::once(BlockRef::HEADLINE).chain((0..p.doc.article.blocks.len()).map(BlockRef::Block)).collect();
+    let texts: Vec<BlockRef> =
+        std::iter::once(BlockRef::HEADLINE).chain((0..p.doc.article.blocks.len()).map(BlockRef::Block)).collect();
     let mut places = Vec::new();
     for &t in &texts {
         for (i, _) in p.text(t).match_indices(words) {
@@ -286,7 +302,12 @@ pub fn studio_view(props: &StudioProps) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(c) = sample_catalogue().await {
-                    model.dispatch(Msg::Known(c.entities.into_iter().filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::City)).collect()));
+                    model.dispatch(Msg::Known(
+                        c.entities
+                            .into_iter()
+                            .filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::City))
+                            .collect(),
+                    ));
                 }
             });
         });
@@ -371,7 +392,8 @@ fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
                 .and_then(|d| d.get_element_by_id("st-sample"))
                 .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
                 .is_some_and(|i| i.checked());
-            let mut references: Vec<String> = input_value("st-catalogues").split_whitespace().map(str::to_owned).collect();
+            let mut references: Vec<String> =
+                input_value("st-catalogues").split_whitespace().map(str::to_owned).collect();
             if with_sample {
                 references.insert(0, SAMPLE.to_owned());
             }
@@ -380,7 +402,8 @@ fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
                 let mut catalogues = Vec::new();
                 for reference in references {
                     let read = fetch_text(&reference).await.and_then(|t| {
-                        article_core::catalogue::parse(&reference, &t).map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
+                        article_core::catalogue::parse(&reference, &t)
+                            .map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
                     });
                     match read {
                         Ok(c) => catalogues.push((reference, c)),
@@ -416,7 +439,8 @@ fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
                         let mut catalogues = Vec::new();
                         for reference in &doc.catalogues {
                             match fetch_text(reference).await.and_then(|t| {
-                                article_core::catalogue::parse(reference, &t).map_err(|p| format!("{} problem(s)", p.len()))
+                                article_core::catalogue::parse(reference, &t)
+                                    .map_err(|p| format!("{} problem(s)", p.len()))
                             }) {
                                 Ok(c) => catalogues.push(c),
                                 Err(e) => model.dispatch(Msg::Status(e)),
@@ -424,7 +448,9 @@ fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
                         }
                         model.dispatch(Msg::Open { doc: Box::new(doc), catalogues });
                     }
-                    Err(p) => model.dispatch(Msg::Status(p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))),
+                    Err(p) => {
+                        model.dispatch(Msg::Status(p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ")))
+                    }
                 }
             });
         })
@@ -535,7 +561,11 @@ fn suggestions_list(model: &UseReducerHandle<Model>, t: &S) -> Html {
         let words = s.range.of(p.text(s.text)).to_owned();
         let why = match &s.why {
             Why::Ambiguous { entity } => format!("{} {}", t.why_ambiguous, p.doc.entities[*entity].id),
-            Why::Variant { of, .. } => format!("{} {}", t.why_variant, of.iter().map(|(e, a)| format!("«{a}» ({})", p.doc.entities[*e].id)).collect::<Vec<_>>().join(", ")),
+            Why::Variant { of, .. } => format!(
+                "{} {}",
+                t.why_variant,
+                of.iter().map(|(e, a)| format!("«{a}» ({})", p.doc.entities[*e].id)).collect::<Vec<_>>().join(", ")
+            ),
             Why::Known { id, name } => format!("{} {name} ({id})", t.why_known),
             Why::Title { title } => format!("{} «{title}»", t.why_title),
             Why::Near { entity, alias } => format!("{} «{alias}» ({})", t.why_near, p.doc.entities[*entity].id),
@@ -577,7 +607,10 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
             match find_words(&model, &words) {
                 Some(s) => {
                     model.dispatch(Msg::Select(Some(s)));
-                    if let Some(el) = window().document().and_then(|d| d.get_element_by_id(&format!("st-text-{}", text_index(s.text)))) {
+                    if let Some(el) = window()
+                        .document()
+                        .and_then(|d| d.get_element_by_id(&format!("st-text-{}", text_index(s.text))))
+                    {
                         el.scroll_into_view();
                     }
                 }
@@ -587,10 +620,16 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
     };
     let ids: Vec<(String, String)> = {
         let mut seen = std::collections::HashSet::new();
-        p.doc.entities.iter().filter(|e| seen.insert(e.id.clone())).map(|e| (e.id.clone(), model.lang.pick(&e.name).to_owned())).collect()
+        p.doc
+            .entities
+            .iter()
+            .filter(|e| seen.insert(e.id.clone()))
+            .map(|e| (e.id.clone(), model.lang.pick(&e.name).to_owned()))
+            .collect()
     };
     let datalist = html! { <datalist id="st-ids">{ for ids.iter().map(|(id, name)| html! { <option value={id.clone()} label={name.clone()} /> }) }</datalist> };
-    let kinds = EntityKind::ALL.iter().map(|k| html! { <option value={k.slug()}>{ strings(model.lang).kind(*k) }</option> });
+    let kinds =
+        EntityKind::ALL.iter().map(|k| html! { <option value={k.slug()}>{ strings(model.lang).kind(*k) }</option> });
     let predicates = Predicate::ALL.iter().map(|p| {
         let l = p.labels();
         html! { <option value={p.slug()}>{ if model.lang == Lang::Ar { l.ar } else { l.en } }</option> }
@@ -846,18 +885,25 @@ fn world_map(props: &WorldMapProps) -> Html {
     let feature = {
         let model = model.clone();
         move || -> Option<(Bilingual, MapFeatureKind, Vec<String>)> {
-            let words = model.selection.map(|s| s.range.of(model.checked.prepared.text(s.text)).trim().to_owned()).unwrap_or_default();
+            let words = model
+                .selection
+                .map(|s| s.range.of(model.checked.prepared.text(s.text)).trim().to_owned())
+                .unwrap_or_default();
             let en = input_value("st-point-en");
             if words.is_empty() || en.trim().is_empty() {
                 model.dispatch(Msg::Status(strings(model.lang).point_needs.to_owned()));
                 return None;
             }
-            let kind = MapFeatureKind::ALL.into_iter().find(|k| k.slug() == input_value("st-point-kind")).unwrap_or(MapFeatureKind::City);
+            let kind = MapFeatureKind::ALL
+                .into_iter()
+                .find(|k| k.slug() == input_value("st-point-kind"))
+                .unwrap_or(MapFeatureKind::City);
             Some((Bilingual { ar: words, en: en.trim().to_owned() }, kind, ids_of(&input_value("st-point-entity"))))
         }
     };
     let onclick = {
-        let (model, svg_ref, pending, feature, mode) = (model.clone(), svg_ref.clone(), pending.clone(), feature.clone(), mode.clone());
+        let (model, svg_ref, pending, feature, mode) =
+            (model.clone(), svg_ref.clone(), pending.clone(), feature.clone(), mode.clone());
         Callback::from(move |e: MouseEvent| {
             // Yew delegates events: the element is the NodeRef's, not the event's current target.
             let Some(svg) = svg_ref.cast::<web_sys::SvgsvgElement>() else { return };
@@ -899,7 +945,15 @@ fn world_map(props: &WorldMapProps) -> Html {
         Callback::from(move |_: MouseEvent| pending.set(Vec::new()))
     };
     let xy = |c: &Coordinates| ((c.lon + 180.0) * WORLD_SOURCE.scale, (90.0 - c.lat) * WORLD_SOURCE.scale);
-    let line = |cs: &[Coordinates]| cs.iter().map(|c| { let (x, y) = xy(c); format!("{x:.0},{y:.0}") }).collect::<Vec<_>>().join(" ");
+    let line = |cs: &[Coordinates]| {
+        cs.iter()
+            .map(|c| {
+                let (x, y) = xy(c);
+                format!("{x:.0},{y:.0}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let map = &model.studio.doc.map;
     let points = map.points.iter().map(|p| {
         let (x, y) = xy(&p.coordinates);
@@ -910,11 +964,14 @@ fn world_map(props: &WorldMapProps) -> Html {
         article_core::model::Waypoint::Point(id) => map.points.iter().find(|p| &p.id == id).map(|p| p.coordinates),
     };
     let movements = map.movements.iter().map(|m| {
-        let cs: Vec<Coordinates> = std::iter::once(&m.from).chain(&m.via).chain(std::iter::once(&m.to)).filter_map(at).collect();
+        let cs: Vec<Coordinates> =
+            std::iter::once(&m.from).chain(&m.via).chain(std::iter::once(&m.to)).filter_map(at).collect();
         html! { <polyline points={line(&cs)} class="st-movement"><title>{ m.label.en.clone() }</title></polyline> }
     });
     let areas = map.areas.iter().filter_map(|a| match &a.shape {
-        article_core::model::AreaShape::Polygon(ring) => Some(html! { <polygon points={line(ring)} class="st-area"><title>{ a.label.en.clone() }</title></polygon> }),
+        article_core::model::AreaShape::Polygon(ring) => {
+            Some(html! { <polygon points={line(ring)} class="st-area"><title>{ a.label.en.clone() }</title></polygon> })
+        }
         article_core::model::AreaShape::Country(_) => None,
     });
     let drawing = html! {

@@ -69,7 +69,11 @@ fn marked() -> Vec<String> {
 async fn find(words: &str) {
     set("[data-st='find']", words);
     click("[data-st='find-go']");
-    until("the selection", || doc().query_selector("[data-st='selection'] q").unwrap().and_then(|q| q.text_content()).as_deref() == Some(words)).await;
+    until("the selection", || {
+        doc().query_selector("[data-st='selection'] q").unwrap().and_then(|q| q.text_content()).as_deref()
+            == Some(words)
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -112,7 +116,12 @@ async fn plain_text_to_a_published_article_by_edits() {
     assert_eq!(text("[data-st='problems-count']"), "Problems (0)");
     // The preview is the reader, mounted as an embed: inside its shadow root.
     let in_preview = |selector: &str| {
-        doc().query_selector("[data-st='preview']").unwrap().and_then(|p| p.shadow_root()).and_then(|r| r.query_selector(selector).unwrap()).is_some()
+        doc()
+            .query_selector("[data-st='preview']")
+            .unwrap()
+            .and_then(|p| p.shadow_root())
+            .and_then(|r| r.query_selector(selector).unwrap())
+            .is_some()
     };
     until("the preview", || in_preview(".ae-article mark[data-entity='moscow']")).await;
 
@@ -169,7 +178,9 @@ async fn plain_text_to_a_published_article_by_edits() {
     init.set_key("z");
     init.set_ctrl_key(true);
     init.set_bubbles(true);
-    field.dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap()).unwrap();
+    field
+        .dispatch_event(&web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap())
+        .unwrap();
     settle().await;
     assert_eq!(status(), before);
     assert_eq!(marked().iter().filter(|m| *m == "موسكو").count(), 2);

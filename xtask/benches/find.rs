@@ -31,7 +31,8 @@ impl Rng {
 }
 
 const LETTERS: [&str; 24] = [
-    "ب", "ت", "ث", "ج", "ح", "خ", "د", "ر", "ز", "س", "ش", "ص", "ط", "ع", "غ", "ف", "ق", "ك", "م", "ن", "ه", "و", "ي", "ل",
+    "ب", "ت", "ث", "ج", "ح", "خ", "د", "ر", "ز", "س", "ش", "ص", "ط", "ع", "غ", "ف", "ق", "ك", "م", "ن", "ه", "و", "ي",
+    "ل",
 ];
 const FILLER: [&str; 12] = ["في", "على", "من", "إلى", "أن", "التي", "الذي", "مع", "بين", "خلال", "وقد", "كما"];
 const CLITICS: [&str; 5] = ["", "و", "ل", "ب", "ال"];
@@ -82,9 +83,12 @@ fn generate(words: usize, entities: usize) -> Doc {
 fn find_all_mentions<const W: usize>(bencher: divan::Bencher, entities: usize) {
     let doc = generate(W, entities);
     bencher.counter(divan::counter::ItemsCount::new(W)).bench(|| {
-        let finder = Finder::new(
-            doc.aliases.iter().enumerate().map(|(i, (text, e))| Pattern { text, entity: *e, alias: i, adjective: false }),
-        );
+        let finder = Finder::new(doc.aliases.iter().enumerate().map(|(i, (text, e))| Pattern {
+            text,
+            entity: *e,
+            alias: i,
+            adjective: false,
+        }));
         doc.paragraphs.iter().map(|p| finder.find(divan::black_box(p)).len()).sum::<usize>()
     });
 }
@@ -109,8 +113,10 @@ fn catalogue_case(words: usize, entities: usize) -> (String, String) {
         let aliases = r["aliases"].as_array_mut().unwrap();
         aliases.retain(|a| seen.insert(a.as_str().or(a["text"].as_str()).unwrap().to_owned()));
     }
-    let catalogue = serde_json::json!({ "format": "article-explorer/catalogue", "version": 1, "entities": records }).to_string();
-    let blocks: Vec<serde_json::Value> = doc.paragraphs.iter().map(|p| serde_json::json!({ "kind": "paragraph", "text": p })).collect();
+    let catalogue =
+        serde_json::json!({ "format": "article-explorer/catalogue", "version": 1, "entities": records }).to_string();
+    let blocks: Vec<serde_json::Value> =
+        doc.paragraphs.iter().map(|p| serde_json::json!({ "kind": "paragraph", "text": p })).collect();
     let article = serde_json::json!({
         "version": 1, "catalogues": ["catalogue.json"],
         "article": { "headline": "عنوان", "blocks": blocks, "language": "ar", "direction": "rtl" }
@@ -127,7 +133,9 @@ fn publish_with_a_catalogue<const W: usize>(bencher: divan::Bencher, entities: u
     let (article, catalogue) = catalogue_case(W, entities);
     bencher.counter(divan::counter::ItemsCount::new(W)).bench(|| {
         let mut fetch = |_: &str| Ok(catalogue.clone());
-        article_core::published::publish_json_with(divan::black_box(&article), &mut fetch).map(|s| s.len()).unwrap_or_else(|p| panic!("{:?}", &p[..p.len().min(3)]))
+        article_core::published::publish_json_with(divan::black_box(&article), &mut fetch)
+            .map(|s| s.len())
+            .unwrap_or_else(|p| panic!("{:?}", &p[..p.len().min(3)]))
     });
 }
 
@@ -135,8 +143,13 @@ fn publish_with_a_catalogue<const W: usize>(bencher: divan::Bencher, entities: u
 #[divan::bench(consts = WORDS, sample_count = 10)]
 fn find_variants<const W: usize>(bencher: divan::Bencher) {
     let doc = generate(W, 10_000);
-    let finder = article_core::text::VariantFinder::new(
-        doc.aliases.iter().enumerate().map(|(i, (text, e))| Pattern { text, entity: *e, alias: i, adjective: false }),
-    );
-    bencher.counter(divan::counter::ItemsCount::new(W)).bench(|| doc.paragraphs.iter().map(|p| finder.find(divan::black_box(p), &[]).len()).sum::<usize>());
+    let finder = article_core::text::VariantFinder::new(doc.aliases.iter().enumerate().map(|(i, (text, e))| Pattern {
+        text,
+        entity: *e,
+        alias: i,
+        adjective: false,
+    }));
+    bencher
+        .counter(divan::counter::ItemsCount::new(W))
+        .bench(|| doc.paragraphs.iter().map(|p| finder.find(divan::black_box(p), &[]).len()).sum::<usize>());
 }

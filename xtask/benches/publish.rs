@@ -36,9 +36,9 @@ fn documents() -> Vec<String> {
 #[divan::bench(sample_count = 5)]
 fn publish_one_after_another(bencher: divan::Bencher) {
     let docs = documents();
-    bencher.counter(divan::counter::ItemsCount::new(DOCUMENTS)).bench(|| {
-        docs.iter().map(|d| publish_json(divan::black_box(d)).map(|p| p.len()).unwrap_or(0)).sum::<usize>()
-    });
+    bencher
+        .counter(divan::counter::ItemsCount::new(DOCUMENTS))
+        .bench(|| docs.iter().map(|d| publish_json(divan::black_box(d)).map(|p| p.len()).unwrap_or(0)).sum::<usize>());
 }
 
 #[divan::bench(sample_count = 5)]
@@ -70,5 +70,7 @@ fn validate_a_large_document(bencher: divan::Bencher) {
     }
     let text = doc.to_string();
     article_core::model::load(&text).expect("valid");
-    bencher.counter(divan::counter::BytesCount::new(text.len())).bench(|| article_core::model::load(divan::black_box(&text)).is_ok());
+    bencher
+        .counter(divan::counter::BytesCount::new(text.len()))
+        .bench(|| article_core::model::load(divan::black_box(&text)).is_ok());
 }

@@ -12,7 +12,8 @@ use crate::html::without;
 use serde_json::json;
 
 pub fn run(dist: &Path) -> Result<(), String> {
-    let index = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("{}: {e} (build first)", dist.display()))?;
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|e| format!("{}: {e} (build first)", dist.display()))?;
     std::fs::write(dist.join("static.html"), static_page(&index)?).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(dist.join("bench")).map_err(|e| e.to_string())?;
     let long = long_document(20_000, 300);

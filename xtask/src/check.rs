@@ -13,12 +13,8 @@ use article_core::text::{MentionSource, Utf8Range};
 
 /// The reference list for suggestions: the sample catalogue's countries and cities.
 fn known() -> Vec<Entity> {
-    let sample: Catalogue = serde_json::from_str(include_str!("../../assets/catalogues/sample.json")).unwrap_or_else(|_| Catalogue {
-        format: String::new(),
-        version: 0,
-        about: None,
-        entities: Vec::new(),
-    });
+    let sample: Catalogue = serde_json::from_str(include_str!("../../assets/catalogues/sample.json"))
+        .unwrap_or_else(|_| Catalogue { format: String::new(), version: 0, about: None, entities: Vec::new() });
     sample.entities.into_iter().filter(|e| matches!(e.kind, EntityKind::Country | EntityKind::City)).collect()
 }
 
@@ -91,13 +87,18 @@ pub fn run(path: &Path) -> Result<(), String> {
         let words = s.range.of(full.text(s.text));
         let id = |e: usize| full.doc.entities[e].id.as_str();
         let why = match &s.why {
-            Why::Ambiguous { entity } => format!("may be {} (an alias marked ambiguous, also a common word: link it with mentions.add)", id(*entity)),
+            Why::Ambiguous { entity } => format!(
+                "may be {} (an alias marked ambiguous, also a common word: link it with mentions.add)",
+                id(*entity)
+            ),
             Why::Variant { of, common } => {
                 let list: Vec<String> = of.iter().map(|(e, a)| format!("«{a}» ({})", id(*e))).collect();
                 let reason = if *common { "also a common word" } else { "more than one entity" };
                 format!("a spelling variant of {} ({reason})", list.join(" or "))
             }
-            Why::Known { id, name } => format!("is {name} in the sample catalogue (add the catalogue, or an entity «{id}»)"),
+            Why::Known { id, name } => {
+                format!("is {name} in the sample catalogue (add the catalogue, or an entity «{id}»)")
+            }
             Why::Title { title } => format!("a name after «{title}»"),
             Why::Near { entity, alias } => format!("looks like «{alias}» ({})", id(*entity)),
         };
@@ -149,7 +150,8 @@ mod tests {
         doc["article"]["blocks"][0]["text"] = "وزار وفد من كولومبيا مدينة هافانا، وقال مادورو إن مالي بعيدة.".into();
         let p = Prepared::new(serde_json::from_value(doc).unwrap());
         let s = suggestions(&p, &known());
-        let said: Vec<&str> = s.iter().filter(|s| matches!(s.why, Why::Known { .. })).map(|s| s.range.of(p.text(s.text))).collect();
+        let said: Vec<&str> =
+            s.iter().filter(|s| matches!(s.why, Why::Known { .. })).map(|s| s.range.of(p.text(s.text))).collect();
         assert!(said.contains(&"كولومبيا") && said.contains(&"هافانا"), "{said:?}");
         assert!(!said.contains(&"مالي"), "an ambiguous name is never offered as a known one");
     }

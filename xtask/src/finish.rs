@@ -8,8 +8,8 @@
 
 use std::path::{Path, PathBuf};
 
-use article_core::published::{read_any, Reading};
 use article_core::prerender::json_ld;
+use article_core::published::{read_any, Reading};
 
 /// The article rendered by the reader's own view, through Yew's server-side renderer, from the
 /// document as published (an authoring one was published once, when it was read).
@@ -105,7 +105,9 @@ fn remove_trunk_loader(html: &str) -> String {
 fn inline_script(html: &str) -> Option<String> {
     elements(html, "<script", "</script>").find_map(|e| {
         let (tag, body) = e.split_once('>')?;
-        let runs = !tag.contains(" src=") && !tag.contains("application/ld+json") && !body.trim_end_matches("</script>").trim().is_empty();
+        let runs = !tag.contains(" src=")
+            && !tag.contains("application/ld+json")
+            && !body.trim_end_matches("</script>").trim().is_empty();
         runs.then(|| format!("{tag}>"))
     })
 }
@@ -142,7 +144,8 @@ mod tests {
 
     #[test]
     fn the_static_article_is_the_readers_view_without_its_actions() {
-        let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/seed/article.json")).unwrap();
+        let json =
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/seed/article.json")).unwrap();
         let reading = read_any(&json).unwrap();
         let html = article(&reading);
         let marks: Vec<&str> = html.split("<mark ").skip(1).map(|m| m.split('>').next().unwrap()).collect();
@@ -154,7 +157,12 @@ mod tests {
             }
             assert!(!m.contains("tabindex") && !m.contains("role="), "no action promised: {m}");
         }
-        assert!(html.starts_with("<div class=\"ae-root ae-prerendered\"><article ") && html.contains("class=\"ae-article\""), "{}", &html[..120]);
+        assert!(
+            html.starts_with("<div class=\"ae-root ae-prerendered\"><article ")
+                && html.contains("class=\"ae-article\""),
+            "{}",
+            &html[..120]
+        );
         assert!(!html.contains("<!--"), "no hydration markers");
         // Removing the tags gives back the text, block by block.
         let mut stripped = String::new();

@@ -68,7 +68,12 @@ pub fn generate(node_modules: &Path) -> Result<String, String> {
         // A generic word the seed links for its own story («القوات المسلحة») is only suggested.
         for a in &mut e.aliases {
             if common.contains(&normalize_str(a.text())) {
-                *a = Alias::Detailed(AliasDetail { text: a.text().to_owned(), adjective: a.is_adjective(), metonym_of: None, ambiguous: true });
+                *a = Alias::Detailed(AliasDetail {
+                    text: a.text().to_owned(),
+                    adjective: a.is_adjective(),
+                    metonym_of: None,
+                    ambiguous: true,
+                });
             }
         }
         for a in &e.aliases {
@@ -95,7 +100,9 @@ pub fn generate(node_modules: &Path) -> Result<String, String> {
 
     let mut capitals = Vec::new();
     for row in codes.as_array().into_iter().flatten() {
-        let (Some(alpha2), Some(alpha3), Some(numeric)) = (row[0].as_str(), row[1].as_str(), row[2].as_str()) else { continue };
+        let (Some(alpha2), Some(alpha3), Some(numeric)) = (row[0].as_str(), row[1].as_str(), row[2].as_str()) else {
+            continue;
+        };
         let Some(name_ar) = arabic["countries"][alpha2].as_str() else { continue };
         let wc = by_cca2.get(alpha2);
         let name_en = wc.and_then(|c| c["name"]["common"].as_str()).unwrap_or(alpha3).to_owned();
@@ -172,7 +179,9 @@ pub fn generate(node_modules: &Path) -> Result<String, String> {
             kind: EntityKind::City,
             name: Bilingual { ar: ar.clone(), en: en.clone() },
             aliases: Vec::new(),
-            description: Bilingual { ar: format!("عاصمة {}", country.ar), en: format!("Capital of {}", country.en) },
+            description: Bilingual {
+                ar: format!("عاصمة {}", country.ar), en: format!("Capital of {}", country.en)
+            },
             claims: Vec::new(),
             wikidata: None,
             coordinates,
@@ -206,7 +215,10 @@ mod tests {
     #[test]
     fn output_equals_the_committed_catalogue() {
         let Some(npm) = std::env::var_os("AE_NPM") else {
-            assert!(std::env::var_os("AE_REQUIRE_SOURCES").is_none(), "AE_NPM is not set, and the test command requires it");
+            assert!(
+                std::env::var_os("AE_REQUIRE_SOURCES").is_none(),
+                "AE_NPM is not set, and the test command requires it"
+            );
             eprintln!("AE_NPM is not set: run through scripts/test to check the catalogue generator");
             return;
         };

@@ -56,7 +56,8 @@ fn label_point(ring: &[(i32, i32)]) -> (i32, i32) {
         let n = 16;
         for i in 0..=n {
             for j in 0..=n {
-                let (x, y) = (cx - half + 2.0 * half * i as f64 / n as f64, cy - half + 2.0 * half * j as f64 / n as f64);
+                let (x, y) =
+                    (cx - half + 2.0 * half * i as f64 / n as f64, cy - half + 2.0 * half * j as f64 / n as f64);
                 if inside(x, y) {
                     let d = edge_distance(x, y);
                     if d > best.2 {
@@ -172,7 +173,10 @@ mod tests {
     fn output_is_deterministic_and_equals_the_committed_map() {
         let Some(text) = source() else {
             // The test command always gives the source: there, a missing one is a failure.
-            assert!(std::env::var_os("AE_REQUIRE_SOURCES").is_none(), "AE_WORLD_ATLAS is not set, and the test command requires it");
+            assert!(
+                std::env::var_os("AE_REQUIRE_SOURCES").is_none(),
+                "AE_WORLD_ATLAS is not set, and the test command requires it"
+            );
             eprintln!("AE_WORLD_ATLAS is not set: run through scripts/test to check the generator");
             return;
         };

@@ -16,7 +16,8 @@ pub const SIZES: [usize; 3] = [20, 40, 80];
 pub fn run(dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for n in SIZES {
-        let published = article_core::published::publish_json(&document(n)).map_err(|p| format!("graph-{n}: {}", p[0]))?;
+        let published =
+            article_core::published::publish_json(&document(n)).map_err(|p| format!("graph-{n}: {}", p[0]))?;
         let path = dir.join(format!("graph-{n}.json"));
         std::fs::write(&path, published).map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -25,37 +26,94 @@ pub fn run(dir: &Path) -> Result<(), String> {
 }
 
 const GIVEN: [(&str, &str); 16] = [
-    ("Carlos", "كارلوس"), ("Maria", "ماريا"), ("Sergei", "سيرغي"), ("Ana", "آنا"), ("Luis", "لويس"),
-    ("Dmitri", "دميتري"), ("Elena", "إيلينا"), ("Jorge", "خورخي"), ("Olga", "أولغا"), ("Pedro", "بيدرو"),
-    ("Nikolai", "نيكولاي"), ("Rosa", "روزا"), ("Andrés", "أندريس"), ("Irina", "إيرينا"), ("Diego", "دييغو"),
+    ("Carlos", "كارلوس"),
+    ("Maria", "ماريا"),
+    ("Sergei", "سيرغي"),
+    ("Ana", "آنا"),
+    ("Luis", "لويس"),
+    ("Dmitri", "دميتري"),
+    ("Elena", "إيلينا"),
+    ("Jorge", "خورخي"),
+    ("Olga", "أولغا"),
+    ("Pedro", "بيدرو"),
+    ("Nikolai", "نيكولاي"),
+    ("Rosa", "روزا"),
+    ("Andrés", "أندريس"),
+    ("Irina", "إيرينا"),
+    ("Diego", "دييغو"),
     ("Yuri", "يوري"),
 ];
 const FAMILY: [(&str, &str); 16] = [
-    ("Ramírez", "راميريث"), ("Volkov", "فولكوف"), ("Castillo", "كاستيّو"), ("Petrov", "بيتروف"),
-    ("Hernández Oliveira", "هيرنانديث أوليفيرا"), ("Morozov", "موروزوف"), ("Guerrero", "غيريرو"),
-    ("Sokolov", "سوكولوف"), ("Mendoza", "ميندوثا"), ("Lebedev", "ليبيديف"), ("Salazar", "سالازار"),
-    ("Kuznetsov", "كوزنيتسوف"), ("Aguilar", "أغيلار"), ("Fedorov", "فيدوروف"), ("Navarro", "نافارو"),
+    ("Ramírez", "راميريث"),
+    ("Volkov", "فولكوف"),
+    ("Castillo", "كاستيّو"),
+    ("Petrov", "بيتروف"),
+    ("Hernández Oliveira", "هيرنانديث أوليفيرا"),
+    ("Morozov", "موروزوف"),
+    ("Guerrero", "غيريرو"),
+    ("Sokolov", "سوكولوف"),
+    ("Mendoza", "ميندوثا"),
+    ("Lebedev", "ليبيديف"),
+    ("Salazar", "سالازار"),
+    ("Kuznetsov", "كوزنيتسوف"),
+    ("Aguilar", "أغيلار"),
+    ("Fedorov", "فيدوروف"),
+    ("Navarro", "نافارو"),
     ("Smirnova", "سميرنوفا"),
 ];
 const PLACES: [(&str, &str); 24] = [
-    ("Cuba", "كوبا"), ("Colombia", "كولومبيا"), ("Panama", "بنما"), ("Brazil", "البرازيل"),
-    ("Guyana", "غيانا"), ("Trinidad and Tobago", "ترينيداد وتوباغو"), ("Nicaragua", "نيكاراغوا"),
-    ("Mexico", "المكسيك"), ("Dominican Republic", "جمهورية الدومينيكان"), ("Jamaica", "جامايكا"),
-    ("Havana", "هافانا"), ("Bogotá", "بوغوتا"), ("Caracas", "كاراكاس"), ("Maracaibo", "ماراكايبو"),
-    ("Port of Spain", "بورت أوف سبين"), ("Georgetown", "جورج تاون"), ("Managua", "ماناغوا"),
-    ("Kingston", "كينغستون"), ("Puerto Cabello", "بويرتو كابيو"), ("Curaçao", "كوراساو"),
-    ("Aruba", "أروبا"), ("Grenada", "غرينادا"), ("Barbados", "بربادوس"), ("Belize", "بليز"),
+    ("Cuba", "كوبا"),
+    ("Colombia", "كولومبيا"),
+    ("Panama", "بنما"),
+    ("Brazil", "البرازيل"),
+    ("Guyana", "غيانا"),
+    ("Trinidad and Tobago", "ترينيداد وتوباغو"),
+    ("Nicaragua", "نيكاراغوا"),
+    ("Mexico", "المكسيك"),
+    ("Dominican Republic", "جمهورية الدومينيكان"),
+    ("Jamaica", "جامايكا"),
+    ("Havana", "هافانا"),
+    ("Bogotá", "بوغوتا"),
+    ("Caracas", "كاراكاس"),
+    ("Maracaibo", "ماراكايبو"),
+    ("Port of Spain", "بورت أوف سبين"),
+    ("Georgetown", "جورج تاون"),
+    ("Managua", "ماناغوا"),
+    ("Kingston", "كينغستون"),
+    ("Puerto Cabello", "بويرتو كابيو"),
+    ("Curaçao", "كوراساو"),
+    ("Aruba", "أروبا"),
+    ("Grenada", "غرينادا"),
+    ("Barbados", "بربادوس"),
+    ("Belize", "بليز"),
 ];
 const BODIES: [(&str, &str); 12] = [
-    ("Ministry of Defence", "وزارة الدفاع"), ("Ministry of Foreign Affairs", "وزارة الخارجية"),
-    ("National Assembly", "الجمعية الوطنية"), ("Coast Guard", "خفر السواحل"), ("Central Bank", "البنك المركزي"),
-    ("Navy", "البحرية"), ("Chamber of Commerce", "غرفة التجارة"), ("Supreme Court", "المحكمة العليا"),
-    ("Port Authority", "هيئة الموانئ"), ("Energy Company", "شركة الطاقة"), ("Air Force", "سلاح الجو"),
+    ("Ministry of Defence", "وزارة الدفاع"),
+    ("Ministry of Foreign Affairs", "وزارة الخارجية"),
+    ("National Assembly", "الجمعية الوطنية"),
+    ("Coast Guard", "خفر السواحل"),
+    ("Central Bank", "البنك المركزي"),
+    ("Navy", "البحرية"),
+    ("Chamber of Commerce", "غرفة التجارة"),
+    ("Supreme Court", "المحكمة العليا"),
+    ("Port Authority", "هيئة الموانئ"),
+    ("Energy Company", "شركة الطاقة"),
+    ("Air Force", "سلاح الجو"),
     ("News Agency", "وكالة الأنباء"),
 ];
 const PREDICATES: [&str; 12] = [
-    "allied-with", "supports", "pressures", "signed", "visited", "accuses", "condemns", "warns-against", "sent-to",
-    "cooperates-with", "leads", "deployed-in",
+    "allied-with",
+    "supports",
+    "pressures",
+    "signed",
+    "visited",
+    "accuses",
+    "condemns",
+    "warns-against",
+    "sent-to",
+    "cooperates-with",
+    "leads",
+    "deployed-in",
 ];
 
 /// A deterministic document with `n` entities (a quarter people, a quarter places, a third
@@ -83,11 +141,19 @@ pub fn document(n: usize) -> String {
             }
             3..=5 => {
                 let p = pick(&PLACES, next());
-                (if PLACES.iter().position(|q| q == &p).unwrap_or(0) < 10 { "country" } else { "city" }, p.0.to_owned(), p.1.to_owned())
+                (
+                    if PLACES.iter().position(|q| q == &p).unwrap_or(0) < 10 { "country" } else { "city" },
+                    p.0.to_owned(),
+                    p.1.to_owned(),
+                )
             }
             6..=9 => {
                 let (b, p) = (pick(&BODIES, next()), pick(&PLACES[..10], next()));
-                (if next() % 3 == 0 { "military-unit" } else { "organisation" }, format!("{} of {}", b.0, p.0), format!("{} في {}", b.1, p.1))
+                (
+                    if next() % 3 == 0 { "military-unit" } else { "organisation" },
+                    format!("{} of {}", b.0, p.0),
+                    format!("{} في {}", b.1, p.1),
+                )
             }
             _ => {
                 let p = pick(&PLACES, next());
@@ -205,7 +271,11 @@ mod tests {
             assert_eq!(r.doc.entities.len(), n);
             assert!(r.doc.relations.len() >= n * 4 / 3, "graph-{n}: {} relations", r.doc.relations.len());
             for e in 0..n {
-                assert!(r.all_mentions().any(|(_, m)| m.entity() == e), "graph-{n}: {} is never mentioned", r.doc.entities[e].id);
+                assert!(
+                    r.all_mentions().any(|(_, m)| m.entity() == e),
+                    "graph-{n}: {} is never mentioned",
+                    r.doc.entities[e].id
+                );
             }
         }
     }

@@ -28,7 +28,13 @@ mod tests {
     #[test]
     fn elements_and_without() {
         let html = "<a><script>1</script><b><script src=x></script>";
-        assert_eq!(super::elements(html, "<script", "</script>").collect::<Vec<_>>(), ["<script>1</script>", "<script src=x></script>"]);
-        assert_eq!(super::without(html, "<script", "</script>", |e| !e.contains("src")), "<a><b><script src=x></script>");
+        assert_eq!(
+            super::elements(html, "<script", "</script>").collect::<Vec<_>>(),
+            ["<script>1</script>", "<script src=x></script>"]
+        );
+        assert_eq!(
+            super::without(html, "<script", "</script>", |e| !e.contains("src")),
+            "<a><b><script src=x></script>"
+        );
     }
 }

@@ -44,7 +44,8 @@ fn publish_file(input: &Path, output: &Path) -> Result<usize, String> {
     let published = publish_json_with(&json, &mut catalogue_files(input)).map_err(|problems| {
         let shown: Vec<String> = problems.iter().take(20).map(|p| format!("  {p}")).collect();
         let more = problems.len().saturating_sub(20);
-        let mut m = format!("{} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, shown.join("\n"));
+        let mut m =
+            format!("{} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, shown.join("\n"));
         if more > 0 {
             m.push_str(&format!("\n  and {more} more"));
         }
@@ -59,13 +60,23 @@ fn publish_file(input: &Path, output: &Path) -> Result<usize, String> {
 
 /// Publishes every input on `threads` threads. Returns the number published, or the report of
 /// those refused.
-pub fn publish_all(inputs: &[PathBuf], out_dir: Option<&Path>, threads: usize, progress: bool) -> Result<usize, String> {
+pub fn publish_all(
+    inputs: &[PathBuf],
+    out_dir: Option<&Path>,
+    threads: usize,
+    progress: bool,
+) -> Result<usize, String> {
     let outputs: Vec<PathBuf> = inputs.iter().map(|i| output_path(i, out_dir)).collect();
     // Two inputs with one output would overwrite each other: refuse before writing anything.
     let mut seen = std::collections::HashMap::new();
     for (input, output) in inputs.iter().zip(&outputs) {
         if let Some(other) = seen.insert(output.clone(), input) {
-            return Err(format!("{} and {} would both be written to {}", other.display(), input.display(), output.display()));
+            return Err(format!(
+                "{} and {} would both be written to {}",
+                other.display(),
+                input.display(),
+                output.display()
+            ));
         }
     }
     let bar = if progress {
@@ -99,7 +110,8 @@ pub fn publish_all(inputs: &[PathBuf], out_dir: Option<&Path>, threads: usize, p
     if refused.is_empty() {
         return Ok(published);
     }
-    let mut report = format!("{} of {} documents refused (the {published} others were written):", refused.len(), inputs.len());
+    let mut report =
+        format!("{} of {} documents refused (the {published} others were written):", refused.len(), inputs.len());
     for (i, message) in refused {
         report.push_str(&format!("\n{}: {message}", inputs[i].display()));
     }
@@ -123,7 +135,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let started = std::time::Instant::now();
     let n = publish_all(&inputs, out_dir.as_deref(), threads, std::io::stderr().is_terminal())?;
     let secs = started.elapsed().as_secs_f64();
-    eprintln!("published {n} document{} in {:.2} s ({:.0} per second)", if n == 1 { "" } else { "s" }, secs, n as f64 / secs.max(1e-9));
+    eprintln!(
+        "published {n} document{} in {:.2} s ({:.0} per second)",
+        if n == 1 { "" } else { "s" },
+        secs,
+        n as f64 / secs.max(1e-9)
+    );
     Ok(())
 }
 

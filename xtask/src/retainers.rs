@@ -109,9 +109,17 @@ pub fn print(title: &str, wasm: &[u8]) {
     match analyse(wasm) {
         Err(e) => println!("\n{title}: no retainers ({e})"),
         Ok(r) => {
-            println!("\n{title}: code {} KB, data {} KB (after wasm-opt, uncompressed), by crate:", r.total / 1024, r.data / 1024);
+            println!(
+                "\n{title}: code {} KB, data {} KB (after wasm-opt, uncompressed), by crate:",
+                r.total / 1024,
+                r.data / 1024
+            );
             for (krate, bytes) in r.by_crate.iter().take(14) {
-                println!("  {:>6.1} KB {:>5.1}%  {krate}", *bytes as f64 / 1024.0, 100.0 * *bytes as f64 / r.total.max(1) as f64);
+                println!(
+                    "  {:>6.1} KB {:>5.1}%  {krate}",
+                    *bytes as f64 / 1024.0,
+                    100.0 * *bytes as f64 / r.total.max(1) as f64
+                );
             }
             if let Ok(krate) = std::env::var("AE_RETAINERS_CRATE") {
                 for (name, bytes) in r.all.iter().filter(|(n, _)| crate_of(n) == krate).take(25) {
@@ -136,8 +144,14 @@ mod tests {
     fn functions_are_told_by_crate() {
         assert_eq!(crate_of("yew::html::component::Component::view"), "yew");
         assert_eq!(crate_of("<article_core::model::Entity as serde::de::Deserialize>::deserialize"), "article_core");
-        assert_eq!(crate_of("<&mut serde_json::de::Deserializer<R> as serde::Deserializer>::deserialize_any"), "serde_json");
+        assert_eq!(
+            crate_of("<&mut serde_json::de::Deserializer<R> as serde::Deserializer>::deserialize_any"),
+            "serde_json"
+        );
         assert_eq!(crate_of("memcpy"), "(other)");
-        assert_eq!(crate_of("<yew[c1c82f9b0dce5234]::virtual_dom::vnode::VNode as yew[c1c82f9b0dce5234]::X>::f"), "yew");
+        assert_eq!(
+            crate_of("<yew[c1c82f9b0dce5234]::virtual_dom::vnode::VNode as yew[c1c82f9b0dce5234]::X>::f"),
+            "yew"
+        );
     }
 }

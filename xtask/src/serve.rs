@@ -31,7 +31,11 @@ struct Response {
 
 impl Response {
     fn text(status: u16, body: &str) -> Self {
-        Response { status, headers: vec![("Content-Type", "text/plain; charset=utf-8".to_owned())], body: body.as_bytes().to_vec() }
+        Response {
+            status,
+            headers: vec![("Content-Type", "text/plain; charset=utf-8".to_owned())],
+            body: body.as_bytes().to_vec(),
+        }
     }
 }
 
@@ -87,7 +91,10 @@ fn serve_connection(stream: TcpStream, root: &Path, faults: bool) -> std::io::Re
             Some(src) => match std::fs::read_to_string(&file) {
                 Ok(page) => Response {
                     status: 200,
-                    headers: vec![("Content-Type", "text/html; charset=utf-8".to_owned()), ("Cache-Control", "no-cache".to_owned())],
+                    headers: vec![
+                        ("Content-Type", "text/html; charset=utf-8".to_owned()),
+                        ("Cache-Control", "no-cache".to_owned()),
+                    ],
                     body: other_document(&page, &src).into_bytes(),
                 },
                 Err(_) => Response::text(500, "cannot read file"),
@@ -108,7 +115,8 @@ fn write_response(mut stream: TcpStream, r: &Response, head_only: bool) -> std::
         504 => "Gateway Timeout",
         _ => "Internal Server Error",
     };
-    let mut head = format!("HTTP/1.1 {} {reason}\r\nContent-Length: {}\r\nConnection: close\r\n", r.status, r.body.len());
+    let mut head =
+        format!("HTTP/1.1 {} {reason}\r\nContent-Length: {}\r\nConnection: close\r\n", r.status, r.body.len());
     for (name, value) in &r.headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -130,7 +138,11 @@ fn fault(path: &str) -> Option<Response> {
         }
         "/__faults/big.json" => {
             let body = format!("{{\"version\": 1{}}}", " ".repeat(11 * 1024 * 1024));
-            Some(Response { status: 200, headers: vec![("Content-Type", "application/json".to_owned())], body: body.into_bytes() })
+            Some(Response {
+                status: 200,
+                headers: vec![("Content-Type", "application/json".to_owned())],
+                body: body.into_bytes(),
+            })
         }
         _ => None,
     }
@@ -153,7 +165,8 @@ pub fn other_document(page: &str, src: &str) -> String {
     use article_core::prerender::escape;
     let text = escape(src);
     // A link only to a relative or http(s) address: never `javascript:` or `data:`.
-    let scheme = src.split(['/', '?', '#']).next().and_then(|head| head.split_once(':')).map(|(s, _)| s.to_ascii_lowercase());
+    let scheme =
+        src.split(['/', '?', '#']).next().and_then(|head| head.split_once(':')).map(|(s, _)| s.to_ascii_lowercase());
     let link = match scheme.as_deref() {
         None | Some("http") | Some("https") => format!("<a href=\"{text}\" dir=\"ltr\">{text}</a>"),
         Some(_) => format!("<bdi dir=\"ltr\">{text}</bdi>"),
@@ -199,7 +212,11 @@ fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
 
 fn respond(path: &Path, accept: &str) -> Response {
     let mime = mime(path);
-    let mut headers = vec![("Content-Type", mime.to_owned()), ("Vary", "Accept-Encoding".to_owned()), ("Cache-Control", "no-cache".to_owned())];
+    let mut headers = vec![
+        ("Content-Type", mime.to_owned()),
+        ("Vary", "Accept-Encoding".to_owned()),
+        ("Cache-Control", "no-cache".to_owned()),
+    ];
     for (encoding, suffix) in [("br", "br"), ("gzip", "gz")] {
         let compressed = crate::size::with_suffix(path, suffix);
         if accepts(accept, encoding) && compressed.is_file() {
@@ -272,7 +289,11 @@ mod tests {
         let _idle = TcpStream::connect(("127.0.0.1", port)).unwrap();
         let br = get(port, "GET /a.wasm HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip, br\r\n\r\n");
         assert!(br.starts_with("HTTP/1.1 200 OK\r\n"), "{br}");
-        assert!(br.contains("Content-Type: application/wasm") && br.contains("Content-Encoding: br") && br.contains("Connection: close"));
+        assert!(
+            br.contains("Content-Type: application/wasm")
+                && br.contains("Content-Encoding: br")
+                && br.contains("Connection: close")
+        );
         assert!(br.ends_with("\r\n\r\nBR"), "{br}");
         let plain = get(port, "GET /a.wasm HTTP/1.1\r\n\r\n");
         assert!(plain.ends_with("raw") && !plain.contains("Content-Encoding"));

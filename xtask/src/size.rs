@@ -43,7 +43,9 @@ pub fn run(dir: &Path) -> Result<(), String> {
     println!("{:<56} {:>10} {:>10} {:>10}", "total", kb(total.raw), kb(total.gzip), kb(total.brotli));
     // Top retainers of each module: the compiler's output run through wasm-bindgen and
     // `wasm-opt -Oz -g` as the build does, keeping the names the build drops.
-    for (title, path) in [("reader wasm", READER_WASM), ("publisher wasm", PUBLISHER_WASM), ("figures wasm", FIGURES_WASM)] {
+    for (title, path) in
+        [("reader wasm", READER_WASM), ("publisher wasm", PUBLISHER_WASM), ("figures wasm", FIGURES_WASM)]
+    {
         if let Some(bytes) = crate::retainers::optimised_with_names(Path::new(path)) {
             crate::retainers::print(title, &bytes);
         }
@@ -54,9 +56,12 @@ pub fn run(dir: &Path) -> Result<(), String> {
 }
 
 /// The modules as rustc wrote them, before wasm-bindgen and wasm-opt.
-const READER_WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article-explorer.wasm");
-const PUBLISHER_WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article_publisher.wasm");
-const FIGURES_WASM: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article_figures.wasm");
+const READER_WASM: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article-explorer.wasm");
+const PUBLISHER_WASM: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article_publisher.wasm");
+const FIGURES_WASM: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../target/wasm32-unknown-unknown/release/article_figures.wasm");
 
 /// The budgets file, at the workspace root.
 const BUDGETS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../budgets.json");
@@ -74,7 +79,8 @@ pub fn check_budgets(budgets: &serde_json::Value, brotli_of: &[(String, u64)]) -
             .iter()
             .filter(|(f, _)| patterns.iter().any(|p| if p.ends_with('/') { f.starts_with(p) } else { f == p }))
             .collect();
-        let missing: Vec<&&str> = patterns.iter().filter(|p| !p.ends_with('/') && !files.iter().any(|(f, _)| f == *p)).collect();
+        let missing: Vec<&&str> =
+            patterns.iter().filter(|p| !p.ends_with('/') && !files.iter().any(|(f, _)| f == *p)).collect();
         if !missing.is_empty() {
             return Err(format!("budget {name:?}: missing from the build: {missing:?}"));
         }
@@ -95,7 +101,11 @@ pub fn check_budgets(budgets: &serde_json::Value, brotli_of: &[(String, u64)]) -
         }
         if let Some(target) = group["target_kb"].as_f64() {
             let gap = sum as f64 / 1024.0 - target;
-            line.push_str(&if gap > 0.0 { format!("; target {target} KB: {gap:.1} KB over it") } else { format!("; target {target} KB: met") });
+            line.push_str(&if gap > 0.0 {
+                format!("; target {target} KB: {gap:.1} KB over it")
+            } else {
+                format!("; target {target} KB: met")
+            });
         }
         println!("{line}");
     }

@@ -65,14 +65,18 @@ pub fn features(reading: &Reading, projection: &Projection, base: Option<&BaseMa
     for a in &doc.map.areas {
         let (shape, anchor, b) = match &a.shape {
             AreaShape::Country(code) => {
-                let Some((base, c)) = base.and_then(|b| Some((b, b.countries.iter().find(|c| &c.id == code)?))) else { continue };
+                let Some((base, c)) = base.and_then(|b| Some((b, b.countries.iter().find(|c| &c.id == code)?))) else {
+                    continue;
+                };
                 let Some(label) = c.label else { continue };
                 // A country larger than the map keeps its label on the map, on the side of its
                 // label place (where its land reaches the map's edge).
                 let (w, h) = projection.size();
                 let at = base.to_view(label, projection);
                 let anchor = Xy { x: at.x.clamp(60.0, w - 60.0), y: at.y.clamp(30.0, h - 30.0) };
-                let b = c.bounds.map_or((anchor, anchor), |(a, z)| (base.to_view(a, projection), base.to_view(z, projection)));
+                let b = c
+                    .bounds
+                    .map_or((anchor, anchor), |(a, z)| (base.to_view(a, projection), base.to_view(z, projection)));
                 (Shape::Country(code.clone()), anchor, b)
             }
             AreaShape::Polygon(ring) => {
@@ -96,7 +100,8 @@ pub fn features(reading: &Reading, projection: &Projection, base: Option<&BaseMa
         });
     }
     for m in &doc.map.movements {
-        let pts: Vec<Xy> = std::iter::once(&m.from).chain(&m.via).chain(std::iter::once(&m.to)).filter_map(point_xy).collect();
+        let pts: Vec<Xy> =
+            std::iter::once(&m.from).chain(&m.via).chain(std::iter::once(&m.to)).filter_map(point_xy).collect();
         if pts.len() < 2 {
             continue;
         }
@@ -145,7 +150,14 @@ pub fn bounds_of(features: &[Feature], entity: usize) -> Option<(Xy, Xy)> {
 /// A movement's end as the text alternative says it: the point's label, or "near 10.7°N 61.8°W".
 pub fn waypoint_text(w: &Waypoint, reading: &Reading, lang: crate::i18n::Lang) -> String {
     match w {
-        Waypoint::Point(id) => reading.doc.map.points.iter().find(|p| &p.id == id).map(|p| lang.pick(&p.label).to_owned()).unwrap_or_default(),
+        Waypoint::Point(id) => reading
+            .doc
+            .map
+            .points
+            .iter()
+            .find(|p| &p.id == id)
+            .map(|p| lang.pick(&p.label).to_owned())
+            .unwrap_or_default(),
         Waypoint::At(c) => {
             let t = lang.figure_strings();
             let [n, s, e, w] = t.compass;
@@ -207,8 +219,12 @@ pub fn place_labels(features: &[Feature], labels: &[String], size: (f64, f64)) -
             }
         }
         let mut centres = candidates.iter().map(|c| (f.anchor.x + c.x, f.anchor.y + c.y));
-        let rect = crate::labels::first_free(&mut centres, (w, h), size, &taken)
-            .unwrap_or(Rect { x: f.anchor.x + candidates[0].x - w / 2.0, y: f.anchor.y + candidates[0].y - h / 2.0, w, h });
+        let rect = crate::labels::first_free(&mut centres, (w, h), size, &taken).unwrap_or(Rect {
+            x: f.anchor.x + candidates[0].x - w / 2.0,
+            y: f.anchor.y + candidates[0].y - h / 2.0,
+            w,
+            h,
+        });
         offsets[i] = Xy { x: rect.cx() - f.anchor.x, y: rect.cy() - f.anchor.y };
         taken.push(rect);
     }
@@ -271,7 +287,8 @@ mod tests {
     use crate::geo::CARIBBEAN;
 
     fn caribbean() -> BaseMap {
-        BaseMap::from_json(include_str!("../../../assets/map/caribbean.json"), &CARIBBEAN).expect("the committed base map")
+        BaseMap::from_json(include_str!("../../../assets/map/caribbean.json"), &CARIBBEAN)
+            .expect("the committed base map")
     }
 
     #[test]
@@ -282,7 +299,11 @@ mod tests {
         assert_eq!(f.len(), doc.map.points.len() + doc.map.areas.len() + doc.map.movements.len());
         let (w, h) = CARIBBEAN.size();
         for feature in &f {
-            assert!((0.0..=w).contains(&feature.anchor.x) && (0.0..=h).contains(&feature.anchor.y), "{} outside", feature.id);
+            assert!(
+                (0.0..=w).contains(&feature.anchor.x) && (0.0..=h).contains(&feature.anchor.y),
+                "{} outside",
+                feature.id
+            );
         }
         let pos = f.iter().find(|f| f.id == "port-of-spain").unwrap();
         assert!(matches!(pos.shape, Shape::Point(_)));
@@ -332,7 +353,11 @@ mod tests {
         let destroyer = reading.entity_index("us-destroyer").unwrap();
         let b = bounds_of(&f, destroyer).expect("the destroyer is on the map");
         for x in f.iter().filter(|x| x.entities.contains(&destroyer)) {
-            assert!(b.0.x <= x.bounds.0.x && b.0.y <= x.bounds.0.y && b.1.x >= x.bounds.1.x && b.1.y >= x.bounds.1.y, "{}", x.id);
+            assert!(
+                b.0.x <= x.bounds.0.x && b.0.y <= x.bounds.0.y && b.1.x >= x.bounds.1.x && b.1.y >= x.bounds.1.y,
+                "{}",
+                x.id
+            );
         }
         assert_eq!(bounds_of(&f, reading.entity_index("vladimir-putin").unwrap()), None);
         let at = Waypoint::At(crate::model::Coordinates { lat: 10.7, lon: -61.75 });

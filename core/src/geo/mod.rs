@@ -53,9 +53,18 @@ pub struct Region {
 pub const REGIONS: [Region; 4] = [
     Region { name: "caribbean", projection: CARIBBEAN },
     // The Gulf, the Strait of Hormuz and the Gulf of Oman.
-    Region { name: "gulf", projection: Projection { west: 45.0, east: 61.8727, south: 21.0, north: 32.0, scale: 80.0 } },
-    Region { name: "black-sea", projection: Projection { west: 25.0, east: 44.0832, south: 39.0, north: 49.0, scale: 88.0 } },
-    Region { name: "south-china-sea", projection: Projection { west: 103.0, east: 133.8747, south: 1.0, north: 23.0, scale: 40.0 } },
+    Region {
+        name: "gulf",
+        projection: Projection { west: 45.0, east: 61.8727, south: 21.0, north: 32.0, scale: 80.0 },
+    },
+    Region {
+        name: "black-sea",
+        projection: Projection { west: 25.0, east: 44.0832, south: 39.0, north: 49.0, scale: 88.0 },
+    },
+    Region {
+        name: "south-china-sea",
+        projection: Projection { west: 103.0, east: 133.8747, south: 1.0, north: 23.0, scale: 40.0 },
+    },
 ];
 
 /// The region of this name; None for a name no base map has.
@@ -161,10 +170,34 @@ pub fn clip_ring(ring: &[LonLat], p: &Projection) -> Vec<LonLat> {
     type Inside = fn(&LonLat, &Projection) -> bool;
     type Cross = fn(&LonLat, &LonLat, &Projection) -> LonLat;
     let edges: [(Inside, Cross); 4] = [
-        (|q, p| q.lon >= p.west, |a, b, p| { let t = (p.west - a.lon) / (b.lon - a.lon); LonLat { lon: p.west, lat: a.lat + (b.lat - a.lat) * t } }),
-        (|q, p| q.lon <= p.east, |a, b, p| { let t = (p.east - a.lon) / (b.lon - a.lon); LonLat { lon: p.east, lat: a.lat + (b.lat - a.lat) * t } }),
-        (|q, p| q.lat >= p.south, |a, b, p| { let t = (p.south - a.lat) / (b.lat - a.lat); LonLat { lon: a.lon + (b.lon - a.lon) * t, lat: p.south } }),
-        (|q, p| q.lat <= p.north, |a, b, p| { let t = (p.north - a.lat) / (b.lat - a.lat); LonLat { lon: a.lon + (b.lon - a.lon) * t, lat: p.north } }),
+        (
+            |q, p| q.lon >= p.west,
+            |a, b, p| {
+                let t = (p.west - a.lon) / (b.lon - a.lon);
+                LonLat { lon: p.west, lat: a.lat + (b.lat - a.lat) * t }
+            },
+        ),
+        (
+            |q, p| q.lon <= p.east,
+            |a, b, p| {
+                let t = (p.east - a.lon) / (b.lon - a.lon);
+                LonLat { lon: p.east, lat: a.lat + (b.lat - a.lat) * t }
+            },
+        ),
+        (
+            |q, p| q.lat >= p.south,
+            |a, b, p| {
+                let t = (p.south - a.lat) / (b.lat - a.lat);
+                LonLat { lon: a.lon + (b.lon - a.lon) * t, lat: p.south }
+            },
+        ),
+        (
+            |q, p| q.lat <= p.north,
+            |a, b, p| {
+                let t = (p.north - a.lat) / (b.lat - a.lat);
+                LonLat { lon: a.lon + (b.lon - a.lon) * t, lat: p.north }
+            },
+        ),
     ];
     let mut out: Vec<LonLat> = ring.to_vec();
     if out.len() > 1 && out.first() == out.last() {
@@ -204,7 +237,11 @@ pub fn simplify(points: &[Xy], tolerance: f64) -> Vec<Xy> {
         let len = (dx * dx + dy * dy).sqrt();
         let mut far = (0.0, a);
         for (i, q) in points.iter().enumerate().take(b).skip(a + 1) {
-            let d = if len == 0.0 { ((q.x - pa.x).powi(2) + (q.y - pa.y).powi(2)).sqrt() } else { ((q.x - pa.x) * dy - (q.y - pa.y) * dx).abs() / len };
+            let d = if len == 0.0 {
+                ((q.x - pa.x).powi(2) + (q.y - pa.y).powi(2)).sqrt()
+            } else {
+                ((q.x - pa.x) * dy - (q.y - pa.y) * dx).abs() / len
+            };
             if d > far.0 {
                 far = (d, i);
             }
@@ -221,12 +258,13 @@ pub fn simplify(points: &[Xy], tolerance: f64) -> Vec<Xy> {
 /// Twice the signed area of a ring (shoelace).
 pub fn ring_area2(ring: &[(i32, i32)]) -> i64 {
     let n = ring.len();
-    (0..n).map(|i| {
-        let (a, b) = (ring[i], ring[(i + 1) % n]);
-        a.0 as i64 * b.1 as i64 - b.0 as i64 * a.1 as i64
-    }).sum()
+    (0..n)
+        .map(|i| {
+            let (a, b) = (ring[i], ring[(i + 1) % n]);
+            a.0 as i64 * b.1 as i64 - b.0 as i64 * a.1 as i64
+        })
+        .sum()
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -261,14 +299,27 @@ mod tests {
         let direct = r.projection.forward(jeddah);
         assert!((there.x - direct.x).abs() < 1e-6 && (there.y - direct.y).abs() < 1e-6, "{there:?} {direct:?}");
         // Far apart, or at the edge of the world: still the frame's size, inside the world.
-        for pts in [vec![at(-0.1, 51.5), at(56.3, 26.6)], vec![at(179.0, -20.0), at(170.0, -40.0)], vec![at(10.0, 84.0)]] {
+        for pts in
+            [vec![at(-0.1, 51.5), at(56.3, 26.6)], vec![at(179.0, -20.0), at(170.0, -40.0)], vec![at(10.0, 84.0)]]
+        {
             let p = region_for(&pts).projection;
             let (w, h) = p.size();
-            assert!((w - 1208.0).abs() < 0.01 && (h - 880.0).abs() < 0.01 && p.west >= -180.0 && p.east <= 180.01 && p.north <= 85.0, "{p:?}");
+            assert!(
+                (w - 1208.0).abs() < 0.01
+                    && (h - 880.0).abs() < 0.01
+                    && p.west >= -180.0
+                    && p.east <= 180.01
+                    && p.north <= 85.0,
+                "{p:?}"
+            );
             assert!(pts.iter().all(|x| p.contains(*x)), "{p:?}");
         }
         // Most of them: two in the Gulf, one far away.
-        assert_eq!(region_for(&[at(56.3, 26.6), at(55.3, 25.3), at(-0.1, 51.5)]).name, WORLD, "London is not in the Gulf");
+        assert_eq!(
+            region_for(&[at(56.3, 26.6), at(55.3, 25.3), at(-0.1, 51.5)]).name,
+            WORLD,
+            "London is not in the Gulf"
+        );
         assert!(region_named("gulf").is_some() && region_named("atlantis").is_none());
     }
 

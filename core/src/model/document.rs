@@ -323,7 +323,16 @@ pub enum MapFeatureKind {
 }
 
 impl MapFeatureKind {
-    pub const ALL: [MapFeatureKind; 8] = [MapFeatureKind::Capital, MapFeatureKind::City, MapFeatureKind::Country, MapFeatureKind::Deployment, MapFeatureKind::Incident, MapFeatureKind::Exercise, MapFeatureKind::Station, MapFeatureKind::Route];
+    pub const ALL: [MapFeatureKind; 8] = [
+        MapFeatureKind::Capital,
+        MapFeatureKind::City,
+        MapFeatureKind::Country,
+        MapFeatureKind::Deployment,
+        MapFeatureKind::Incident,
+        MapFeatureKind::Exercise,
+        MapFeatureKind::Station,
+        MapFeatureKind::Route,
+    ];
 
     /// The kebab-case name used in documents and CSS classes.
     pub fn slug(self) -> &'static str {
@@ -635,7 +644,9 @@ impl Predicate {
             Predicate::LocatedOff => l("قبالة", "off the coast of", "قبالته", "lying off it"),
             Predicate::DeployedIn => l("منتشر في", "deployed in", "ينتشر فيه", "hosts the deployment of"),
             Predicate::CooperatesWith => l("يتعاون مع", "cooperates with", "يتعاون مع", "cooperates with"),
-            Predicate::ConfrontsWith => l("في مواجهة مع", "in confrontation with", "في مواجهة مع", "in confrontation with"),
+            Predicate::ConfrontsWith => {
+                l("في مواجهة مع", "in confrontation with", "في مواجهة مع", "in confrontation with")
+            }
             Predicate::ComparedWith => l("يُقارن بـ", "compared with", "يُقارن بـ", "compared with"),
             Predicate::Reported => l("نقل خبر", "reported", "نقلته", "reported by"),
             Predicate::ArrivedAt => l("وصل إلى", "arrived at", "وصل إليها", "reached by"),
@@ -646,7 +657,9 @@ impl Predicate {
             Predicate::MetWith => l("التقى", "met with", "التقى", "met with"),
             Predicate::Threatens => l("يهدد", "threatens", "مهدَّد من", "threatened by"),
             Predicate::Denies => l("ينفي", "denies", "نفاه", "denied by"),
-            Predicate::Sanctions => l("يفرض عقوبات على", "imposes sanctions on", "يخضع لعقوبات", "under sanctions from"),
+            Predicate::Sanctions => {
+                l("يفرض عقوبات على", "imposes sanctions on", "يخضع لعقوبات", "under sanctions from")
+            }
         }
     }
 }

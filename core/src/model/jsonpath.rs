@@ -90,11 +90,8 @@ fn start_value(stack: &mut [Open]) {
 
 /// The byte offset of a 1-based line and a column (bytes from the line's start), clamped.
 pub fn offset_of(json: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        json.match_indices('\n').nth(line - 2).map_or(json.len(), |(i, _)| i + 1)
-    };
+    let line_start =
+        if line <= 1 { 0 } else { json.match_indices('\n').nth(line - 2).map_or(json.len(), |(i, _)| i + 1) };
     (line_start + column).min(json.len())
 }
 

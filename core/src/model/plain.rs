@@ -13,18 +13,12 @@ const SENTENCE_ENDS: &[char] = &['.', '!', '?', '؟', '…', ':', '،', '؛', '�
 /// Parses plain text into an article. Lines are separated by `\n` (a `\r` before it is dropped).
 /// Direction and language follow the script of the text: Arabic letters make it `ar`, right to left.
 pub fn parse(text: &str) -> Article {
-    let mut lines = text
-        .split('\n')
-        .map(|line| line.strip_suffix('\r').unwrap_or(line))
-        .filter(|line| !line.trim().is_empty());
+    let mut lines =
+        text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line)).filter(|line| !line.trim().is_empty());
     let headline = lines.next().unwrap_or_default().to_owned();
     let blocks = lines
         .map(|line| Block {
-            kind: if is_heading(line) {
-                BlockKind::Heading
-            } else {
-                BlockKind::Paragraph
-            },
+            kind: if is_heading(line) { BlockKind::Heading } else { BlockKind::Paragraph },
             text: line.to_owned(),
         })
         .collect();
@@ -63,11 +57,11 @@ mod tests {
     #[test]
     fn headline_then_paragraphs_and_subheadings() {
         use BlockKind::*;
-        check("عنوان\n\nفقرة أولى.\nعنوان فرعي\nفقرة ثانية.\n\n", "عنوان", &[
-            (Paragraph, "فقرة أولى."),
-            (Heading, "عنوان فرعي"),
-            (Paragraph, "فقرة ثانية."),
-        ]);
+        check(
+            "عنوان\n\nفقرة أولى.\nعنوان فرعي\nفقرة ثانية.\n\n",
+            "عنوان",
+            &[(Paragraph, "فقرة أولى."), (Heading, "عنوان فرعي"), (Paragraph, "فقرة ثانية.")],
+        );
     }
 
     #[test]

@@ -106,9 +106,8 @@ impl Prepared {
         let mut notes = HashMap::new();
         for &text_ref in &texts {
             let text = block_text(&doc.article, text_ref).unwrap_or_default();
-            let anchored = |q: &Quote| {
-                (q.block == text_ref).then(|| locate_quote(text, &q.exact, &q.prefix, &q.suffix)).flatten()
-            };
+            let anchored =
+                |q: &Quote| (q.block == text_ref).then(|| locate_quote(text, &q.exact, &q.prefix, &q.suffix)).flatten();
             let suppressed: Vec<Utf8Range> = doc.mentions.suppress.iter().filter_map(anchored).collect();
             let added: Vec<(usize, Mention)> = doc
                 .mentions
@@ -124,9 +123,7 @@ impl Prepared {
             let mut mentions: Vec<Mention> = finder
                 .find(text)
                 .into_iter()
-                .filter(|m| {
-                    !suppressed.iter().chain(added.iter().map(|(_, a)| &a.range)).any(|r| r.overlaps(m.range))
-                })
+                .filter(|m| !suppressed.iter().chain(added.iter().map(|(_, a)| &a.range)).any(|r| r.overlaps(m.range)))
                 .collect();
             // Spelling variants fill the words no exact match, addition or suppression took, or
             // are longer than the exact matches inside them (the longest match wins: «سيرجي
@@ -136,10 +133,17 @@ impl Prepared {
             for v in variants.find(text, &taken) {
                 let (Some(entity), Some(&(_, alias))) = (v.entity(), v.candidates.first()) else { continue };
                 let inside = |m: &Mention| m.range.overlaps(v.range);
-                let longer = mentions.iter().filter(|m| inside(m)).all(|m| v.range.start <= m.range.start && m.range.end <= v.range.end && m.range.len() < v.range.len());
+                let longer = mentions.iter().filter(|m| inside(m)).all(|m| {
+                    v.range.start <= m.range.start && m.range.end <= v.range.end && m.range.len() < v.range.len()
+                });
                 if longer {
                     mentions.retain(|m| !inside(m));
-                    mentions.push(Mention { range: v.range, entity, source: MentionSource::Variant(alias), adjective: v.adjective });
+                    mentions.push(Mention {
+                        range: v.range,
+                        entity,
+                        source: MentionSource::Variant(alias),
+                        adjective: v.adjective,
+                    });
                 }
             }
             // Added mentions win over alias matches; among themselves, the first one listed wins.
@@ -175,7 +179,12 @@ impl Prepared {
                     relation,
                     subject: *ids.get(&r.subject)?,
                     object: *ids.get(&r.object)?,
-                    asserted_by: r.asserted_by.iter().flat_map(|s| s.ids()).filter_map(|a| ids.get(a).copied()).collect(),
+                    asserted_by: r
+                        .asserted_by
+                        .iter()
+                        .flat_map(|s| s.ids())
+                        .filter_map(|a| ids.get(a).copied())
+                        .collect(),
                     evidence: anchor_of(&doc.article, &r.evidence),
                 })
             })
@@ -216,7 +225,8 @@ impl Prepared {
     /// Every mention of every text, in reading order.
     pub fn all_mentions(&self) -> impl Iterator<Item = (TextRef, &Mention)> {
         let headline = self.headline_mentions.iter().map(|m| (BlockRef::HEADLINE, m));
-        let blocks = self.block_mentions.iter().enumerate().flat_map(|(i, ms)| ms.iter().map(move |m| (BlockRef::Block(i), m)));
+        let blocks =
+            self.block_mentions.iter().enumerate().flat_map(|(i, ms)| ms.iter().map(move |m| (BlockRef::Block(i), m)));
         headline.chain(blocks)
     }
 
@@ -225,7 +235,9 @@ impl Prepared {
     pub fn mention_class(&self, m: &Mention) -> String {
         let entity = &self.doc.entities[m.entity];
         let metonym = match m.source {
-            MentionSource::Alias(a) | MentionSource::Variant(a) => entity.aliases.get(a).is_some_and(|a| a.metonym_of().is_some()),
+            MentionSource::Alias(a) | MentionSource::Variant(a) => {
+                entity.aliases.get(a).is_some_and(|a| a.metonym_of().is_some())
+            }
             MentionSource::Added => false,
         };
         let mut class = format!("ae-mention ae-k-{}", entity.kind.slug());

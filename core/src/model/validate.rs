@@ -84,7 +84,9 @@ pub fn parse_all(json: &str) -> Result<Document, Vec<Problem>> {
     for (name, keys) in records {
         let Some(list) = keys.iter().try_fold(&value, |v, k| v.get(k)).and_then(|v| v.as_array()) else { continue };
         for (i, item) in list.iter().enumerate() {
-            let id = item.get("id").and_then(|v| v.as_str()).filter(|id| is_slug(id) && list.iter().filter(|o| o.get("id").and_then(|v| v.as_str()) == Some(id)).count() == 1);
+            let id = item.get("id").and_then(|v| v.as_str()).filter(|id| {
+                is_slug(id) && list.iter().filter(|o| o.get("id").and_then(|v| v.as_str()) == Some(id)).count() == 1
+            });
             let at = match id {
                 Some(id) => format!("{name}[{id}]"),
                 None => format!("{name}[{i}]"),
@@ -249,7 +251,10 @@ impl<'a> Validator<'a> {
 
     fn document(&mut self) {
         if self.doc.version != VERSION {
-            self.push("version", format!("version {} is not supported; this reader reads version {VERSION}", self.doc.version));
+            self.push(
+                "version",
+                format!("version {} is not supported; this reader reads version {VERSION}", self.doc.version),
+            );
         }
         self.article();
         self.entities();
@@ -271,7 +276,9 @@ impl<'a> Validator<'a> {
             self.non_empty(&format!("article.blocks[{i}].text"), &b.text);
         }
         let lang_ok = !a.language.is_empty()
-            && a.language.split('-').all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
+            && a.language
+                .split('-')
+                .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
         if !lang_ok {
             self.push("article.language", format!("{:?} is not a BCP 47 language tag such as \"ar\"", a.language));
         }
@@ -299,7 +306,10 @@ impl<'a> Validator<'a> {
             }
             let path = format!("entities[{i}]");
             if !is_slug(&e.id) {
-                self.push(format!("{path}.id"), format!("{:?} is not a lowercase ASCII slug such as \"nicolas-maduro\"", e.id));
+                self.push(
+                    format!("{path}.id"),
+                    format!("{:?} is not a lowercase ASCII slug such as \"nicolas-maduro\"", e.id),
+                );
             }
             if let Some(first) = self.ids.insert(&e.id, i) {
                 self.ids.insert(&doc.entities[first].id, first);
@@ -320,7 +330,10 @@ impl<'a> Validator<'a> {
                 }
                 if let Some(&(oi, oj)) = aliases.get(&normalized) {
                     let what = if oi == i { "repeats" } else { "is also" };
-                    self.push(apath.clone(), format!("{:?} {what} {}.aliases[{oj}]", alias.text(), entity_path(doc, oi)));
+                    self.push(
+                        apath.clone(),
+                        format!("{:?} {what} {}.aliases[{oj}]", alias.text(), entity_path(doc, oi)),
+                    );
                 } else {
                     aliases.insert(normalized, (i, j));
                 }
@@ -339,7 +352,10 @@ impl<'a> Validator<'a> {
             if let Some(q) = &e.wikidata {
                 let ok = q.len() > 1 && q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit());
                 if !ok {
-                    self.push(format!("{path}.wikidata"), format!("{q:?} is not a Wikidata item id such as \"Q57336\""));
+                    self.push(
+                        format!("{path}.wikidata"),
+                        format!("{q:?} is not a Wikidata item id such as \"Q57336\""),
+                    );
                 }
             }
             if let Some(c) = e.coordinates {
@@ -397,7 +413,10 @@ impl<'a> Validator<'a> {
             match &a.shape {
                 AreaShape::Country(code) => {
                     if code.len() != 3 || !code.chars().all(|c| c.is_ascii_digit()) {
-                        self.push(format!("{path}.shape.country"), format!("{code:?} is not an ISO 3166-1 numeric code such as \"862\""));
+                        self.push(
+                            format!("{path}.shape.country"),
+                            format!("{code:?} is not an ISO 3166-1 numeric code such as \"862\""),
+                        );
                     }
                 }
                 AreaShape::Polygon(ring) => {
@@ -482,7 +501,10 @@ impl<'a> Validator<'a> {
             Sources::One(id) => self.entity_ref(path, id),
             Sources::Many(ids) => {
                 if ids.is_empty() {
-                    self.push(path, "an empty list of sources: leave asserted_by out when the article itself states it");
+                    self.push(
+                        path,
+                        "an empty list of sources: leave asserted_by out when the article itself states it",
+                    );
                 }
                 for (j, id) in ids.iter().enumerate() {
                     self.entity_ref(&format!("{path}[{j}]"), id);
@@ -496,7 +518,8 @@ impl<'a> Validator<'a> {
 
     fn entity_ref(&mut self, path: &str, id: &str) {
         if !self.ids.contains_key(id) {
-            let hint = closest(id, self.ids.keys().copied()).map(|c| format!(" (did you mean {c:?}?)")).unwrap_or_default();
+            let hint =
+                closest(id, self.ids.keys().copied()).map(|c| format!(" (did you mean {c:?}?)")).unwrap_or_default();
             self.push(path, format!("unknown entity {id:?}{hint}"));
         }
     }
@@ -504,7 +527,10 @@ impl<'a> Validator<'a> {
     fn quote(&mut self, path: &str, q: &Quote) {
         let Some(text) = block_text(&self.doc.article, q.block) else {
             let n = self.doc.article.blocks.len();
-            self.push(format!("{path}.block"), format!("no such block: the article has blocks 0 to {}", n.saturating_sub(1)));
+            self.push(
+                format!("{path}.block"),
+                format!("no such block: the article has blocks 0 to {}", n.saturating_sub(1)),
+            );
             return;
         };
         if q.exact.trim().is_empty() {
@@ -586,7 +612,9 @@ fn quote_hint(article: &Article, block: BlockRef, exact: &str) -> Option<String>
     let text = block_text(article, block)?;
     let marks = |s: &str| s.chars().map(|c| if "\"'«»“”„‟‹›‘’‚`".contains(c) { '"' } else { c }).collect::<String>();
     if locate_quote(&marks(text), &marks(exact), "", "").is_some() {
-        return Some("it differs only in its quote marks (copy them from the text: « » “ ” are all different)".to_owned());
+        return Some(
+            "it differs only in its quote marks (copy them from the text: « » “ ” are all different)".to_owned(),
+        );
     }
     // How many of its words agree, from the start.
     let words: Vec<&str> = exact.split_whitespace().collect();

@@ -169,11 +169,8 @@ fn is_proclitics(prefix: &str) -> bool {
     if rest == "لل" {
         return true;
     }
-    let rest = rest
-        .strip_prefix('ب')
-        .or_else(|| rest.strip_prefix('ك'))
-        .or_else(|| rest.strip_prefix('ل'))
-        .unwrap_or(rest);
+    let rest =
+        rest.strip_prefix('ب').or_else(|| rest.strip_prefix('ك')).or_else(|| rest.strip_prefix('ل')).unwrap_or(rest);
     rest.is_empty() || rest == AL
 }
 
@@ -208,10 +205,8 @@ mod tests {
                 Pattern { text: t.trim_start_matches('~'), entity, alias, adjective }
             })
         });
-        let found: Vec<(usize, String)> = find_mentions(&text, patterns)
-            .into_iter()
-            .map(|m| (m.entity, m.range.of(&text).to_owned()))
-            .collect();
+        let found: Vec<(usize, String)> =
+            find_mentions(&text, patterns).into_iter().map(|m| (m.entity, m.range.of(&text).to_owned())).collect();
         assert_eq!(found, expected, "in {text:?}");
     }
 
@@ -238,8 +233,10 @@ mod tests {
 
     #[test]
     fn attached_proclitics() {
-        check(&[&["واشنطن"], &["موسكو"], &["فنزويلا"], &["نيكاراجوا"]],
-            "و[0|واشنطن] ل[1|موسكو] ل[2|فنزويلا] و[2|فنزويلا] و[3|نيكاراجوا]");
+        check(
+            &[&["واشنطن"], &["موسكو"], &["فنزويلا"], &["نيكاراجوا"]],
+            "و[0|واشنطن] ل[1|موسكو] ل[2|فنزويلا] و[2|فنزويلا] و[3|نيكاراجوا]",
+        );
     }
 
     #[test]
@@ -259,8 +256,7 @@ mod tests {
 
     #[test]
     fn multi_word_names_with_waw() {
-        check(&[&["ترينيداد وتوباجو"], &["توباجو"]],
-            "إلى [0|ترينيداد وتوباجو]، ل[0|ترينيداد وتوباجو] و[1|توباجو]");
+        check(&[&["ترينيداد وتوباجو"], &["توباجو"]], "إلى [0|ترينيداد وتوباجو]، ل[0|ترينيداد وتوباجو] و[1|توباجو]");
     }
 
     #[test]
@@ -271,8 +267,10 @@ mod tests {
 
     #[test]
     fn relational_adjectives_only_when_listed() {
-        check(&[&["فنزويلا", "~الفنزويلي", "~الفنزويلية"]],
-            "الرئيس [0|الفنزويلي] و[0|فنزويلا] والسواحل [0|الفنزويلية] والفنزويليون");
+        check(
+            &[&["فنزويلا", "~الفنزويلي", "~الفنزويلية"]],
+            "الرئيس [0|الفنزويلي] و[0|فنزويلا] والسواحل [0|الفنزويلية] والفنزويليون",
+        );
     }
 
     #[test]
@@ -299,7 +297,8 @@ mod tests {
 
     #[test]
     fn proclitic_prefixes() {
-        for ok in ["", "و", "ف", "ب", "ك", "ل", "ال", "وال", "بال", "وبال", "فلل", "لل", "ولل"] {
+        for ok in ["", "و", "ف", "ب", "ك", "ل", "ال", "وال", "بال", "وبال", "فلل", "لل", "ولل"]
+        {
             assert!(is_proclitics(ok), "{ok}");
         }
         for bad in ["م", "ت", "وو", "الل", "بب", "اال", "لب"] {

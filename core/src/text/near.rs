@@ -20,10 +20,7 @@ const SUFFIXES: [&str; 9] = ["يين", "يون", "يه", "ين", "ون", "ي", "
 
 /// The word without a common Arabic ending, when at least three letters remain.
 fn strip_ending(word: &str) -> &str {
-    SUFFIXES
-        .iter()
-        .find_map(|x| word.strip_suffix(x).filter(|rest| rest.chars().count() >= 3))
-        .unwrap_or(word)
+    SUFFIXES.iter().find_map(|x| word.strip_suffix(x).filter(|rest| rest.chars().count() >= 3)).unwrap_or(word)
 }
 
 /// The word without each possible run of proclitics (the word itself included).
@@ -45,11 +42,8 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 
 /// Words of `text` outside `linked` ranges that resemble one of the single-word `aliases`.
 pub fn near_misses(text: &str, aliases: &[&str], linked: &[Utf8Range]) -> Vec<NearMiss> {
-    let stems: Vec<(String, String)> = aliases
-        .iter()
-        .map(|a| normalize_str(a))
-        .map(|a| (strip_ending(&a).to_owned(), a))
-        .collect();
+    let stems: Vec<(String, String)> =
+        aliases.iter().map(|a| normalize_str(a)).map(|a| (strip_ending(&a).to_owned(), a)).collect();
     let n = normalize(text);
     let mut out = Vec::new();
     let mut start = None;
@@ -91,7 +85,8 @@ mod tests {
 
     #[track_caller]
     fn check(text: &str, aliases: &[&str], expected: &[(&str, usize)]) {
-        let got: Vec<(&str, usize)> = near_misses(text, aliases, &[]).iter().map(|m| (m.range.of(text), m.alias)).collect();
+        let got: Vec<(&str, usize)> =
+            near_misses(text, aliases, &[]).iter().map(|m| (m.range.of(text), m.alias)).collect();
         assert_eq!(got, expected);
     }
 

@@ -75,7 +75,9 @@ impl Normalized {
 /// What happens to one char of the input.
 enum Fold {
     /// Dropped; a mark that belongs to the letter before it extends that letter's range.
-    Drop { attach: bool },
+    Drop {
+        attach: bool,
+    },
     One(char),
     Many(&'static str),
     Space,
@@ -84,8 +86,14 @@ enum Fold {
 fn fold(c: char) -> Fold {
     match c {
         // The common case first: Arabic letters that stay as they are, and ASCII letters.
-        '\u{0621}' | '\u{0624}' | '\u{0626}'..='\u{0628}' | '\u{062A}'..='\u{063A}' | '\u{0641}'..='\u{0648}'
-        | '\u{064A}' | 'a'..='z' | '0'..='9' => Fold::One(c),
+        '\u{0621}'
+        | '\u{0624}'
+        | '\u{0626}'..='\u{0628}'
+        | '\u{062A}'..='\u{063A}'
+        | '\u{0641}'..='\u{0648}'
+        | '\u{064A}'
+        | 'a'..='z'
+        | '0'..='9' => Fold::One(c),
         // Alef forms, alef maksura, ta marbuta; Persian yeh and keheh.
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => Fold::One('ا'),
         'ى' | 'ی' | 'ې' => Fold::One('ي'),
@@ -102,8 +110,13 @@ fn fold(c: char) -> Fold {
         | '\u{06EA}'..='\u{06ED}'
         | '\u{0640}' => Fold::Drop { attach: true },
         // Bidi controls and zero-width characters: invisible, part of no letter.
-        '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}' => Fold::Drop { attach: false },
+        '\u{061C}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}'
+        | '\u{00AD}' => Fold::Drop { attach: false },
         c if c.is_whitespace() => Fold::Space,
         c if c.is_ascii_uppercase() => Fold::One(c.to_ascii_lowercase()),
         c if c.is_ascii() => Fold::One(c),

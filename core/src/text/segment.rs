@@ -52,7 +52,12 @@ pub fn pieces(len: usize, mentions: impl IntoIterator<Item = Utf8Range>, marked:
             out.push(Piece { range: seg.range, mention: seg.mention, marked: true });
             continue;
         }
-        let cuts = [seg.range.start, m.start.clamp(seg.range.start, seg.range.end), m.end.clamp(seg.range.start, seg.range.end), seg.range.end];
+        let cuts = [
+            seg.range.start,
+            m.start.clamp(seg.range.start, seg.range.end),
+            m.end.clamp(seg.range.start, seg.range.end),
+            seg.range.end,
+        ];
         for w in cuts.windows(2) {
             if w[0] < w[1] {
                 let range = Utf8Range::new(w[0], w[1]);

@@ -67,7 +67,9 @@ pub struct VariantFinder {
 /// The loose forms of the common words, built once.
 fn common_loose() -> &'static HashSet<String> {
     static COMMON: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-    COMMON.get_or_init(|| super::common_words().map(|w| loose_of(normalize_str(w).split(' ')).into_iter().collect()).collect())
+    COMMON.get_or_init(|| {
+        super::common_words().map(|w| loose_of(normalize_str(w).split(' ')).into_iter().collect()).collect()
+    })
 }
 
 fn fold_letter(c: char) -> Option<char> {
@@ -110,10 +112,12 @@ fn skeleton(loose: &[char]) -> String {
 /// (a vowel for another, a letter) counts 2.
 fn distance(a: &[char], b: &[char]) -> usize {
     let cost = |c: char| if is_long_vowel(c) { 1 } else { 2 };
-    let mut prev: Vec<usize> = std::iter::once(0).chain(b.iter().scan(0, |acc, &c| {
-        *acc += cost(c);
-        Some(*acc)
-    })).collect();
+    let mut prev: Vec<usize> = std::iter::once(0)
+        .chain(b.iter().scan(0, |acc, &c| {
+            *acc += cost(c);
+            Some(*acc)
+        }))
+        .collect();
     let mut cur = vec![0; b.len() + 1];
     for i in 1..=a.len() {
         cur[0] = prev[0] + cost(a[i - 1]);
@@ -176,7 +180,12 @@ impl VariantFinder {
                 continue;
             }
             f.max_words = f.max_words.max(words.len());
-            f.by_skeleton.entry(key).or_default().push(Entry { entity: p.entity, alias: p.alias, loose, adjective: p.adjective });
+            f.by_skeleton.entry(key).or_default().push(Entry {
+                entity: p.entity,
+                alias: p.alias,
+                loose,
+                adjective: p.adjective,
+            });
         }
         f
     }
@@ -194,7 +203,8 @@ impl VariantFinder {
             for len in (1..=self.max_words + 1).rev() {
                 let Some(last) = words.get(i + len - 1) else { continue };
                 // A run never crosses punctuation: only spaces and hyphens between its words.
-                let joined = (i..i + len - 1).all(|k| n.text[words[k].1..words[k + 1].0].chars().all(|c| c == ' ' || c == '-' || c == '‐'));
+                let joined = (i..i + len - 1)
+                    .all(|k| n.text[words[k].1..words[k + 1].0].chars().all(|c| c == ' ' || c == '-' || c == '‐'));
                 if !joined {
                     continue;
                 }
@@ -266,7 +276,12 @@ mod tests {
     use super::*;
 
     fn finder(aliases: &[&str]) -> VariantFinder {
-        VariantFinder::new(aliases.iter().enumerate().map(|(entity, text)| Pattern { text, entity, alias: 0, adjective: false }))
+        VariantFinder::new(aliases.iter().enumerate().map(|(entity, text)| Pattern {
+            text,
+            entity,
+            alias: 0,
+            adjective: false,
+        }))
     }
 
     #[track_caller]
@@ -285,13 +300,21 @@ mod tests {
         assert_eq!(matches("أردوغان", "الرئيس إردوجان").as_deref(), Some("إردوجان"));
         assert_eq!(matches("كوالالمبور", "في كوالا لمبور").as_deref(), Some("كوالا لمبور"));
         assert_eq!(matches("نيو يورك", "في نيويورك").as_deref(), Some("نيويورك"));
-        assert_eq!(matches("ترينيداد وتوباغو", "ترينيداد-توباغو").as_deref(), Some("ترينيداد-توباغو"), "a hyphen for the conjunction");
+        assert_eq!(
+            matches("ترينيداد وتوباغو", "ترينيداد-توباغو").as_deref(),
+            Some("ترينيداد-توباغو"),
+            "a hyphen for the conjunction"
+        );
         assert_eq!(matches("ترينيداد وتوباغو", "إلى ترينيداد و توباجو").as_deref(), Some("ترينيداد و توباجو"));
         assert_eq!(matches("البنتاغون", "وقال بنتاجون").as_deref(), Some("بنتاجون"));
         assert_eq!(matches("مكة", "في مكّة المكرمة").as_deref(), None, "too short to take part");
         assert_eq!(matches("كاراكاس", "ولكراكاس").as_deref(), Some("كراكاس"), "proclitics stay outside");
         assert_eq!(matches("روسيا", "رسيا").as_deref(), None, "a skeleton of two letters does not take part");
-        assert_eq!(matches("البرازيل", "للبرازيل").as_deref(), Some("لبرازيل"), "لل: the mention starts at the article's ل");
+        assert_eq!(
+            matches("البرازيل", "للبرازيل").as_deref(),
+            Some("لبرازيل"),
+            "لل: the mention starts at the article's ل"
+        );
     }
 
     #[test]

@@ -29,10 +29,19 @@ pub(super) async fn fetch_text(url: &str, lang: Lang) -> Result<String, String> 
             }
         })
     };
-    let timer = window.set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), FETCH_TIMEOUT_MS).ok();
-    let failed = || if timed_out.get() { t.map_timeout.replace("{s}", &(FETCH_TIMEOUT_MS / 1000).to_string()) } else { t.map_network.to_owned() };
+    let timer = window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(abort.as_ref().unchecked_ref(), FETCH_TIMEOUT_MS)
+        .ok();
+    let failed = || {
+        if timed_out.get() {
+            t.map_timeout.replace("{s}", &(FETCH_TIMEOUT_MS / 1000).to_string())
+        } else {
+            t.map_network.to_owned()
+        }
+    };
     let result = async {
-        let response: web_sys::Response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| failed())?.unchecked_into();
+        let response: web_sys::Response =
+            JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| failed())?.unchecked_into();
         if !response.ok() {
             return Err(format!("HTTP {}", response.status()));
         }

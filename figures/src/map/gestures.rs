@@ -25,7 +25,11 @@ impl Inner {
         Xy { x: v.x + self.size.0 / v.scale / 2.0, y: v.y + self.size.1 / v.scale / 2.0 }
     }
     pub(super) fn key(&self, e: web_sys::Event) {
-        let (Some(k), Some(target)) = (e.dyn_ref::<web_sys::KeyboardEvent>(), e.target().and_then(|t| t.dyn_into::<Element>().ok())) else { return };
+        let (Some(k), Some(target)) =
+            (e.dyn_ref::<web_sys::KeyboardEvent>(), e.target().and_then(|t| t.dyn_into::<Element>().ok()))
+        else {
+            return;
+        };
         let key = k.key();
         if matches!(key.as_str(), "Enter" | " ") {
             if let Some(entity) = self.feature_entity(&target) {

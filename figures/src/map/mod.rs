@@ -53,11 +53,20 @@ pub(crate) struct Listener {
 }
 
 impl Listener {
-    pub(crate) fn new(target: &EventTarget, kind: &'static str, passive: bool, f: impl Fn(web_sys::Event) + 'static) -> Listener {
+    pub(crate) fn new(
+        target: &EventTarget,
+        kind: &'static str,
+        passive: bool,
+        f: impl Fn(web_sys::Event) + 'static,
+    ) -> Listener {
         let f = Closure::<dyn Fn(web_sys::Event)>::new(f);
         let options = web_sys::AddEventListenerOptions::new();
         options.set_passive(passive);
-        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(kind, f.as_ref().unchecked_ref(), &options);
+        let _ = target.add_event_listener_with_callback_and_add_event_listener_options(
+            kind,
+            f.as_ref().unchecked_ref(),
+            &options,
+        );
         Listener { target: target.clone(), kind, f }
     }
 }
@@ -212,7 +221,6 @@ impl MapFigure {
             _ => {}
         }
     }
-
 }
 
 impl Drop for MapFigure {
@@ -235,11 +243,14 @@ impl Inner {
         let steps = story(&doc, &initial);
 
         let controls = html_el(&document, "div", "ae-map-controls", None);
-        append(&controls, &[
-            &button(&document, "+", &[("data-ae-map", "in"), ("aria-label", t.zoom_in)]),
-            &button(&document, "−", &[("data-ae-map", "out"), ("aria-label", t.zoom_out)]),
-            &button(&document, t.reset_view, &[("data-ae-map", "reset")]),
-        ]);
+        append(
+            &controls,
+            &[
+                &button(&document, "+", &[("data-ae-map", "in"), ("aria-label", t.zoom_in)]),
+                &button(&document, "−", &[("data-ae-map", "out"), ("aria-label", t.zoom_out)]),
+                &button(&document, t.reset_view, &[("data-ae-map", "reset")]),
+            ],
+        );
         let status = html_el(&document, "p", "ae-map-status", None);
         let frame = html_el(&document, "div", "ae-map-frame", None);
         let _ = frame.set_attribute("tabindex", "0");
@@ -247,15 +258,19 @@ impl Inner {
         let _ = frame.set_attribute("aria-label", t.map_help);
         let svg = svg_el(&document, "svg", &[("dir", "ltr"), ("preserveAspectRatio", "xMidYMid meet")]);
         let defs = svg_el(&document, "defs", &[]);
-        let marker = svg_el(&document, "marker", &[
-            ("id", "ae-arrow"),
-            ("viewBox", "0 0 10 10"),
-            ("refX", "8"),
-            ("refY", "5"),
-            ("markerWidth", "6"),
-            ("markerHeight", "6"),
-            ("orient", "auto-start-reverse"),
-        ]);
+        let marker = svg_el(
+            &document,
+            "marker",
+            &[
+                ("id", "ae-arrow"),
+                ("viewBox", "0 0 10 10"),
+                ("refX", "8"),
+                ("refY", "5"),
+                ("markerWidth", "6"),
+                ("markerHeight", "6"),
+                ("orient", "auto-start-reverse"),
+            ],
+        );
         append(&marker, &[&svg_el(&document, "path", &[("d", "M0 0L10 5L0 10z")])]);
         append(&defs, &[&marker]);
         let base = svg_el(&document, "g", &[("class", "ae-base")]);
@@ -264,7 +279,11 @@ impl Inner {
             let _ = base.set_attribute("transform", &transform(&projection));
         }
         let features_g = svg_el(&document, "g", &[("class", "ae-features")]);
-        let sea = svg_el(&document, "rect", &[("class", "ae-sea"), ("x", "0"), ("y", "0"), ("width", &fixed(size.0, 0)), ("height", &fixed(size.1, 0))]);
+        let sea = svg_el(
+            &document,
+            "rect",
+            &[("class", "ae-sea"), ("x", "0"), ("y", "0"), ("width", &fixed(size.0, 0)), ("height", &fixed(size.1, 0))],
+        );
         append(&svg, &[&defs, &sea, &base, &features_g]);
         append(&frame, &[&svg]);
 
@@ -273,7 +292,10 @@ impl Inner {
         let legend = html_el(&document, "ul", "ae-map-legend", None);
         let text = html_el(&document, "details", "ae-map-text", None);
         let list = js_sys::Array::new();
-        for c in [Some(&controls), Some(&status), Some(&frame), story_section.as_ref(), Some(&legend), Some(&text)].into_iter().flatten() {
+        for c in [Some(&controls), Some(&status), Some(&frame), story_section.as_ref(), Some(&legend), Some(&text)]
+            .into_iter()
+            .flatten()
+        {
             list.push(c);
         }
         body.replace_children_with_node(&list);
@@ -319,8 +341,10 @@ impl Inner {
         let Some(document) = self.body.owner_document() else { return };
         let (doc, lang, t) = (&self.doc, self.lang, self.lang.figure_strings());
         let layers = features(doc, &self.projection, base);
-        let labels: Vec<String> =
-            layers.iter().map(|f| if f.approximate { format!("≈ {}", lang.pick(&f.label)) } else { lang.pick(&f.label).to_owned() }).collect();
+        let labels: Vec<String> = layers
+            .iter()
+            .map(|f| if f.approximate { format!("≈ {}", lang.pick(&f.label)) } else { lang.pick(&f.label).to_owned() })
+            .collect();
         let offsets = place_labels(&layers, &labels, self.size);
         // Areas under movements under points, so that small things stay clickable.
         let rank = |f: &Feature| match f.shape {
@@ -336,12 +360,24 @@ impl Inner {
         for &i in &order {
             let f = &layers[i];
             let mut name = format!("{}{}{}", lang.pick(&f.label), lang.comma(), lang.map_kind(f.kind));
-            for extra in [f.time.as_ref().map(|x| lang.pick(x)), f.approximate.then_some(t.approximate)].into_iter().flatten() {
+            for extra in
+                [f.time.as_ref().map(|x| lang.pick(x)), f.approximate.then_some(t.approximate)].into_iter().flatten()
+            {
                 name.push_str(lang.comma());
                 name.push_str(extra);
             }
             let class = format!("ae-feature ae-f-{}{}", f.kind.slug(), if f.approximate { " ae-approx" } else { "" });
-            let g = svg_el(&document, "g", &[("class", &class), ("data-feature", &f.id), ("tabindex", "0"), ("role", "button"), ("aria-label", &name)]);
+            let g = svg_el(
+                &document,
+                "g",
+                &[
+                    ("class", &class),
+                    ("data-feature", &f.id),
+                    ("tabindex", "0"),
+                    ("role", "button"),
+                    ("aria-label", &name),
+                ],
+            );
             if let Some(&e) = f.entities.first() {
                 let _ = g.set_attribute("data-entity", &doc.doc.entities[e].id);
             }
@@ -361,10 +397,19 @@ impl Inner {
                     let d = article_core::svg::polyline(points, false);
                     svg_el(&document, "path", &[("class", "ae-shape"), ("d", &d), ("marker-end", "url(#ae-arrow)")])
                 }
-                Shape::Point(p) => svg_el(&document, "circle", &[("class", "ae-shape"), ("cx", &fixed(p.x, 1)), ("cy", &fixed(p.y, 1))]),
+                Shape::Point(p) => svg_el(
+                    &document,
+                    "circle",
+                    &[("class", "ae-shape"), ("cx", &fixed(p.x, 1)), ("cy", &fixed(p.y, 1))],
+                ),
             };
-            let leader = (offsets[i].x.hypot(offsets[i].y) > 30.0)
-                .then(|| svg_el(&document, "line", &[("class", "ae-leader"), ("x1", &fixed(f.anchor.x, 1)), ("y1", &fixed(f.anchor.y, 1))]));
+            let leader = (offsets[i].x.hypot(offsets[i].y) > 30.0).then(|| {
+                svg_el(
+                    &document,
+                    "line",
+                    &[("class", "ae-leader"), ("x1", &fixed(f.anchor.x, 1)), ("y1", &fixed(f.anchor.y, 1))],
+                )
+            });
             let text = svg_el(&document, "text", &[]);
             text.set_text_content(Some(&labels[i]));
             append(&g, &[&shape]);
@@ -405,7 +450,8 @@ impl Inner {
         inner.status.set_text_content(Some(t.map_loading));
         let inner = inner.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch_text(&inner.src, inner.lang).await.and_then(|text| BaseMap::from_json(&text, &inner.expected));
+            let result =
+                fetch_text(&inner.src, inner.lang).await.and_then(|text| BaseMap::from_json(&text, &inner.expected));
             match result {
                 Ok(map) => inner.draw_base(&map),
                 Err(e) => {
@@ -426,7 +472,9 @@ impl Inner {
             .map
             .areas
             .iter()
-            .filter_map(|a| if let article_core::model::AreaShape::Country(c) = &a.shape { Some(c.as_str()) } else { None })
+            .filter_map(
+                |a| if let article_core::model::AreaShape::Country(c) = &a.shape { Some(c.as_str()) } else { None },
+            )
             .collect();
         let list = js_sys::Array::new();
         for c in &map.countries {
@@ -478,7 +526,8 @@ impl Inner {
     }
     fn click(self: &Rc<Self>, e: web_sys::Event) {
         let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-        let attr = |name: &str| target.closest(&format!("[{name}]")).ok().flatten().and_then(|el| el.get_attribute(name));
+        let attr =
+            |name: &str| target.closest(&format!("[{name}]")).ok().flatten().and_then(|el| el.get_attribute(name));
         let view = self.view.get();
         if let Some(what) = attr("data-ae-map") {
             match what.as_str() {
@@ -523,4 +572,3 @@ fn transform(p: &Projection) -> String {
     let m = p.from_world();
     format!("matrix({} {} {} {} {} {})", F(m[0], 5), F(m[1], 1), F(m[2], 1), F(m[3], 5), F(m[4], 2), F(m[5], 2))
 }
-

@@ -18,7 +18,14 @@ impl Inner {
             None => step.features.iter().map(|&f| lang.pick(&layers[f].label)).collect::<Vec<_>>().join(lang.comma()),
         }
     }
-    pub(super) fn build_story(document: &Document, doc: &Reading, lang: Lang, t: &FigureStrings, layers: &[Feature], steps: &[Step]) -> (Option<Element>, Element, Option<Element>, Vec<Element>) {
+    pub(super) fn build_story(
+        document: &Document,
+        doc: &Reading,
+        lang: Lang,
+        t: &FigureStrings,
+        layers: &[Feature],
+        steps: &[Step],
+    ) -> (Option<Element>, Element, Option<Element>, Vec<Element>) {
         let now = html_el(document, "p", "ae-story-now", None);
         if steps.is_empty() {
             return (None, now, None, Vec::new());
@@ -29,11 +36,14 @@ impl Inner {
         let _ = title.set_attribute("id", "ae-story-title");
         let controls = html_el(document, "div", "ae-story-controls", None);
         let play = button(document, t.story_play, &[("data-ae-story", "play"), ("aria-pressed", "false")]);
-        append(&controls, &[
-            &button(document, t.story_previous, &[("data-ae-story", "previous")]),
-            &play,
-            &button(document, t.story_next, &[("data-ae-story", "next")]),
-        ]);
+        append(
+            &controls,
+            &[
+                &button(document, t.story_previous, &[("data-ae-story", "previous")]),
+                &play,
+                &button(document, t.story_next, &[("data-ae-story", "next")]),
+            ],
+        );
         let _ = now.set_attribute("aria-live", "polite");
         let list = html_el(document, "ol", "ae-story-steps", None);
         let mut buttons = Vec::new();
@@ -42,7 +52,8 @@ impl Inner {
             if let Some(e) = step.event {
                 let _ = li.set_attribute("data-event", &doc.doc.timeline[e].id);
             }
-            let b = button(document, &Self::step_name(doc, lang, layers, step), &[("data-ae-step", &(k + 1).to_string())]);
+            let b =
+                button(document, &Self::step_name(doc, lang, layers, step), &[("data-ae-step", &(k + 1).to_string())]);
             append(&li, &[&b]);
             append(&list, &[&li]);
             buttons.push(b);
@@ -70,7 +81,8 @@ impl Inner {
             }
         }
         for (s, b) in self.step_buttons.iter().enumerate() {
-            let _ = if s + 1 == k { b.set_attribute("aria-current", "step") } else { b.remove_attribute("aria-current") };
+            let _ =
+                if s + 1 == k { b.set_attribute("aria-current", "step") } else { b.remove_attribute("aria-current") };
         }
     }
     pub(super) fn go(&self, k: usize) {
@@ -95,7 +107,11 @@ impl Inner {
             let _ = q.set_attribute("lang", &self.doc.doc.article.language);
             let _ = q.set_attribute("dir", self.doc.doc.article.direction.as_str());
             list.push(&q);
-            list.push(&button(&document, t.timeline_in_text, &[("data-ae-evidence", &e.to_string()), ("class", "ae-link")]));
+            list.push(&button(
+                &document,
+                t.timeline_in_text,
+                &[("data-ae-evidence", &e.to_string()), ("class", "ae-link")],
+            ));
         }
         self.now.replace_children_with_node(&list);
         let fit = extent(step.features.iter().filter_map(|&f| layers.get(f)));
@@ -115,7 +131,11 @@ impl Inner {
         self.advance();
         let Some(window) = web_sys::window() else { return };
         if let Some(tick) = self.tick.borrow().as_ref() {
-            self.timer.set(window.set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), STEP_MS).ok());
+            self.timer.set(
+                window
+                    .set_interval_with_callback_and_timeout_and_arguments_0(tick.as_ref().unchecked_ref(), STEP_MS)
+                    .ok(),
+            );
         }
         self.show_playing(true);
     }

@@ -11,7 +11,13 @@ use super::{append, button, html_el, Inner};
 use crate::el as svg_el;
 
 impl Inner {
-    pub(super) fn fill_legend(document: &Document, lang: Lang, t: &FigureStrings, layers: &[Feature], legend: &Element) {
+    pub(super) fn fill_legend(
+        document: &Document,
+        lang: Lang,
+        t: &FigureStrings,
+        layers: &[Feature],
+        legend: &Element,
+    ) {
         legend.replace_children_with_node_0();
         let mut kinds: Vec<MapFeatureKind> = Vec::new();
         for f in layers {
@@ -21,8 +27,19 @@ impl Inner {
         }
         for k in kinds {
             let li = html_el(document, "li", "", None);
-            let key = svg_el(document, "svg", &[("class", &format!("ae-key ae-f-{}", k.slug())), ("viewBox", "0 0 20 12"), ("aria-hidden", "true")]);
-            append(&key, &[&svg_el(document, "rect", &[("class", "ae-shape"), ("x", "1"), ("y", "1"), ("width", "18"), ("height", "10"), ("rx", "2")])]);
+            let key = svg_el(
+                document,
+                "svg",
+                &[("class", &format!("ae-key ae-f-{}", k.slug())), ("viewBox", "0 0 20 12"), ("aria-hidden", "true")],
+            );
+            append(
+                &key,
+                &[&svg_el(
+                    document,
+                    "rect",
+                    &[("class", "ae-shape"), ("x", "1"), ("y", "1"), ("width", "18"), ("height", "10"), ("rx", "2")],
+                )],
+            );
             append(&li, &[&key]);
             let _ = li.append_with_str_1(lang.map_kind(k));
             append(legend, &[&li]);
@@ -36,7 +53,14 @@ impl Inner {
     }
     /// The text alternative: every feature (a button to its entity), and the movements in time
     /// order, as a list and as a table.
-    pub(super) fn fill_text(document: &Document, doc: &Reading, lang: Lang, t: &FigureStrings, layers: &[Feature], details: &Element) {
+    pub(super) fn fill_text(
+        document: &Document,
+        doc: &Reading,
+        lang: Lang,
+        t: &FigureStrings,
+        layers: &[Feature],
+        details: &Element,
+    ) {
         details.replace_children_with_node_0();
         append(details, &[&html_el(document, "summary", "", Some(t.map_features))]);
         let list = html_el(document, "ul", "", None);
@@ -48,7 +72,9 @@ impl Inner {
             }
             append(&li, &[&b]);
             let mut rest = format!(" · {}", lang.map_kind(f.kind));
-            for extra in [f.time.as_ref().map(|x| lang.pick(x)), f.approximate.then_some(t.approximate)].into_iter().flatten() {
+            for extra in
+                [f.time.as_ref().map(|x| lang.pick(x)), f.approximate.then_some(t.approximate)].into_iter().flatten()
+            {
                 rest.push_str(" · ");
                 rest.push_str(extra);
             }
@@ -57,12 +83,20 @@ impl Inner {
         }
         // A movement's place in time: the earliest event sharing one of its entities.
         let time_order = |f: &Feature| {
-            doc.doc.timeline.iter().filter(|e| e.entities.iter().any(|&x| f.entities.contains(&(x as usize)))).map(|e| e.order).min().unwrap_or(i32::MAX)
+            doc.doc
+                .timeline
+                .iter()
+                .filter(|e| e.entities.iter().any(|&x| f.entities.contains(&(x as usize))))
+                .map(|e| e.order)
+                .min()
+                .unwrap_or(i32::MAX)
         };
         let mut movements: Vec<(&Feature, &article_core::model::MapMovement)> =
             layers.iter().filter_map(|f| doc.doc.map.movements.iter().find(|m| m.id == f.id).map(|m| (f, m))).collect();
         movements.sort_by_key(|(f, _)| time_order(f));
-        let when = |m: &article_core::model::MapMovement| m.time.as_ref().map(|x| lang.pick(x).to_owned()).unwrap_or_else(|| t.not_given.to_owned());
+        let when = |m: &article_core::model::MapMovement| {
+            m.time.as_ref().map(|x| lang.pick(x).to_owned()).unwrap_or_else(|| t.not_given.to_owned())
+        };
         let ol = html_el(document, "ol", "ae-movements", None);
         let table = html_el(document, "table", "", None);
         append(&table, &[&html_el(document, "caption", "", Some(t.movements_in_order))]);
