@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::i18n::Lang;
-use crate::published::Reading;
+use article_format::reading::Reading;
 
 /// A drawn figure, as the function the reader tells things to ([`crate::timeline::TELL_OPEN`]
 /// and the others, with an entity or None). Dropping it drops the figure's listeners.

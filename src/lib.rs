@@ -1,9 +1,10 @@
 //! article-explorer: a news article, shown as written (Arabic, right to left), that a reader can
 //! explore.
 //!
-//! This crate is the reader: it shows **published** documents (`article_core::published`). The
-//! pure code (formats, validation, text processing, publishing, graph layout, map geometry,
-//! UI strings) lives in the `article-core` crate, re-exported here under its module names.
+//! This crate is the reader: it shows **published** documents (`article_format::published`). It
+//! depends on the format layer alone (`article-format`: the published types, their checked
+//! reader, the graph, map and timeline models, the UI strings), re-exported here under its module
+//! names; never on the authoring layer, which a reader never runs.
 //!
 //! Modules in reading order:
 //! - [`state`]: the reader's selection as a pure reducer; [`link`]: deep links in the fragment.
@@ -27,7 +28,9 @@ pub mod publisher;
 pub mod ssr;
 pub mod state;
 
-pub use article_core::{geo, graph, i18n, model, num, prerender, published, seed, text, timeline};
+pub use article_format::{
+    geo, graph, i18n, json, map, model, num, prerender, published, reading, seed, text, timeline,
+};
 
 pub use components::{App, AppProps, Settings};
 
@@ -40,7 +43,7 @@ pub fn mount(root: web_sys::Element) -> yew::AppHandle<App> {
 }
 
 /// Mounts the explorer into `root` with the given properties: another document, for example
-/// `AppProps::from_json(json)`.
+/// `AppProps::from_published(json)`.
 pub fn mount_with(root: web_sys::Element, props: AppProps) -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }

@@ -32,7 +32,7 @@ pub fn set_js(publish: js_sys::Function) {
     PUBLISHER.with(|p| *p.borrow_mut() = Some(Publisher::Js(publish)));
 }
 
-/// Installs a publisher written in Rust (the tests give `article_core::published::publish_json`).
+/// Installs a publisher written in Rust (the tests give `article_authoring::publish::publish_json`).
 pub fn set_native(publish: NativePublisher) {
     PUBLISHER.with(|p| *p.borrow_mut() = Some(Publisher::Native(publish)));
 }

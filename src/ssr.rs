@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::{ArticleView, Shared};
-use crate::published::Reading;
+use article_format::reading::Reading;
 
 #[derive(Properties, PartialEq)]
 struct StaticProps {

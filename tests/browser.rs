@@ -1,13 +1,21 @@
 //! Browser tests: the app mounted into its own element in a real headless browser.
 #![cfg(target_arch = "wasm32")]
 
-use article_explorer::{mount, mount_with, seed, App, AppProps};
+use article_authoring::seed;
+use article_explorer::components::Shared;
+use article_explorer::{mount, mount_with, App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// Properties for an authoring document, published here in process (the widget loads the
+/// publisher module instead).
+fn authoring(json: &str) -> AppProps {
+    AppProps::with(article_authoring::publish::read_any(json).map(Shared::new).map_err(Shared::new))
+}
 
 /// A fresh element of its own, attached to the test page's body, with no deep link in the URL.
 fn fresh_root() -> Element {
@@ -285,9 +293,7 @@ async fn an_invalid_document_lists_its_problems_with_paths() {
     let root = fresh_root();
     let app = mount_with(
         root.clone(),
-        AppProps::from_json(
-            r#"{"version": 9, "article": {"headline": "", "blocks": [], "language": "ar", "direction": "rtl"}}"#,
-        ),
+        authoring(r#"{"version": 9, "article": {"headline": "", "blocks": [], "language": "ar", "direction": "rtl"}}"#),
     );
     settle().await;
     let text = text_of(&one(&root, "[role=alert]"));
@@ -307,7 +313,7 @@ async fn a_relation_stated_by_several_sources_names_them_all() {
     );
     assert_ne!(json, seed::SEED_JSON);
     let root = fresh_root();
-    let app = mount_with(root.clone(), AppProps::from_json(&json));
+    let app = mount_with(root.clone(), authoring(&json));
     settle().await;
     click(&one(&root, ".ae-article [data-entity='us-warships']"));
     settle().await;
@@ -666,7 +672,7 @@ async fn the_story_steps_through_the_events_and_fades_what_is_not_reached() {
         &article_explorer::geo::CARIBBEAN,
     )
     .unwrap();
-    let layers = article_explorer::geo::layers::features(&reading, &article_explorer::geo::CARIBBEAN, Some(&base));
+    let layers = article_explorer::map::features(&reading, &article_explorer::geo::CARIBBEAN, Some(&base));
     let steps = article_explorer::timeline::story(&reading, &layers);
     let ids = |k: usize| -> Vec<String> { steps[k].features.iter().map(|&f| layers[f].id.clone()).collect() };
     let sorted = |mut v: Vec<String>| {

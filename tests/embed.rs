@@ -14,7 +14,7 @@ const SEED: &str = include_str!("../assets/seed/article.json");
 
 fn host_element(fallback: Option<&str>) -> Element {
     // embed.js installs the publisher module; here the same core publishes in process.
-    article_explorer::publisher::set_native(article_explorer::published::publish_json);
+    article_explorer::publisher::set_native(article_authoring::publish::publish_json);
     article_explorer::figures::set_native(article_figures::make, article_figures::make_map);
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
@@ -163,14 +163,14 @@ async fn broken_json_and_no_document_are_explained_with_paths() {
 
 #[wasm_bindgen_test]
 async fn a_published_document_needs_no_publisher_and_an_authoring_one_says_what_it_needs() {
-    let published = article_explorer::published::publish_json(SEED).unwrap();
+    let published = article_authoring::publish::publish_json(SEED).unwrap();
     let host = host_element(None);
     article_explorer::publisher::clear();
     let mut m = host::mount(&host, options(Some(&published), None, "published")).expect("mounts");
     settle().await;
     let shadow = host.shadow_root().unwrap();
     let marks = all(&shadow, ".ae-article mark").len();
-    assert_eq!(marks, article_explorer::published::Reading::from_json(&published).unwrap().all_mentions().count());
+    assert_eq!(marks, article_explorer::reading::Reading::from_json(&published).unwrap().all_mentions().count());
     m.unmount();
 
     let host = host_element(None);
@@ -183,7 +183,7 @@ async fn a_published_document_needs_no_publisher_and_an_authoring_one_says_what_
 
 #[wasm_bindgen_test]
 async fn a_hostile_published_document_is_refused_with_paths() {
-    let published = article_explorer::published::publish_json(SEED).unwrap();
+    let published = article_authoring::publish::publish_json(SEED).unwrap();
     let mut v: Value = serde_json::from_str(&published).unwrap();
     v["mentions"][1][0][1] = Value::from(1_000_000);
     v["entities"][0]["id"] = Value::from("x\"]<img src=x onerror=alert(1)>");
@@ -252,9 +252,9 @@ async fn hostile_strings_in_every_field_stay_inert_text() {
     // A javascript: link is refused outright, with its path.
     let mut with_js_url: Value = serde_json::from_str(&json).unwrap();
     with_js_url["article"]["source"]["url"] = Value::String(VECTORS[3].to_owned());
-    let problems = article_explorer::model::load(&with_js_url.to_string()).unwrap_err();
+    let problems = article_authoring::model::load(&with_js_url.to_string()).unwrap_err();
     assert_eq!(problems[0].path, "article.source.url");
-    if let Err(problems) = article_explorer::model::load(&json) {
+    if let Err(problems) = article_authoring::model::load(&json) {
         panic!("the hostile document should be valid: {:?}", &problems[..problems.len().min(3)]);
     }
     let (host, mut m) = mounted(Some(&json), None, "hostile").await;

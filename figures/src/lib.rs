@@ -1,7 +1,7 @@
 //! The figures below the article, a module of their own: the relationship graph's picture and the
 //! timeline ([`Timeline`]).
 //!
-//! The relationship graph's picture: the layout of [`article_core::graph`] drawn as SVG into a
+//! The relationship graph's picture: the layout of [`article_format::graph`] drawn as SVG into a
 //! frame the reader gives, made for the frame's width (again on every resize), with the open
 //! entity and its neighbours lit. Above [`FOCUS_ABOVE`] entities, an open entity is drawn with
 //! its neighbours only, and a button shows the whole graph.
@@ -18,11 +18,11 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use article_core::graph::{layout, Layout, DEFAULT_WIDTH, FOCUS_ABOVE, FONT, LINE_H};
-use article_core::i18n::Lang;
-use article_core::num::fixed;
-use article_core::published::Reading;
-use article_core::timeline::{PICK_ENTITY, TELL_OPEN};
+use article_format::graph::{layout, Layout, DEFAULT_WIDTH, FOCUS_ABOVE, FONT, LINE_H};
+use article_format::i18n::Lang;
+use article_format::num::fixed;
+use article_format::reading::Reading;
+use article_format::timeline::{PICK_ENTITY, TELL_OPEN};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -325,12 +325,12 @@ pub(crate) fn scroll_to(el: &Element) {
 }
 
 /// What the reader holds of a drawn figure: the function it tells things to
-/// ([`article_core::timeline::TELL_OPEN`] and the others, with an entity or None).
+/// ([`article_format::timeline::TELL_OPEN`] and the others, with an entity or None).
 pub type Told = Box<dyn Fn(u32, Option<usize>)>;
 
 /// The graph's picture and the timeline, for Rust code (the reader's tests install it with
 /// `article_explorer::figures::set_native`): drawn now, lit as the reader tells. `on_pick` is
-/// called with [`PICK_ENTITY`] and an entity, or [`article_core::timeline::PICK_EVIDENCE`] and an event.
+/// called with [`PICK_ENTITY`] and an entity, or [`article_format::timeline::PICK_EVIDENCE`] and an event.
 pub fn make(graph: Element, timeline: Element, doc: Rc<Reading>, lang: Lang, on_pick: Rc<dyn Fn(u32, usize)>) -> Told {
     add_stylesheet(&graph);
     let open_entity = on_pick.clone();

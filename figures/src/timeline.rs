@@ -8,9 +8,9 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use article_core::i18n::Lang;
-use article_core::published::Reading;
-use article_core::timeline::{date_text, events_of, ordered, PICK_ENTITY, PICK_EVIDENCE};
+use article_format::i18n::Lang;
+use article_format::reading::Reading;
+use article_format::timeline::{date_text, events_of, ordered, PICK_ENTITY, PICK_EVIDENCE};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};

@@ -12,7 +12,7 @@ use wasm_bindgen_futures::JsFuture;
 /// The references a document's `catalogues` lists (none when it lists none or is not JSON: the
 /// publisher then reports what is wrong with it).
 fn catalogue_refs(text: &str) -> Vec<String> {
-    use article_core::json::{parse, Value};
+    use article_format::json::{parse, Value};
     let Ok(Value::Object(members)) = parse(text) else { return Vec::new() };
     let Some((_, Value::Array(list))) = members.iter().find(|(k, _)| k == "catalogues") else { return Vec::new() };
     list.iter().filter_map(|v| if let Value::String(s) = v { Some(s.clone()) } else { None }).collect()
@@ -47,7 +47,7 @@ pub async fn publish(text: String, base: String) -> Result<String, JsValue> {
         }
     }
     let mut lookup = |r: &str| fetched.get(r).cloned().unwrap_or_else(|| Err("not fetched".to_owned()));
-    article_core::published::publish_json_with(&text, &mut lookup).map_err(|problems| {
+    article_authoring::publish::publish_json_with(&text, &mut lookup).map_err(|problems| {
         let list = js_sys::Array::new();
         for p in problems {
             let pair = js_sys::Array::new();

@@ -11,8 +11,9 @@ use yew::prelude::*;
 use super::Shared;
 use crate::i18n::Lang;
 use crate::model::{BlockKind, BlockRef, EntityKind};
-use crate::published::{flag, Reading};
 use crate::text::{pieces, Utf8Range};
+use article_format::published::flag;
+use article_format::reading::Reading;
 use std::collections::BTreeSet;
 
 /// A mention, as the view reports it when activated.

@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::{mark, App, AppProps, Shared};
 use crate::model::Problem;
-use crate::published::{read_if_published, Reading};
 use crate::{fetch_text, FetchError};
+use article_format::reading::{read_if_published, Reading};
 
 /// Where the document comes from.
 #[derive(Clone, Debug, PartialEq)]

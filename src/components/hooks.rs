@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::{article, focus, scroll_to, window, Shared, Store};
-use crate::published::Reading;
 use crate::state::Action;
+use article_format::reading::Reading;
 
 /// Every element of `root` matching `selector`.
 fn each(root: &web_sys::Element, selector: &str, f: &mut dyn FnMut(web_sys::Element)) {

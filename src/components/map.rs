@@ -14,10 +14,10 @@ use super::{observe_near, Shared};
 use crate::figures::{self, Told};
 use crate::i18n::Lang;
 use crate::model::BlockRef;
-use crate::published::Reading;
 use crate::state::Action;
 use crate::text::Utf8Range;
 use crate::timeline::{TELL_LOAD, TELL_OPEN, TELL_SHOW};
+use article_format::reading::Reading;
 
 #[derive(Properties, PartialEq)]
 pub struct MapProps {

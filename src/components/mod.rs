@@ -1,4 +1,4 @@
-//! The Yew view: turns [`crate::published::Reading`] and [`crate::state`] into markup and events;
+//! The Yew view: turns [`article_format::reading::Reading`] and [`crate::state`] into markup and events;
 //! it decides nothing that the core could decide. With the crate root's fetch and the two module
 //! loaders ([`crate::publisher`], [`crate::figures`]), the only code of the reader that touches
 //! the browser; the figures below the article are drawn by their own module (`figures/`).
@@ -30,9 +30,9 @@ pub use panel::{Panel, PanelProps};
 
 use crate::i18n::Lang;
 use crate::model::{BlockRef, EntityKind, Problem};
-use crate::published::Reading;
 use crate::state::{Action, ReaderState};
 use crate::text::Utf8Range;
+use article_format::reading::Reading;
 
 /// A widget's defaults, written once: its key in the URL fragment (the first widget of a page;
 /// the others get `entity-2`, `entity-3`…) and where its base map is, relative to the page.
@@ -154,25 +154,20 @@ pub struct AppProps {
 impl AppProps {
     /// Properties for a published document given as JSON: read and checked, or its problems.
     pub fn from_published(json: &str) -> Self {
-        Self::with(crate::published::Reading::from_json(json).map(Shared::new).map_err(Shared::new))
+        Self::with(article_format::reading::Reading::from_json(json).map(Shared::new).map_err(Shared::new))
     }
 
-    /// Properties for a document given as JSON, published or authoring: an authoring one is
-    /// published here, in process (Rust code and tests; the widget loads the publisher module
-    /// instead, see [`crate::publisher`]).
-    pub fn from_json(json: &str) -> Self {
-        Self::with(crate::published::read_any(json).map(Shared::new).map_err(Shared::new))
-    }
-
-    fn with(document: Result<Shared<Reading>, Shared<Vec<Problem>>>) -> Self {
+    /// Properties for a document already read (or the problems that kept it from being read):
+    /// an authoring document published in process by Rust code or tests, for example.
+    pub fn with(document: Result<Shared<Reading>, Shared<Vec<Problem>>>) -> Self {
         Self { document, settings: Settings::default() }
     }
 }
 
 impl Default for AppProps {
-    /// The seed document.
+    /// The seed document, published.
     fn default() -> Self {
-        Self::from_json(crate::seed::SEED_JSON)
+        Self::from_published(crate::seed::PUBLISHED_JSON)
     }
 }
 

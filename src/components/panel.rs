@@ -6,9 +6,10 @@ use yew::prelude::*;
 use super::Shared;
 use crate::i18n::Lang;
 use crate::model::BlockRef;
-use crate::published::{Reading, Span};
 use crate::state::{Action, ReaderState};
 use crate::text::Utf8Range;
+use article_format::published::Span;
+use article_format::reading::Reading;
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {

@@ -1,5 +1,5 @@
 //! The authoring studio (`studio.html`): an editor turns plain Arabic text into a published
-//! article. The state and every edit are `article_core::studio` (plain Rust, tested natively);
+//! article. The state and every edit are `article_authoring::studio` (plain Rust, tested natively);
 //! this crate renders them: the article with its mentions, variants and suggestions marked, the
 //! selection and the actions on it, the problems with a jump to their place, a map to place
 //! points by clicking, and the reader itself as the preview. A module of its own: reader pages
@@ -7,14 +7,14 @@
 
 use std::rc::Rc;
 
-use article_core::catalogue::Catalogue;
-use article_core::geo::{basemap::BaseMap, Xy, WORLD_SOURCE};
-use article_core::i18n::Lang;
-use article_core::model::{Bilingual, BlockRef, Coordinates, Entity, EntityKind, MapFeatureKind, Predicate};
-use article_core::published::{text_index, text_ref};
-use article_core::studio::{from_plain, text_of_path, Checked, Edit, Selection, Studio};
-use article_core::suggest::Why;
-use article_core::text::{MentionSource, Utf8Range};
+use article_authoring::catalogue::Catalogue;
+use article_authoring::model::{Bilingual, BlockRef, Coordinates, Entity, EntityKind, MapFeatureKind, Predicate};
+use article_authoring::studio::{from_plain, text_of_path, Checked, Edit, Selection, Studio};
+use article_authoring::suggest::Why;
+use article_authoring::text::{MentionSource, Utf8Range};
+use article_format::geo::{basemap::BaseMap, Xy, WORLD_SOURCE};
+use article_format::i18n::Lang;
+use article_format::published::{text_index, text_ref};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -87,7 +87,7 @@ pub enum Msg {
     },
     View(String),
     Open {
-        doc: Box<article_core::model::Document>,
+        doc: Box<article_authoring::model::Document>,
         catalogues: Vec<Catalogue>,
     },
     Known(Vec<Entity>),
@@ -159,7 +159,7 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 
 async fn sample_catalogue() -> Result<Catalogue, String> {
     let text = fetch_text(SAMPLE).await?;
-    article_core::catalogue::parse(SAMPLE, &text)
+    article_authoring::catalogue::parse(SAMPLE, &text)
         .map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
 }
 
@@ -402,7 +402,7 @@ fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
                 let mut catalogues = Vec::new();
                 for reference in references {
                     let read = fetch_text(&reference).await.and_then(|t| {
-                        article_core::catalogue::parse(&reference, &t)
+                        article_authoring::catalogue::parse(&reference, &t)
                             .map_err(|p| p.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; "))
                     });
                     match read {
@@ -430,16 +430,16 @@ fn start_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
                     model.dispatch(Msg::Start { text, catalogues: Vec::new() });
                     return;
                 }
-                if article_core::published::is_published(&text) {
+                if article_format::reading::is_published(&text) {
                     model.dispatch(Msg::View(text));
                     return;
                 }
-                match article_core::model::validate::parse_all(&text) {
+                match article_authoring::model::validate::parse_all(&text) {
                     Ok(doc) => {
                         let mut catalogues = Vec::new();
                         for reference in &doc.catalogues {
                             match fetch_text(reference).await.and_then(|t| {
-                                article_core::catalogue::parse(reference, &t)
+                                article_authoring::catalogue::parse(reference, &t)
                                     .map_err(|p| format!("{} problem(s)", p.len()))
                             }) {
                                 Ok(c) => catalogues.push(c),
@@ -729,7 +729,11 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
 
 /// The element a problem is about, to jump to: the text a quote is in, the text of an entity's
 /// first mention, the headline or the block named, or the map.
-fn place_of(p: &article_core::model::Prepared, doc: &article_core::model::Document, path: &str) -> Option<String> {
+fn place_of(
+    p: &article_authoring::model::Prepared,
+    doc: &article_authoring::model::Document,
+    path: &str,
+) -> Option<String> {
     let text_id = |t: BlockRef| format!("st-text-{}", text_index(t));
     if let Some(t) = text_of_path(doc, path) {
         return Some(text_id(t));
@@ -959,9 +963,9 @@ fn world_map(props: &WorldMapProps) -> Html {
         let (x, y) = xy(&p.coordinates);
         html! { <circle cx={format!("{x:.0}")} cy={format!("{y:.0}")} r="18" class="st-point"><title>{ p.label.en.clone() }</title></circle> }
     });
-    let at = |w: &article_core::model::Waypoint| match w {
-        article_core::model::Waypoint::At(c) => Some(*c),
-        article_core::model::Waypoint::Point(id) => map.points.iter().find(|p| &p.id == id).map(|p| p.coordinates),
+    let at = |w: &article_authoring::model::Waypoint| match w {
+        article_authoring::model::Waypoint::At(c) => Some(*c),
+        article_authoring::model::Waypoint::Point(id) => map.points.iter().find(|p| &p.id == id).map(|p| p.coordinates),
     };
     let movements = map.movements.iter().map(|m| {
         let cs: Vec<Coordinates> =
@@ -969,10 +973,10 @@ fn world_map(props: &WorldMapProps) -> Html {
         html! { <polyline points={line(&cs)} class="st-movement"><title>{ m.label.en.clone() }</title></polyline> }
     });
     let areas = map.areas.iter().filter_map(|a| match &a.shape {
-        article_core::model::AreaShape::Polygon(ring) => {
+        article_authoring::model::AreaShape::Polygon(ring) => {
             Some(html! { <polygon points={line(ring)} class="st-area"><title>{ a.label.en.clone() }</title></polygon> })
         }
-        article_core::model::AreaShape::Country(_) => None,
+        article_authoring::model::AreaShape::Country(_) => None,
     });
     let drawing = html! {
         <>

@@ -1,8 +1,8 @@
-//! The studio's UI strings, in Arabic and English (the reader's are `article_core::i18n`: the
+//! The studio's UI strings, in Arabic and English (the reader's are `article_format::i18n`: the
 //! studio's never reach a reader's page).
 
-use article_core::i18n::Lang;
-use article_core::model::EntityKind;
+use article_authoring::model::EntityKind;
+use article_format::i18n::Lang;
 
 pub struct S {
     pub title: &'static str,

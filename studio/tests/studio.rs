@@ -3,7 +3,7 @@
 //! relation, a timeline event, undo and redo; the mentions, the problems and the reader's preview follow each edit.
 #![cfg(target_arch = "wasm32")]
 
-use article_core::i18n::Lang;
+use article_format::i18n::Lang;
 use article_studio::{StudioProps, StudioView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

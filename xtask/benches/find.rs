@@ -7,7 +7,7 @@
 //!
 //!     cargo bench -p xtask --bench find
 
-use article_core::text::{Finder, Pattern};
+use article_authoring::text::{Finder, Pattern};
 
 fn main() {
     divan::main();
@@ -133,7 +133,7 @@ fn publish_with_a_catalogue<const W: usize>(bencher: divan::Bencher, entities: u
     let (article, catalogue) = catalogue_case(W, entities);
     bencher.counter(divan::counter::ItemsCount::new(W)).bench(|| {
         let mut fetch = |_: &str| Ok(catalogue.clone());
-        article_core::published::publish_json_with(divan::black_box(&article), &mut fetch)
+        article_authoring::publish::publish_json_with(divan::black_box(&article), &mut fetch)
             .map(|s| s.len())
             .unwrap_or_else(|p| panic!("{:?}", &p[..p.len().min(3)]))
     });
@@ -143,12 +143,13 @@ fn publish_with_a_catalogue<const W: usize>(bencher: divan::Bencher, entities: u
 #[divan::bench(consts = WORDS, sample_count = 10)]
 fn find_variants<const W: usize>(bencher: divan::Bencher) {
     let doc = generate(W, 10_000);
-    let finder = article_core::text::VariantFinder::new(doc.aliases.iter().enumerate().map(|(i, (text, e))| Pattern {
-        text,
-        entity: *e,
-        alias: i,
-        adjective: false,
-    }));
+    let finder =
+        article_authoring::text::VariantFinder::new(doc.aliases.iter().enumerate().map(|(i, (text, e))| Pattern {
+            text,
+            entity: *e,
+            alias: i,
+            adjective: false,
+        }));
     bencher
         .counter(divan::counter::ItemsCount::new(W))
         .bench(|| doc.paragraphs.iter().map(|p| finder.find(divan::black_box(p), &[]).len()).sum::<usize>());

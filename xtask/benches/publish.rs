@@ -7,7 +7,7 @@
 //!
 //!     cargo bench -p xtask --bench publish
 
-use article_core::published::publish_json;
+use article_authoring::publish::publish_json;
 
 fn main() {
     divan::main();
@@ -25,7 +25,7 @@ fn variant(seed: &serde_json::Value, times: usize) -> String {
 }
 
 fn documents() -> Vec<String> {
-    let seed: serde_json::Value = serde_json::from_str(article_core::seed::SEED_JSON).unwrap();
+    let seed: serde_json::Value = serde_json::from_str(article_authoring::seed::SEED_JSON).unwrap();
     let docs: Vec<String> = (0..DOCUMENTS).map(|i| variant(&seed, 1 + i % 8)).collect();
     for d in &docs[..8] {
         publish_json(d).expect("the variants are valid");
@@ -61,7 +61,7 @@ fn publish_on_every_core(bencher: divan::Bencher) {
 
 #[divan::bench(sample_count = 3)]
 fn validate_a_large_document(bencher: divan::Bencher) {
-    let seed: serde_json::Value = serde_json::from_str(article_core::seed::SEED_JSON).unwrap();
+    let seed: serde_json::Value = serde_json::from_str(article_authoring::seed::SEED_JSON).unwrap();
     let mut doc: serde_json::Value = serde_json::from_str(&variant(&seed, 300)).unwrap();
     let entities = doc["entities"].as_array_mut().unwrap();
     for i in 0..1000 {
@@ -69,8 +69,8 @@ fn validate_a_large_document(bencher: divan::Bencher) {
             "aliases": [format!("حدث{i}")], "description": { "ar": "و", "en": "d" } }));
     }
     let text = doc.to_string();
-    article_core::model::load(&text).expect("valid");
+    article_authoring::model::load(&text).expect("valid");
     bencher
         .counter(divan::counter::BytesCount::new(text.len()))
-        .bench(|| article_core::model::load(divan::black_box(&text)).is_ok());
+        .bench(|| article_authoring::model::load(divan::black_box(&text)).is_ok());
 }

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use article_core::model::load;
+use article_authoring::model::load;
 
 use crate::html::without;
 use serde_json::json;
@@ -21,7 +21,8 @@ pub fn run(dist: &Path) -> Result<(), String> {
         return Err(format!("the generated document is invalid: {}", problems[0]));
     }
     // Published, as a newsroom would serve it (the reader then has nothing to compute).
-    let published = article_core::published::publish_json(&long).map_err(|p| format!("the long document: {}", p[0]))?;
+    let published =
+        article_authoring::publish::publish_json(&long).map_err(|p| format!("the long document: {}", p[0]))?;
     std::fs::write(dist.join("bench/long.json"), published).map_err(|e| e.to_string())?;
     println!("wrote {0}/static.html and {0}/bench/long.json", dist.display());
     Ok(())
@@ -105,7 +106,7 @@ pub fn long_document(words: usize, entities: usize) -> String {
 mod tests {
     #[test]
     fn the_long_document_is_valid_and_as_long_as_asked() {
-        let doc = article_core::model::load(&super::long_document(2_000, 30)).expect("valid");
+        let doc = article_authoring::model::load(&super::long_document(2_000, 30)).expect("valid");
         let words: usize = doc.article.blocks.iter().map(|b| b.text.split(' ').count()).sum();
         assert!((2_000..2_200).contains(&words), "{words}");
         assert_eq!(doc.entities.len(), 30);

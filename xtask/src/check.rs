@@ -6,10 +6,10 @@
 
 use std::path::Path;
 
-use article_core::catalogue::{load_with, prune, Catalogue};
-use article_core::model::{BlockRef, Entity, EntityKind, Prepared};
-use article_core::suggest::{suggestions, Why};
-use article_core::text::{MentionSource, Utf8Range};
+use article_authoring::catalogue::{load_with, prune, Catalogue};
+use article_authoring::model::{BlockRef, Entity, EntityKind, Prepared};
+use article_authoring::suggest::{suggestions, Why};
+use article_authoring::text::{MentionSource, Utf8Range};
 
 /// The reference list for suggestions: the sample catalogue's countries and cities.
 fn known() -> Vec<Entity> {
@@ -122,7 +122,7 @@ mod tests {
         std::fs::write(&bad, r#"{"version": 2}"#).unwrap();
         assert!(run(&bad).is_err());
         let good = dir.join("good.json");
-        std::fs::write(&good, article_core::seed::SEED_JSON).unwrap();
+        std::fs::write(&good, article_authoring::seed::SEED_JSON).unwrap();
         assert!(run(&good).is_ok());
         assert!(run(&dir.join("missing.json")).is_err());
         std::fs::remove_dir_all(&dir).unwrap();
@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn a_document_with_a_catalogue_is_checked_with_it() {
-        let article = concat!(env!("CARGO_MANIFEST_DIR"), "/../core/tests/articles/port-of-spain.json");
+        let article = concat!(env!("CARGO_MANIFEST_DIR"), "/../authoring/tests/articles/port-of-spain.json");
         assert!(run(Path::new(article)).is_ok());
         let p = {
             let json = std::fs::read_to_string(article).unwrap();
@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn names_the_document_lacks_are_suggested_from_the_sample_catalogue() {
-        let mut doc: serde_json::Value = serde_json::from_str(article_core::seed::SEED_JSON).unwrap();
+        let mut doc: serde_json::Value = serde_json::from_str(article_authoring::seed::SEED_JSON).unwrap();
         doc["article"]["blocks"][0]["text"] = "وزار وفد من كولومبيا مدينة هافانا، وقال مادورو إن مالي بعيدة.".into();
         let p = Prepared::new(serde_json::from_value(doc).unwrap());
         let s = suggestions(&p, &known());

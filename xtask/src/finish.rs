@@ -8,8 +8,9 @@
 
 use std::path::{Path, PathBuf};
 
-use article_core::prerender::json_ld;
-use article_core::published::{read_any, Reading};
+use article_authoring::publish::read_any;
+use article_format::prerender::json_ld;
+use article_format::reading::Reading;
 
 /// The article rendered by the reader's own view, through Yew's server-side renderer, from the
 /// document as published (an authoring one was published once, when it was read).
@@ -176,7 +177,7 @@ mod tests {
             }
         }
         for b in &reading.doc.article.blocks {
-            assert!(stripped.contains(&article_core::prerender::escape(&b.text)), "missing block: {}", b.text);
+            assert!(stripped.contains(&article_format::prerender::escape(&b.text)), "missing block: {}", b.text);
         }
         // Text is escaped: a hostile headline stays text.
         let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -9,7 +9,7 @@
 //! - capitals: `world-countries`' capital, where CLDR (`cldr-dates-full`, the `ar` exemplar cities
 //!   of the time zones) names a city of that English name in Arabic.
 //!
-//! A name that is also a common word (`article_core::text::common_words`) is written as an
+//! A name that is also a common word (`article_authoring::text::common_words`) is written as an
 //! ambiguous alias: suggested to the editor, never linked by itself. A spelling that an earlier
 //! record has (the seed's, a country's) is not repeated; a seed country gains the packages'
 //! spellings it lacks.
@@ -17,9 +17,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use article_core::catalogue::{Catalogue, FORMAT, VERSION};
-use article_core::model::{slug, Alias, AliasDetail, Bilingual, Coordinates, Entity, EntityKind};
-use article_core::text::{common_words, normalize_str};
+use article_authoring::catalogue::{Catalogue, FORMAT, VERSION};
+use article_authoring::model::{slug, Alias, AliasDetail, Bilingual, Coordinates, Entity, EntityKind};
+use article_authoring::text::{common_words, normalize_str};
 use serde_json::Value;
 
 fn read(root: &Path, path: &str) -> Result<Value, String> {
@@ -57,7 +57,7 @@ pub fn generate(node_modules: &Path) -> Result<String, String> {
     // Which record has a spelling (normalised), so that none is listed twice.
     let mut claimed: HashMap<String, usize> = HashMap::new();
     let mut ids: HashMap<String, usize> = HashMap::new();
-    let seed = article_core::seed::document().map_err(|p| format!("the seed is invalid: {p:?}"))?;
+    let seed = article_authoring::seed::document().map_err(|p| format!("the seed is invalid: {p:?}"))?;
     for mut e in seed.entities {
         // Agreements, events and warships of one story are the article's, not the newsroom's.
         if matches!(e.kind, EntityKind::Agreement | EntityKind::Event | EntityKind::MilitaryAsset) {
@@ -226,6 +226,6 @@ mod tests {
         let path = format!("{}/../assets/catalogues/sample.json", env!("CARGO_MANIFEST_DIR"));
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(generated == committed, "assets/catalogues/sample.json is stale: run cargo xtask gen-catalogue");
-        article_core::catalogue::parse("sample.json", &committed).expect("the sample catalogue is valid");
+        article_authoring::catalogue::parse("sample.json", &committed).expect("the sample catalogue is valid");
     }
 }

@@ -1,5 +1,5 @@
 //! The base map generator: Natural Earth 50m countries (npm `world-atlas` 2.0.2,
-//! `countries-50m.json`, public domain) clipped to each region of `article_core::geo::REGIONS`
+//! `countries-50m.json`, public domain) clipped to each region of `article_format::geo::REGIONS`
 //! (the Caribbean, the Gulf, the Black Sea, the South China Sea), projected, simplified and
 //! quantised to integer SVG paths, one file per region. Deterministic: the same input gives the
 //! same bytes.
@@ -8,8 +8,8 @@
 
 use std::path::Path;
 
-use article_core::geo::basemap::{BaseCountry, BaseMap};
-use article_core::geo::{clip_ring, ring_area2, simplify, LonLat, Region, Xy, REGIONS, WORLD, WORLD_SOURCE};
+use article_format::geo::basemap::{BaseCountry, BaseMap};
+use article_format::geo::{clip_ring, ring_area2, simplify, LonLat, Region, Xy, REGIONS, WORLD, WORLD_SOURCE};
 
 /// Simplification tolerance, in map units (every region's map is 1208 by 880 units: for the
 /// Caribbean, 40 units per degree of latitude, about 0.7 km).
@@ -133,7 +133,7 @@ pub fn generate(topojson_text: &str, region: &Region) -> Result<String, String> 
         for &(x, y) in rings.iter().flatten() {
             bounds = [bounds[0].min(x), bounds[1].min(y), bounds[2].max(x), bounds[3].max(y)];
         }
-        countries.push((id.unwrap_or_default(), name, article_core::svg::rings(&rings), label, bounds));
+        countries.push((id.unwrap_or_default(), name, article_format::svg::rings(&rings), label, bounds));
     }
     countries.sort();
     let (w, h) = p.size();

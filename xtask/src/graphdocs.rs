@@ -17,7 +17,7 @@ pub fn run(dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for n in SIZES {
         let published =
-            article_core::published::publish_json(&document(n)).map_err(|p| format!("graph-{n}: {}", p[0]))?;
+            article_authoring::publish::publish_json(&document(n)).map_err(|p| format!("graph-{n}: {}", p[0]))?;
         let path = dir.join(format!("graph-{n}.json"));
         std::fs::write(&path, published).map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -230,7 +230,8 @@ pub fn document(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use article_core::published::{publish_json, Reading};
+    use article_authoring::publish::publish_json;
+    use article_format::reading::Reading;
 
     pub fn reading(n: usize) -> Reading {
         let published = publish_json(&document(n)).unwrap_or_else(|p| panic!("graph-{n}: {}", p[0]));
@@ -243,9 +244,9 @@ mod tests {
 
     #[test]
     fn every_graph_fits_a_desktop_and_a_phone_with_fewer_crossings_than_before() {
-        use article_core::graph::{crossings, layout, misfits, DEFAULT_WIDTH};
-        use article_core::i18n::Lang;
-        let docs: Vec<(&str, Reading)> = std::iter::once(("seed", article_core::seed::reading()))
+        use article_format::graph::{crossings, layout, misfits, DEFAULT_WIDTH};
+        use article_format::i18n::Lang;
+        let docs: Vec<(&str, Reading)> = std::iter::once(("seed", article_authoring::seed::reading()))
             .chain(SIZES.iter().zip(["graph-20", "graph-40", "graph-80"]).map(|(&n, name)| (name, reading(n))))
             .collect();
         for ((name, doc), (_, before)) in docs.iter().zip(BEFORE) {

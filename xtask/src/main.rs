@@ -2,6 +2,7 @@
 //!
 //! - `size [DIR]`: every file of the release build with raw, gzip and brotli sizes and the total;
 //!   writes the `.gz` and `.br` files beside each file, as a CDN would serve them.
+//! - `cycles`: fails on any import cycle between the modules of a crate of the workspace.
 //! - `check FILE`: validates an article document and reports mentions and near misses.
 //! - `publish IN.json… [-o DIR]`: writes the published form of authoring documents, in parallel.
 //! - `gen-map SOURCE.json [OUT.json]`: generates the base map from Natural Earth countries.
@@ -14,6 +15,7 @@
 
 mod benchassets;
 mod check;
+mod cycles;
 mod finish;
 mod gencatalogue;
 mod genmap;
@@ -27,7 +29,7 @@ mod size;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT-DIR]\n       cargo xtask gen-catalogue NODE_MODULES [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
+const USAGE: &str = "usage: cargo xtask cycles\n       cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT-DIR]\n       cargo xtask gen-catalogue NODE_MODULES [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -38,6 +40,16 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if task == "cycles" {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        return match cycles::run(&root) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     if task == "publish" {
         return match publish::run(rest) {
             Ok(()) => ExitCode::SUCCESS,

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-use article_core::published::{is_published, publish_json_with};
+use article_format::reading::is_published;
+
+use article_authoring::publish::publish_json_with;
 
 /// Reads the catalogues a document names, as files relative to the document's folder.
 pub fn catalogue_files(document: &Path) -> impl FnMut(&str) -> Result<String, String> {
@@ -156,7 +158,7 @@ mod tests {
         let mut inputs = Vec::new();
         for i in 0..6 {
             let p = dir.join("in").join(format!("good-{i}.json"));
-            std::fs::write(&p, article_core::seed::SEED_JSON).unwrap();
+            std::fs::write(&p, article_authoring::seed::SEED_JSON).unwrap();
             inputs.push(p);
         }
         let bad = dir.join("in").join("bad.json");
@@ -171,7 +173,7 @@ mod tests {
         assert!(report.contains(&format!("{}: cannot read it", missing.display())), "{report}");
         for i in 0..6 {
             let out = std::fs::read_to_string(dir.join("out").join(format!("good-{i}.json"))).unwrap();
-            article_core::published::Reading::from_json(&out).expect("a published document that reads");
+            article_format::reading::Reading::from_json(&out).expect("a published document that reads");
         }
         assert!(!dir.join("out").join("bad.json").exists());
         std::fs::remove_dir_all(&dir).unwrap();

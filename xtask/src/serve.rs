@@ -162,7 +162,7 @@ fn demo_src(root: &Path, file: &Path, url: &str) -> Option<String> {
 /// seed's JSON-LD and the preload of its document go. With JavaScript, the widget then replaces
 /// the neutral state; without, it says that the article needs JavaScript.
 pub fn other_document(page: &str, src: &str) -> String {
-    use article_core::prerender::escape;
+    use article_format::prerender::escape;
     let text = escape(src);
     // A link only to a relative or http(s) address: never `javascript:` or `data:`.
     let scheme =

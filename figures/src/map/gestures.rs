@@ -1,8 +1,8 @@
 //! The map's gestures: the keyboard (arrows, + −, 0), the wheel, drag and pinch; client pixels
 //! to map units, written once ([`Inner::at_client`]).
 
-use article_core::geo::Xy;
-use article_core::timeline::PICK_ENTITY;
+use article_format::geo::Xy;
+use article_format::timeline::PICK_ENTITY;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 

@@ -5,14 +5,14 @@
 //! - Pan and zoom: wheel, drag, pinch, the +/− and reset buttons, and the keyboard (arrows, + −, 0).
 //! - Every feature is focusable and named; a click or Enter opens its entity. A text alternative
 //!   lists the features, and the movements in time order as a list and a table.
-//! - The story ([`article_core::timeline::story`]): previous, next and play step through the
+//! - The story ([`article_format::timeline::story`]): previous, next and play step through the
 //!   events and movements in time order. The current step's features are marked, those not yet
 //!   reached faded (`data-ae-step="now"` / `"later"`), the view is fitted to the step, and its
 //!   sentence is shown with a button to it in the article. Its list of steps is the text
 //!   alternative of the same steps. Motion (the fade, the pulse) follows `prefers-reduced-motion`
 //!   in `figures.css`.
 //!
-//! The geometry is [`article_core::geo::layers`]; this module only builds elements and listens.
+//! The geometry is [`article_format::map`]; this module only builds elements and listens.
 //! By job: drawing and the reader's requests here; `gestures.rs` (keyboard, wheel, drag, pinch;
 //! client pixels to map units once), `story.rs` (the steps, their marks and playing), `text.rs`
 //! (the legend and the text alternative), `fetch.rs` (the base map, with a timeout).
@@ -20,13 +20,13 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use article_core::geo::basemap::BaseMap;
-use article_core::geo::layers::{bounds_of, extent, features, place_labels, Feature, Shape, View, LABEL_SIZE};
-use article_core::geo::{Projection, Xy};
-use article_core::i18n::Lang;
-use article_core::num::{fixed, Fixed as F};
-use article_core::published::Reading;
-use article_core::timeline::{story, Step, PICK_ENTITY, PICK_EVIDENCE, TELL_LOAD, TELL_OPEN, TELL_SHOW};
+use article_format::geo::basemap::BaseMap;
+use article_format::geo::{Projection, Xy};
+use article_format::i18n::Lang;
+use article_format::map::{bounds_of, extent, features, place_labels, Feature, Shape, View, LABEL_SIZE};
+use article_format::num::{fixed, Fixed as F};
+use article_format::reading::Reading;
+use article_format::timeline::{story, Step, PICK_ENTITY, PICK_EVIDENCE, TELL_LOAD, TELL_OPEN, TELL_SHOW};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, EventTarget};
@@ -234,7 +234,7 @@ impl Inner {
     fn build(body: Element, doc: Rc<Reading>, lang: Lang, src: String, on_pick: Rc<dyn Fn(u32, usize)>) -> Inner {
         let document = body.owner_document().expect("a document");
         let t = lang.figure_strings();
-        let region = article_core::published::map_region(&doc.doc.map);
+        let region = article_format::geo::map_region(&doc.doc.map);
         let projection = region.projection;
         let size = projection.size();
         let expected = BaseMap::expected_for(&region);
@@ -394,7 +394,7 @@ impl Inner {
                 }
                 Shape::Area(d) => svg_el(&document, "path", &[("class", "ae-shape"), ("d", d)]),
                 Shape::Line(points) => {
-                    let d = article_core::svg::polyline(points, false);
+                    let d = article_format::svg::polyline(points, false);
                     svg_el(&document, "path", &[("class", "ae-shape"), ("d", &d), ("marker-end", "url(#ae-arrow)")])
                 }
                 Shape::Point(p) => svg_el(
@@ -472,9 +472,13 @@ impl Inner {
             .map
             .areas
             .iter()
-            .filter_map(
-                |a| if let article_core::model::AreaShape::Country(c) = &a.shape { Some(c.as_str()) } else { None },
-            )
+            .filter_map(|a| {
+                if let article_format::model::AreaShape::Country(c) = &a.shape {
+                    Some(c.as_str())
+                } else {
+                    None
+                }
+            })
             .collect();
         let list = js_sys::Array::new();
         for c in &map.countries {

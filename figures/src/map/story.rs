@@ -1,10 +1,10 @@
 //! The story on the map: its controls and list of steps, the current step marked and the later
 //! ones faded, the view fitted to each step, and playing.
 
-use article_core::geo::layers::{extent, Feature, View};
-use article_core::i18n::{FigureStrings, Lang};
-use article_core::published::Reading;
-use article_core::timeline::Step;
+use article_format::i18n::{FigureStrings, Lang};
+use article_format::map::{extent, Feature, View};
+use article_format::reading::Reading;
+use article_format::timeline::Step;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 

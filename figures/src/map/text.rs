@@ -1,10 +1,10 @@
 //! The map's legend and its text alternative: every feature (a button to its entity), and the
 //! movements in time order, as a list and as a table.
 
-use article_core::geo::layers::{waypoint_text, Feature};
-use article_core::i18n::{FigureStrings, Lang};
-use article_core::model::MapFeatureKind;
-use article_core::published::Reading;
+use article_format::i18n::{FigureStrings, Lang};
+use article_format::map::{waypoint_text, Feature};
+use article_format::model::MapFeatureKind;
+use article_format::reading::Reading;
 use web_sys::{Document, Element};
 
 use super::{append, button, html_el, Inner};
@@ -91,10 +91,10 @@ impl Inner {
                 .min()
                 .unwrap_or(i32::MAX)
         };
-        let mut movements: Vec<(&Feature, &article_core::model::MapMovement)> =
+        let mut movements: Vec<(&Feature, &article_format::model::MapMovement)> =
             layers.iter().filter_map(|f| doc.doc.map.movements.iter().find(|m| m.id == f.id).map(|m| (f, m))).collect();
         movements.sort_by_key(|(f, _)| time_order(f));
-        let when = |m: &article_core::model::MapMovement| {
+        let when = |m: &article_format::model::MapMovement| {
             m.time.as_ref().map(|x| lang.pick(x).to_owned()).unwrap_or_else(|| t.not_given.to_owned())
         };
         let ol = html_el(document, "ol", "ae-movements", None);

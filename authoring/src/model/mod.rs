@@ -1,0 +1,17 @@
+//! The authoring document (what an editor writes: entities with aliases, relations with quoted
+//! evidence, the map, the timeline, mention corrections), its validation with paths, and
+//! [`Prepared`]: mentions found, ids resolved, quotes anchored. The types it shares with the
+//! published format (the article's text, names, kinds, the map) are `article_format::model`'s,
+//! re-exported here.
+
+pub mod document;
+pub mod plain;
+pub mod prepared;
+pub mod slug;
+pub mod validate;
+
+pub use article_format::model::*;
+pub use document::*;
+pub use prepared::{anchor_of, MentionRef, Prepared};
+pub use slug::slug;
+pub use validate::load;

@@ -1,0 +1,53 @@
+// What the fuzz target (`fuzz/fuzz_targets/document.rs`) and the `any_input` test both run on an
+// input: included by each (`include!`), so the fuzz target compiles whenever the tests do.
+
+/// Reads `data` every way the tools read a file, and checks what comes out: nothing panics, and
+/// every mention found or read lies on char boundaries of its text.
+#[allow(dead_code)]
+pub fn any_input(data: &[u8]) {
+    use article_authoring::model::{validate, Prepared};
+    use article_authoring::publish::publish;
+    use article_format::reading::Reading;
+    let Ok(json) = std::str::from_utf8(data) else { return };
+    let _ = validate::load(json);
+    // Prepare even documents that fail validation (the tools never do, but nothing may panic).
+    if let Ok(doc) = validate::parse_all(json) {
+        let catalogue = doc.clone();
+        let prepared = Prepared::new(doc);
+        for (text, m) in prepared.all_mentions() {
+            let t = prepared.text(text);
+            assert!(m.range.start < m.range.end && m.range.end <= t.len());
+            assert!(t.is_char_boundary(m.range.start) && t.is_char_boundary(m.range.end));
+        }
+        let _ = article_authoring::suggest::suggestions(&prepared, &catalogue.entities);
+        let _ = publish(&prepared);
+        // Studio edits on any document, on words of its first block: refused with a reason or
+        // applied, never a panic.
+        let first = catalogue.entities.first().map(|e| e.id.clone()).unwrap_or_default();
+        let block = catalogue.article.blocks.first().map(|b| b.text.clone()).unwrap_or_default();
+        let mut studio = article_authoring::studio::Studio::new(catalogue, Vec::new());
+        let boundary = |at: usize| (0..=at.min(block.len())).rev().find(|&i| block.is_char_boundary(i)).unwrap_or(0);
+        let range = article_authoring::text::Utf8Range { start: boundary(block.len() / 4), end: boundary(block.len() / 2) };
+        let at = article_authoring::studio::Selection { text: article_authoring::model::BlockRef::Block(0), range };
+        use article_authoring::studio::Edit;
+        let _ = studio.apply(Edit::AddAlias { entity: first.clone(), at });
+        let _ = studio.apply(Edit::AddMention { entity: first, at });
+        let _ = studio.apply(Edit::Suppress { at });
+        let _ = studio.apply(Edit::NewEntity { kind: article_authoring::model::EntityKind::Person, name_en: "A name".into(), at });
+        let _ = studio.check(&[]);
+        let _ = studio.to_json();
+    }
+    // The same input as a catalogue, and as a document whose every catalogue is the input itself.
+    let _ = article_authoring::catalogue::parse("input", json);
+    let _ = article_authoring::catalogue::prepare_with(json, &mut |_| Ok(json.to_owned()));
+    // The same input as a published document: refused, or every range checked.
+    if let Ok(r) = Reading::from_json(json) {
+        for (text, m) in r.all_mentions() {
+            let t = r.text(text);
+            assert!(m.range().start < m.range().end && m.range().end <= t.len());
+            assert!(t.is_char_boundary(m.range().start) && t.is_char_boundary(m.range().end));
+            assert!(m.entity() < r.doc.entities.len());
+        }
+        let _ = article_format::graph::layout(&r, article_format::i18n::Lang::En, false, 800.0, None);
+    }
+}
