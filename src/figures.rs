@@ -15,19 +15,20 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::handoff::{encode, Pick, Tell};
 use crate::i18n::Lang;
 use article_format::reading::Reading;
 
-/// A drawn figure, as the function the reader tells things to ([`crate::timeline::TELL_OPEN`]
-/// and the others, with an entity or None). Dropping it drops the figure's listeners.
-pub type Told = Box<dyn Fn(u32, Option<usize>)>;
+/// A drawn figure, as the function the reader tells things to. Dropping it drops the figure's
+/// listeners.
+pub type Told = Box<dyn Fn(Tell)>;
 
-/// Draws the graph's picture and the timeline of a document into their frames; the callback is
-/// called with `(PICK_ENTITY, entity)` or `(PICK_EVIDENCE, event)` (see [`crate::timeline`]).
-pub type NativeMaker = fn(web_sys::Element, web_sys::Element, Rc<Reading>, Lang, Rc<dyn Fn(u32, usize)>) -> Told;
+/// Draws the graph's picture and the timeline of a document (its sketch's bytes, see
+/// [`crate::handoff`]) into their frames; the callback gets what a reader picks.
+pub type NativeMaker = fn(web_sys::Element, web_sys::Element, &[u8], Lang, Rc<dyn Fn(Pick)>) -> Option<Told>;
 
 /// Draws the map of a document into its frame, its base map fetched from the URL given.
-pub type NativeMapMaker = fn(web_sys::Element, Rc<Reading>, Lang, String, Rc<dyn Fn(u32, usize)>) -> Told;
+pub type NativeMapMaker = fn(web_sys::Element, &[u8], Lang, String, Rc<dyn Fn(Pick)>) -> Option<Told>;
 
 #[derive(Clone)]
 enum Maker {
@@ -57,12 +58,12 @@ struct JsFigure {
 }
 
 impl JsFigure {
-    fn tell(&self, what: u32, index: Option<usize>) {
-        let index = index.map_or(-1.0, |i| i as f64);
+    fn tell(&self, told: Tell) {
+        let (what, index) = told.wire();
         if let Ok(f) = js_sys::Reflect::get(&self.object, &"tell".into())
             .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
         {
-            let _ = f.call2(&self.object, &JsValue::from(what), &JsValue::from_f64(index));
+            let _ = f.call2(&self.object, &JsValue::from(what), &JsValue::from(index));
         }
     }
 }
@@ -77,7 +78,7 @@ impl Drop for JsFigure {
     }
 }
 
-/// Constructs the module's class `name` with `frames`, then the published document, the
+/// Constructs the module's class `name` with `frames`, then the document's sketch, the
 /// language, `extra` (if any) and the callback.
 async fn construct(
     load: js_sys::Function,
@@ -86,18 +87,22 @@ async fn construct(
     doc: &Reading,
     lang: Lang,
     extra: Option<&str>,
-    on_pick: Rc<dyn Fn(u32, usize)>,
+    on_pick: Rc<dyn Fn(Pick)>,
 ) -> Option<Told> {
-    let json = doc.json.clone()?;
+    let sketch = js_sys::Uint8Array::from(encode(doc).as_slice());
     let promise = load.call0(&JsValue::NULL).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     let module = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
     let class = js_sys::Reflect::get(&module, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    let on_pick = Closure::<dyn Fn(u32, u32)>::new(move |kind: u32, i: u32| on_pick(kind, i as usize));
+    let on_pick = Closure::<dyn Fn(u32, u32)>::new(move |kind: u32, i: u32| {
+        if let Some(pick) = Pick::from_wire(kind, i) {
+            on_pick(pick);
+        }
+    });
     let args = js_sys::Array::new();
     for f in frames {
         args.push(f);
     }
-    args.push(&JsValue::from_str(&json));
+    args.push(&sketch);
     args.push(&JsValue::from_str(lang.code()));
     if let Some(x) = extra {
         args.push(&JsValue::from_str(x));
@@ -105,7 +110,7 @@ async fn construct(
     args.push(on_pick.as_ref());
     let object = js_sys::Reflect::construct(&class, &args).ok()?;
     let figure = JsFigure { object, _on_pick: on_pick };
-    Some(Box::new(move |what, i| figure.tell(what, i)))
+    Some(Box::new(move |told| figure.tell(told)))
 }
 
 /// Draws the graph's picture and the timeline with the installed maker; None without one, or
@@ -115,10 +120,10 @@ pub async fn make(
     timeline: web_sys::Element,
     doc: Rc<Reading>,
     lang: Lang,
-    on_pick: Rc<dyn Fn(u32, usize)>,
+    on_pick: Rc<dyn Fn(Pick)>,
 ) -> Option<Told> {
     match MAKER.with(|m| m.borrow().clone())? {
-        Maker::Native(make, _) => Some(make(graph, timeline, doc, lang, on_pick)),
+        Maker::Native(make, _) => make(graph, timeline, &encode(&doc), lang, on_pick),
         Maker::Js(load) => construct(load, "Figures", &[&graph, &timeline], &doc, lang, None, on_pick).await,
     }
 }
@@ -130,10 +135,10 @@ pub async fn make_map(
     doc: Rc<Reading>,
     lang: Lang,
     src: String,
-    on_pick: Rc<dyn Fn(u32, usize)>,
+    on_pick: Rc<dyn Fn(Pick)>,
 ) -> Option<Told> {
     match MAKER.with(|m| m.borrow().clone())? {
-        Maker::Native(_, make_map) => Some(make_map(body, doc, lang, src, on_pick)),
+        Maker::Native(_, make_map) => make_map(body, &encode(&doc), lang, src, on_pick),
         Maker::Js(load) => construct(load, "FigureMap", &[&body], &doc, lang, Some(&src), on_pick).await,
     }
 }

@@ -29,7 +29,7 @@ pub mod ssr;
 pub mod state;
 
 pub use article_format::{
-    geo, graph, i18n, json, map, model, num, prerender, published, reading, seed, text, timeline,
+    geo, graph, handoff, i18n, json, map, model, num, prerender, published, reading, seed, text, timeline,
 };
 
 pub use components::{App, AppProps, Settings};

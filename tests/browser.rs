@@ -377,11 +377,15 @@ async fn the_timeline_lists_the_events_in_order_and_links_them_both_ways() {
     // In time order, each with the article's own time expression; dated ones with a <time>.
     let items = all(&root, ".ae-timeline-list > li[data-event]");
     let ids: Vec<String> = items.iter().filter_map(|li| li.get_attribute("data-event")).collect();
-    let expected: Vec<String> =
-        article_explorer::timeline::ordered(&reading).into_iter().map(|i| reading.doc.timeline[i].id.clone()).collect();
+    let expected: Vec<String> = article_explorer::timeline::ordered(&article_explorer::handoff::Sketch::of(&reading))
+        .into_iter()
+        .map(|i| reading.doc.timeline[i].id.clone())
+        .collect();
     assert_eq!(ids, expected);
     assert!(!expected.is_empty(), "the seed has a timeline");
-    for (li, i) in items.iter().zip(article_explorer::timeline::ordered(&reading)) {
+    for (li, i) in
+        items.iter().zip(article_explorer::timeline::ordered(&article_explorer::handoff::Sketch::of(&reading)))
+    {
         let event = &reading.doc.timeline[i];
         assert!(text_of(&one(li, ".ae-event-when")).contains(&event.when.ar), "{}", event.id);
         assert_eq!(li.query_selector("time").unwrap().is_some(), event.date.is_some(), "{}", event.id);
@@ -391,7 +395,8 @@ async fn the_timeline_lists_the_events_in_order_and_links_them_both_ways() {
     click(&toggle);
     settle().await;
     assert_eq!(toggle.get_attribute("aria-pressed").as_deref(), Some("true"));
-    let event = &reading.doc.timeline[article_explorer::timeline::ordered(&reading)[0]];
+    let event =
+        &reading.doc.timeline[article_explorer::timeline::ordered(&article_explorer::handoff::Sketch::of(&reading))[0]];
     let theirs: Vec<String> = event.entities.iter().map(|&e| reading.doc.entities[e as usize].id.clone()).collect();
     let lit = all(&root, ".ae-article .ae-lit");
     assert!(!lit.is_empty(), "nothing lit for {}", event.id);
@@ -414,7 +419,9 @@ async fn the_timeline_lists_the_events_in_order_and_links_them_both_ways() {
     let near: Vec<String> =
         all(&root, ".ae-event.ae-near").iter().filter_map(|li| li.get_attribute("data-event")).collect();
     let naming: Vec<String> =
-        article_explorer::timeline::events_of(&reading, index).map(|i| reading.doc.timeline[i].id.clone()).collect();
+        article_explorer::timeline::events_of(&article_explorer::handoff::Sketch::of(&reading), index)
+            .map(|i| reading.doc.timeline[i].id.clone())
+            .collect();
     assert_eq!(near.len(), naming.len(), "{near:?} vs {naming:?}");
     assert!(naming.iter().all(|id| near.contains(id)));
     done(app).await;
@@ -518,6 +525,21 @@ async fn shown_map(root: &Element) -> Element {
 /// The `viewBox` width of the map's picture.
 fn view_width(root: &Element) -> f64 {
     one(root, "[data-map] svg").get_attribute("viewBox").unwrap().split(' ').nth(2).unwrap().parse().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_published_document_is_read_once_for_the_article_the_figures_and_the_map() {
+    let before = article_explorer::reading::times_read();
+    let (root, app) = mounted_with_map().await;
+    figures_shown(&root, ".ae-timeline [data-event]").await;
+    wait_for(&root, ".ae-graph-frame svg .ae-node").await;
+    shown_map(&root).await;
+    assert_eq!(
+        article_explorer::reading::times_read() - before,
+        1,
+        "the figures and the map draw from the sketch the reader hands them"
+    );
+    done(app).await;
 }
 
 #[wasm_bindgen_test]
@@ -672,8 +694,12 @@ async fn the_story_steps_through_the_events_and_fades_what_is_not_reached() {
         &article_explorer::geo::CARIBBEAN,
     )
     .unwrap();
-    let layers = article_explorer::map::features(&reading, &article_explorer::geo::CARIBBEAN, Some(&base));
-    let steps = article_explorer::timeline::story(&reading, &layers);
+    let layers = article_explorer::map::features(
+        &article_explorer::handoff::Sketch::of(&reading),
+        &article_explorer::geo::CARIBBEAN,
+        Some(&base),
+    );
+    let steps = article_explorer::timeline::story(&article_explorer::handoff::Sketch::of(&reading), &layers);
     let ids = |k: usize| -> Vec<String> { steps[k].features.iter().map(|&f| layers[f].id.clone()).collect() };
     let sorted = |mut v: Vec<String>| {
         v.sort();

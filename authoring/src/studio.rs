@@ -575,7 +575,7 @@ mod tests {
         let checked = studio.check(&[]);
         assert!(checked.problems.is_empty(), "{:?}", checked.problems);
         let reading = article_format::reading::Reading::from_json(checked.published.as_deref().unwrap()).unwrap();
-        let ordered: Vec<&str> = article_format::timeline::ordered(&reading)
+        let ordered: Vec<&str> = article_format::timeline::ordered(&article_format::handoff::Sketch::of(&reading))
             .into_iter()
             .map(|i| reading.doc.timeline[i].id.as_str())
             .collect();

@@ -66,7 +66,8 @@ fn a_report_no_region_holds_is_drawn_on_the_world_map_fitted_to_its_features() {
         &article_format::geo::basemap::BaseMap::expected_for(&region),
     )
     .unwrap();
-    let features = article_format::map::features(&reading, &region.projection, Some(&base));
+    let features =
+        article_format::map::features(&article_format::handoff::Sketch::of(&reading), &region.projection, Some(&base));
     let (w, h) = region.projection.size();
     // Every feature, the two countries included, inside the fitted map.
     assert_eq!(features.len(), 5);

@@ -19,10 +19,9 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use article_format::graph::{layout, Layout, DEFAULT_WIDTH, FOCUS_ABOVE, FONT, LINE_H};
+use article_format::handoff::{Pick, Sketch, Tell};
 use article_format::i18n::Lang;
 use article_format::num::fixed;
-use article_format::reading::Reading;
-use article_format::timeline::{PICK_ENTITY, TELL_OPEN};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -36,7 +35,7 @@ const SVG: &str = "http://www.w3.org/2000/svg";
 
 struct Inner {
     frame: Element,
-    doc: Rc<Reading>,
+    doc: Rc<Sketch>,
     lang: Lang,
     on_open: Rc<dyn Fn(usize)>,
     open: Cell<Option<usize>>,
@@ -61,7 +60,7 @@ pub struct Picture {
 impl Picture {
     /// Draws `doc`'s graph into `frame`, labels in `lang`; a click on an entity calls `on_open`
     /// with its index.
-    pub fn new(frame: Element, doc: Rc<Reading>, lang: Lang, on_open: Rc<dyn Fn(usize)>) -> Picture {
+    pub fn new(frame: Element, doc: Rc<Sketch>, lang: Lang, on_open: Rc<dyn Fn(usize)>) -> Picture {
         let inner = Rc::new(Inner {
             frame,
             doc,
@@ -134,7 +133,7 @@ pub(crate) fn set_class(e: &Element, class: &str, on: bool) {
 
 impl Inner {
     fn large(&self) -> bool {
-        self.doc.doc.entities.len() > FOCUS_ABOVE
+        self.doc.entities.len() > FOCUS_ABOVE
     }
 
     fn focus(&self) -> Option<usize> {
@@ -232,7 +231,7 @@ impl Inner {
         }
         let mut nodes = Vec::new();
         for node in &l.nodes {
-            let e = &self.doc.doc.entities[node.entity];
+            let e = &self.doc.entities[node.entity];
             let g =
                 el(&document, "g", &[("class", &format!("ae-node ae-k-{}", e.kind.slug())), ("data-entity", &e.id)]);
             let r = node.rect;
@@ -324,40 +323,38 @@ pub(crate) fn scroll_to(el: &Element) {
     el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// What the reader holds of a drawn figure: the function it tells things to
-/// ([`article_format::timeline::TELL_OPEN`] and the others, with an entity or None).
-pub type Told = Box<dyn Fn(u32, Option<usize>)>;
+/// What the reader holds of a drawn figure: the function it tells things to. Dropping it drops
+/// the figure's listeners.
+pub type Told = Box<dyn Fn(Tell)>;
 
 /// The graph's picture and the timeline, for Rust code (the reader's tests install it with
-/// `article_explorer::figures::set_native`): drawn now, lit as the reader tells. `on_pick` is
-/// called with [`PICK_ENTITY`] and an entity, or [`article_format::timeline::PICK_EVIDENCE`] and an event.
-pub fn make(graph: Element, timeline: Element, doc: Rc<Reading>, lang: Lang, on_pick: Rc<dyn Fn(u32, usize)>) -> Told {
+/// `article_explorer::figures::set_native`): drawn now from a sketch's bytes (what the reader
+/// hands over, see [`article_format::handoff`]), lit as the reader tells; `on_pick` is called
+/// with what a reader picks. None when the bytes are no sketch.
+pub fn make(graph: Element, timeline: Element, sketch: &[u8], lang: Lang, on_pick: Rc<dyn Fn(Pick)>) -> Option<Told> {
+    let doc = Rc::new(Sketch::decode(sketch)?);
     add_stylesheet(&graph);
     let open_entity = on_pick.clone();
-    let picture = Picture::new(graph, doc.clone(), lang, Rc::new(move |e| open_entity(PICK_ENTITY, e)));
+    let picture = Picture::new(graph, doc.clone(), lang, Rc::new(move |e| open_entity(Pick::Entity(e))));
     let timeline = Timeline::new(timeline, doc, lang, on_pick);
-    Box::new(move |what, open| {
-        if what == TELL_OPEN {
+    Some(Box::new(move |told| {
+        if let Tell::Open(open) = told {
             picture.set_open(open);
             timeline.set_open(open);
         }
-    })
+    }))
 }
 
 /// The map, for Rust code: drawn into `body` now, its base map fetched from `src`.
-pub fn make_map(body: Element, doc: Rc<Reading>, lang: Lang, src: String, on_pick: Rc<dyn Fn(u32, usize)>) -> Told {
-    let map = MapFigure::new(body, doc, lang, src, on_pick);
-    Box::new(move |what, entity| map.tell(what, entity))
+pub fn make_map(body: Element, sketch: &[u8], lang: Lang, src: String, on_pick: Rc<dyn Fn(Pick)>) -> Option<Told> {
+    let map = MapFigure::new(body, Rc::new(Sketch::decode(sketch)?), lang, src, on_pick);
+    Some(Box::new(move |told| map.tell(told)))
 }
 
-fn read(published: &str) -> Result<Reading, JsError> {
-    Reading::from_json(published)
-        .map_err(|p| JsError::new(&p.first().map(|p| format!("{}: {}", p.path, p.message)).unwrap_or_default()))
-}
-
-fn picker(on_pick: js_sys::Function) -> Rc<dyn Fn(u32, usize)> {
-    Rc::new(move |kind: u32, i: usize| {
-        let _ = on_pick.call2(&JsValue::NULL, &JsValue::from(kind), &JsValue::from(i as u32));
+fn picker(on_pick: js_sys::Function) -> Rc<dyn Fn(Pick)> {
+    Rc::new(move |pick: Pick| {
+        let (kind, i) = pick.wire();
+        let _ = on_pick.call2(&JsValue::NULL, &JsValue::from(kind), &JsValue::from(i));
     })
 }
 
@@ -369,32 +366,38 @@ fn lang_of(code: &str) -> Lang {
     }
 }
 
+fn not_a_sketch() -> JsError {
+    JsError::new("not a sketch of a document")
+}
+
 /// The graph's picture and the timeline, for JavaScript: `new Figures(graphFrame, timelineFrame,
-/// publishedJson, lang, onPick)`, `onPick(kind, index)`; then `tell(what, index)` (-1: none) and
-/// `free()`.
+/// sketch, lang, onPick)` (`sketch` the bytes the reader hands over), `onPick(kind, index)`; then
+/// `tell(what, index)` (-1: none) and `free()`.
 #[wasm_bindgen]
 pub struct Figures(Told);
 
 #[wasm_bindgen]
 impl Figures {
-    /// Reads the published document (checked again: this module trusts no caller), then draws.
+    /// Decodes the sketch (checked: this module trusts no caller), then draws.
     #[wasm_bindgen(constructor)]
     pub fn new(
         graph: Element,
         timeline: Element,
-        published: &str,
+        sketch: &[u8],
         lang: &str,
         on_pick: js_sys::Function,
     ) -> Result<Figures, JsError> {
-        Ok(Figures(make(graph, timeline, Rc::new(read(published)?), lang_of(lang), picker(on_pick))))
+        make(graph, timeline, sketch, lang_of(lang), picker(on_pick)).map(Figures).ok_or_else(not_a_sketch)
     }
 
     pub fn tell(&self, what: u32, index: i32) {
-        (self.0)(what, usize::try_from(index).ok());
+        if let Some(told) = Tell::from_wire(what, index) {
+            (self.0)(told);
+        }
     }
 }
 
-/// The map, for JavaScript: `new FigureMap(body, publishedJson, lang, baseMapUrl, onPick)`; then
+/// The map, for JavaScript: `new FigureMap(body, sketch, lang, baseMapUrl, onPick)`; then
 /// `tell(what, index)` and `free()`.
 #[wasm_bindgen]
 pub struct FigureMap(Told);
@@ -404,15 +407,17 @@ impl FigureMap {
     #[wasm_bindgen(constructor)]
     pub fn new(
         body: Element,
-        published: &str,
+        sketch: &[u8],
         lang: &str,
         src: &str,
         on_pick: js_sys::Function,
     ) -> Result<FigureMap, JsError> {
-        Ok(FigureMap(make_map(body, Rc::new(read(published)?), lang_of(lang), src.to_owned(), picker(on_pick))))
+        make_map(body, sketch, lang_of(lang), src.to_owned(), picker(on_pick)).map(FigureMap).ok_or_else(not_a_sketch)
     }
 
     pub fn tell(&self, what: u32, index: i32) {
-        (self.0)(what, usize::try_from(index).ok());
+        if let Some(told) = Tell::from_wire(what, index) {
+            (self.0)(told);
+        }
     }
 }

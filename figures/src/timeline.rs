@@ -8,17 +8,17 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use article_format::handoff::{Pick, Sketch};
 use article_format::i18n::Lang;
-use article_format::reading::Reading;
-use article_format::timeline::{date_text, events_of, ordered, PICK_ENTITY, PICK_EVIDENCE};
+use article_format::timeline::{date_text, events_of, ordered};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 struct Inner {
     frame: Element,
-    doc: Rc<Reading>,
-    on_pick: Rc<dyn Fn(u32, usize)>,
+    doc: Rc<Sketch>,
+    on_pick: Rc<dyn Fn(Pick)>,
     selected: Cell<Option<usize>>,
     /// (event index, its list item, its toggle)
     items: RefCell<Vec<(usize, Element, Element)>>,
@@ -46,7 +46,7 @@ fn button(document: &Document, class: &str, text: &str, data: (&str, &str)) -> E
 }
 
 impl Timeline {
-    pub fn new(frame: Element, doc: Rc<Reading>, lang: Lang, on_pick: Rc<dyn Fn(u32, usize)>) -> Timeline {
+    pub fn new(frame: Element, doc: Rc<Sketch>, lang: Lang, on_pick: Rc<dyn Fn(Pick)>) -> Timeline {
         let inner = Rc::new(Inner { frame, doc, on_pick, selected: Cell::new(None), items: RefCell::new(Vec::new()) });
         inner.build(lang);
         let click = {
@@ -77,7 +77,7 @@ impl Inner {
     fn build(&self, lang: Lang) {
         let Some(document) = self.frame.owner_document() else { return };
         let doc = &self.doc;
-        if doc.doc.timeline.is_empty() {
+        if doc.events.is_empty() {
             return;
         }
         let t = lang.figure_strings();
@@ -90,7 +90,7 @@ impl Inner {
         let list = element(&document, "ol", "ae-timeline-list");
         let mut items = Vec::new();
         for i in ordered(doc) {
-            let event = &doc.doc.timeline[i];
+            let event = &doc.events[i];
             let li = element(&document, "li", "ae-event");
             let _ = li.set_attribute("data-event", &event.id);
             let when = element(&document, "p", "ae-event-when");
@@ -111,7 +111,7 @@ impl Inner {
             let _ = li.append_child(&toggle);
             let links = element(&document, "p", "ae-event-links");
             for &e in &event.entities {
-                let entity = &doc.doc.entities[e as usize];
+                let entity = &doc.entities[e];
                 let b = button(
                     &document,
                     &format!("ae-link ae-k-{}", entity.kind.slug()),
@@ -120,7 +120,7 @@ impl Inner {
                 );
                 let _ = links.append_child(&b);
             }
-            if event.evidence.is_some() {
+            if event.sentence.is_some() {
                 let _ = links.append_child(&button(
                     &document,
                     "ae-event-evidence",
@@ -143,9 +143,9 @@ impl Inner {
             target.closest(&format!("[{attr}]")).ok()??.get_attribute(attr)?.parse().ok()
         };
         if let Some(entity) = index("data-ae-entity") {
-            (self.on_pick)(PICK_ENTITY, entity);
+            (self.on_pick)(Pick::Entity(entity));
         } else if let Some(event) = index("data-ae-event") {
-            (self.on_pick)(PICK_EVIDENCE, event);
+            (self.on_pick)(Pick::Evidence(event));
         } else if let Some(event) = index("data-ae-select") {
             let now = if self.selected.get() == Some(event) { None } else { Some(event) };
             self.selected.set(now);
@@ -163,8 +163,8 @@ impl Inner {
     fn light(&self, event: Option<usize>) {
         let Ok(Some(root)) = self.frame.closest(".ae-root") else { return };
         let entities: Vec<&str> = event
-            .and_then(|i| self.doc.doc.timeline.get(i))
-            .map(|ev| ev.entities.iter().map(|&e| self.doc.doc.entities[e as usize].id.as_str()).collect())
+            .and_then(|i| self.doc.events.get(i))
+            .map(|ev| ev.entities.iter().map(|&e| self.doc.entities[e].id.as_str()).collect())
             .unwrap_or_default();
         let Ok(list) = root.query_selector_all("[data-entity]") else { return };
         for k in 0..list.length() {

@@ -15,9 +15,9 @@
 //! Pure: coordinates in SVG user units, drawn left to right (the view mirrors the picture for a
 //! right-to-left UI by passing `rtl`).
 
+use crate::handoff::Sketch;
 use crate::i18n::Lang;
 use crate::model::EntityKind;
-use crate::reading::Reading;
 
 /// Font size of labels, and the width one character is given (a generous estimate for Arabic
 /// and Latin at that size, so that estimated boxes contain the drawn text).
@@ -124,8 +124,8 @@ pub fn wrap(text: &str, max: f64) -> Vec<String> {
 
 /// Lays out the document's entities and relations in at most `width` units, labels in `lang`.
 /// With `focus`, only that entity, its neighbours and its own relations.
-pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<usize>) -> Layout {
-    let entities = &doc.doc.entities;
+pub fn layout(doc: &Sketch, lang: Lang, rtl: bool, width: f64, focus: Option<usize>) -> Layout {
+    let entities = &doc.entities;
     let shown: Vec<bool> = match focus {
         Some(f) => {
             let mut v = vec![false; entities.len()];
@@ -138,11 +138,10 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<us
         None => vec![true; entities.len()],
     };
     let relations: Vec<(usize, usize, usize)> = doc
-        .doc
         .relations
         .iter()
         .enumerate()
-        .map(|(i, r)| (i, r.subject as usize, r.object as usize))
+        .map(|(i, r)| (i, r.subject, r.object))
         .filter(|&(_, s, o)| shown[s] && shown[o] && focus.is_none_or(|f| s == f || o == f))
         .collect();
     let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); entities.len()];
@@ -153,8 +152,8 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<us
 
     // Groups, first in reading order of first mention (unmentioned entities last).
     let mut first_seen = vec![usize::MAX; entities.len()];
-    for (i, (_, m)) in doc.all_mentions().enumerate() {
-        first_seen[m.entity()] = first_seen[m.entity()].min(i);
+    for (i, &e) in doc.first_mentions.iter().enumerate() {
+        first_seen[e] = first_seen[e].min(i);
     }
     let mut by_kind: Vec<Vec<usize>> = vec![Vec::new(); 4];
     let mut order: Vec<usize> = (0..entities.len()).filter(|&e| shown[e]).collect();
@@ -261,7 +260,7 @@ pub fn layout(doc: &Reading, lang: Lang, rtl: bool, width: f64, focus: Option<us
     for &(ri, subject, object) in &relations {
         let (Some(a), Some(b)) = (rect_of[subject], rect_of[object]) else { continue };
         let curve = curve(a, b, shape, width);
-        let text = doc.predicate(&doc.doc.relations[ri]).label(lang, true).to_owned();
+        let text = doc.predicates[doc.relations[ri].predicate].label(lang, true).to_owned();
         let label_rect = place_label(&curve, text_width(&text) - 8.0, width, height, &placed);
         if let Some(r) = label_rect {
             placed.push(r);
@@ -515,8 +514,8 @@ pub fn misfits(l: &Layout, width: f64) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn seed() -> Reading {
-        crate::seed::reading()
+    fn seed() -> Sketch {
+        Sketch::of(&crate::seed::reading())
     }
 
     /// The reader's width on a desktop, a tablet and a phone (360 px less the page's margins).
@@ -529,8 +528,8 @@ mod tests {
             for (lang, rtl) in [(Lang::Ar, true), (Lang::En, false)] {
                 let l = layout(&doc, lang, rtl, width, None);
                 assert_eq!(misfits(&l, width), Vec::<String>::new(), "{lang:?} at {width}");
-                assert_eq!(l.nodes.len(), doc.doc.entities.len());
-                assert_eq!(l.edges.len(), doc.doc.relations.len());
+                assert_eq!(l.nodes.len(), doc.entities.len());
+                assert_eq!(l.edges.len(), doc.relations.len());
             }
         }
     }

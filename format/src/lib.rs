@@ -7,6 +7,8 @@
 //! - [`published`]: the published document's types (what the reader downloads: everything
 //!   computed); [`reading`]: a published document read with [`json`], the small parser, then
 //!   checked and indexed for the view ([`reading::Reading`]);
+//! - [`handoff`]: what the reader hands the figures module ([`handoff::Sketch`]: only what they
+//!   draw, so the published JSON is parsed once per page) and the messages between them;
 //! - [`graph`]: the relationship graph's layout; [`timeline`]: events in time order, dates written
 //!   out, the story the map tells; [`geo`]: regions, projections, base maps; [`map`]: the
 //!   document's map layers and the pan/zoom view; [`svg`]: every SVG path written; [`labels`]:
@@ -21,6 +23,7 @@
 
 pub mod geo;
 pub mod graph;
+pub mod handoff;
 pub mod i18n;
 pub mod json;
 pub mod labels;

@@ -3,10 +3,10 @@
 
 use crate::geo::basemap::BaseMap;
 use crate::geo::{LonLat, Projection, Xy};
+use crate::handoff::Sketch;
 use crate::labels::Rect;
-use crate::model::{AreaShape, Bilingual, MapFeatureKind, Waypoint};
+use crate::model::{AreaShape, Bilingual, MapData, MapFeatureKind, Waypoint};
 use crate::num::Fixed as F;
-use crate::reading::Reading;
 
 /// What a feature is drawn as.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,9 +52,8 @@ fn bounds(points: &[Xy]) -> (Xy, Xy) {
 /// The document's map features, projected. A country the document shades takes its label place
 /// and extent from the base map (`base`); before it is loaded, or when the base map does not show
 /// it, the country is left out.
-pub fn features(reading: &Reading, projection: &Projection, base: Option<&BaseMap>) -> Vec<Feature> {
-    let doc = &reading.doc;
-    let index = |id: &String| reading.entity_index(id);
+pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -> Vec<Feature> {
+    let index = |id: &String| doc.entity_index(id);
     let entities = |ids: &[String]| ids.iter().filter_map(index).collect::<Vec<_>>();
     let at = |c: &crate::model::Coordinates| projection.forward(LonLat { lon: c.lon, lat: c.lat });
     let point_xy = |w: &Waypoint| match w {
@@ -148,16 +147,11 @@ pub fn bounds_of(features: &[Feature], entity: usize) -> Option<(Xy, Xy)> {
 }
 
 /// A movement's end as the text alternative says it: the point's label, or "near 10.7°N 61.8°W".
-pub fn waypoint_text(w: &Waypoint, reading: &Reading, lang: crate::i18n::Lang) -> String {
+pub fn waypoint_text(w: &Waypoint, map: &MapData, lang: crate::i18n::Lang) -> String {
     match w {
-        Waypoint::Point(id) => reading
-            .doc
-            .map
-            .points
-            .iter()
-            .find(|p| &p.id == id)
-            .map(|p| lang.pick(&p.label).to_owned())
-            .unwrap_or_default(),
+        Waypoint::Point(id) => {
+            map.points.iter().find(|p| &p.id == id).map(|p| lang.pick(&p.label).to_owned()).unwrap_or_default()
+        }
         Waypoint::At(c) => {
             let t = lang.figure_strings();
             let [n, s, e, w] = t.compass;
@@ -286,15 +280,18 @@ mod tests {
     use super::*;
     use crate::geo::CARIBBEAN;
 
+    fn seed() -> Sketch {
+        Sketch::of(&crate::seed::reading())
+    }
+
     fn caribbean() -> BaseMap {
         BaseMap::from_json(include_str!("../../assets/map/caribbean.json"), &CARIBBEAN).expect("the committed base map")
     }
 
     #[test]
     fn the_seed_map_features_are_projected_inside_the_map() {
-        let reading = crate::seed::reading();
-        let doc = &reading.doc;
-        let f = features(&reading, &CARIBBEAN, Some(&caribbean()));
+        let doc = seed();
+        let f = features(&doc, &CARIBBEAN, Some(&caribbean()));
         assert_eq!(f.len(), doc.map.points.len() + doc.map.areas.len() + doc.map.movements.len());
         let (w, h) = CARIBBEAN.size();
         for feature in &f {
@@ -324,7 +321,7 @@ mod tests {
 
     #[test]
     fn labels_do_not_overlap_at_the_default_zoom() {
-        let f = features(&crate::seed::reading(), &CARIBBEAN, Some(&caribbean()));
+        let f = features(&seed(), &CARIBBEAN, Some(&caribbean()));
         for lang in [crate::i18n::Lang::Ar, crate::i18n::Lang::En] {
             let labels: Vec<String> = f.iter().map(|x| format!("≈ {}", lang.pick(&x.label))).collect();
             let offsets = place_labels(&f, &labels, CARIBBEAN.size());
@@ -347,7 +344,7 @@ mod tests {
 
     #[test]
     fn an_entity_bounds_cover_its_features_and_a_waypoint_reads_as_text() {
-        let reading = crate::seed::reading();
+        let reading = seed();
         let f = features(&reading, &CARIBBEAN, Some(&caribbean()));
         let destroyer = reading.entity_index("us-destroyer").unwrap();
         let b = bounds_of(&f, destroyer).expect("the destroyer is on the map");
@@ -360,8 +357,8 @@ mod tests {
         }
         assert_eq!(bounds_of(&f, reading.entity_index("vladimir-putin").unwrap()), None);
         let at = Waypoint::At(crate::model::Coordinates { lat: 10.7, lon: -61.75 });
-        assert_eq!(waypoint_text(&at, &reading, crate::i18n::Lang::En), "near 10.7°N 61.8°W");
-        assert_eq!(waypoint_text(&Waypoint::Point("caracas".into()), &reading, crate::i18n::Lang::En), "Caracas");
+        assert_eq!(waypoint_text(&at, &reading.map, crate::i18n::Lang::En), "near 10.7°N 61.8°W");
+        assert_eq!(waypoint_text(&Waypoint::Point("caracas".into()), &reading.map, crate::i18n::Lang::En), "Caracas");
     }
 
     #[test]

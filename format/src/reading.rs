@@ -29,10 +29,7 @@ pub fn read_if_published(json: &str) -> Option<Result<Reading, Vec<Problem>>> {
     if !declares_published(&value) {
         return None;
     }
-    Some(published_from_value(&value).and_then(Reading::new).map(|mut r| {
-        r.json = Some(json.into());
-        r
-    }))
+    Some(published_from_value(&value).and_then(Reading::new))
 }
 
 // --- reading ---------------------------------------------------------------------------------
@@ -61,9 +58,6 @@ pub struct Reading {
     pub on_map: Vec<bool>,
     /// (id, entity index), sorted by id: looked up by binary search (no hash map in the wasm).
     ids: Vec<(String, usize)>,
-    /// The JSON it was read from, when read from JSON: handed as it is to a module of its own
-    /// (the graph's picture) that reads it again.
-    pub json: Option<std::sync::Arc<str>>,
 }
 
 /// UTF-16 offsets of a text → UTF-8 byte offsets, refusing offsets past the end or inside a
@@ -109,9 +103,7 @@ fn text_of(article: &Article, index: u32) -> Option<&str> {
 impl Reading {
     /// Parses a published document given as JSON and checks it.
     pub fn from_json(json: &str) -> Result<Reading, Vec<Problem>> {
-        let mut reading = Reading::new(read_published(json)?)?;
-        reading.json = Some(json.into());
-        Ok(reading)
+        Reading::new(read_published(json)?)
     }
 
     /// Checks a published document (every index, offset, id and link) and indexes it.
@@ -279,7 +271,7 @@ impl Reading {
             }
         }
         let on_map = doc.entities.iter().map(|e| doc.map.shows(&e.id)).collect();
-        Ok(Reading { doc, by_entity, endnote, on_map, ids, json: None })
+        Ok(Reading { doc, by_entity, endnote, on_map, ids })
     }
 
     /// The index of the entity with this id.
@@ -408,8 +400,18 @@ pub fn read_published(text: &str) -> Result<Published, Vec<Problem>> {
     published_from_value(&crate::json::parse(text).map_err(|e| vec![e.problem(text)])?)
 }
 
+/// How many published documents this instance has read (every read goes through
+/// [`published_from_value`]): a page's tests count one per document, as the figures module gets a
+/// sketch instead ([`crate::handoff`]).
+pub fn times_read() -> usize {
+    READS.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+static READS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
 /// A published document from parsed JSON.
 pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec<Problem>> {
+    READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     use crate::json::{Members, Reader, Value};
     use crate::model::{
         AreaShape, Block, BlockKind, Direction, MapArea, MapFeatureKind, MapMovement, MapPoint, Source,

@@ -2,37 +2,19 @@
 //! expression ("last May", kept as the article wrote it) and, where the document gives an ISO date
 //! or period, that date written out ("May 2025", "since August 2025").
 
+use crate::handoff::Sketch;
 use crate::i18n::Lang;
-use crate::reading::Reading;
-
-/// What a reader is asked for from the figures module (the graph's picture and the timeline):
-/// open an entity's panel (the index is the entity's), or show an event's sentence in the article
-/// (the index is the event's).
-pub const PICK_ENTITY: u32 = 0;
-pub const PICK_EVIDENCE: u32 = 1;
-
-/// What the reader tells the figures module: which entity is open (lit in the graph, the
-/// timeline and the map), show an entity on the map (the view fitted to its features), and load
-/// the base map now (before printing a page whose map was never scrolled to).
-pub const TELL_OPEN: u32 = 0;
-pub const TELL_SHOW: u32 = 1;
-pub const TELL_LOAD: u32 = 2;
 
 /// The events' indices in time order (their `order`, then their place in the document).
-pub fn ordered(doc: &Reading) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..doc.doc.timeline.len()).collect();
-    order.sort_by_key(|&i| (doc.doc.timeline[i].order, i));
+pub fn ordered(doc: &Sketch) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..doc.events.len()).collect();
+    order.sort_by_key(|&i| (doc.events[i].order, i));
     order
 }
 
 /// The events that name an entity.
-pub fn events_of(doc: &Reading, entity: usize) -> impl Iterator<Item = usize> + '_ {
-    doc.doc
-        .timeline
-        .iter()
-        .enumerate()
-        .filter(move |(_, t)| t.entities.iter().any(|&e| e as usize == entity))
-        .map(|(i, _)| i)
+pub fn events_of(doc: &Sketch, entity: usize) -> impl Iterator<Item = usize> + '_ {
+    doc.events.iter().enumerate().filter(move |(_, t)| t.entities.contains(&entity)).map(|(i, _)| i)
 }
 
 /// One step of the story the map tells: an event of the timeline (None: a movement no event
@@ -48,14 +30,14 @@ pub struct Step {
 /// that no event reaches, in the document's order. An event with nothing on the map is still a
 /// step (its sentence is shown). Features no step reaches (the setting: countries, capitals the
 /// events do not name) belong to none and are never faded.
-pub fn story(doc: &Reading, features: &[crate::map::Feature]) -> Vec<Step> {
+pub fn story(doc: &Sketch, features: &[crate::map::Feature]) -> Vec<Step> {
     let mut reached = vec![false; features.len()];
     let mut steps = Vec::new();
     for i in ordered(doc) {
-        let event = &doc.doc.timeline[i];
+        let event = &doc.events[i];
         let mut mine = Vec::new();
         for (k, f) in features.iter().enumerate() {
-            if !reached[k] && f.entities.iter().any(|&e| event.entities.iter().any(|&x| x as usize == e)) {
+            if !reached[k] && f.entities.iter().any(|&e| event.entities.contains(&e)) {
                 reached[k] = true;
                 mine.push(k);
             }
@@ -156,21 +138,21 @@ mod tests {
 
     #[test]
     fn the_seeds_events_come_in_their_order_and_name_their_entities() {
-        let doc = crate::seed::reading();
+        let doc = Sketch::of(&crate::seed::reading());
         let order = ordered(&doc);
-        assert_eq!(order.len(), doc.doc.timeline.len());
-        assert!(order.windows(2).all(|w| doc.doc.timeline[w[0]].order <= doc.doc.timeline[w[1]].order));
+        assert_eq!(order.len(), doc.events.len());
+        assert!(order.windows(2).all(|w| doc.events[w[0]].order <= doc.events[w[1]].order));
         let maduro = doc.entity_index("nicolas-maduro").expect("Maduro");
-        let his: Vec<&str> = events_of(&doc, maduro).map(|i| doc.doc.timeline[i].id.as_str()).collect();
+        let his: Vec<&str> = events_of(&doc, maduro).map(|i| doc.events[i].id.as_str()).collect();
         assert!(his.contains(&"maduro-visits-moscow"), "{his:?}");
         for i in events_of(&doc, maduro) {
-            assert!(doc.doc.timeline[i].entities.contains(&(maduro as u32)));
+            assert!(doc.events[i].entities.contains(&maduro));
         }
     }
 
     #[test]
     fn the_story_reaches_each_feature_once_at_the_first_event_that_names_it() {
-        let doc = crate::seed::reading();
+        let doc = Sketch::of(&crate::seed::reading());
         let base = crate::geo::basemap::BaseMap::from_json(
             include_str!("../../assets/map/caribbean.json"),
             &crate::geo::CARIBBEAN,
@@ -188,9 +170,7 @@ mod tests {
             for &f in &step.features {
                 assert!(seen.insert(f), "{} reached twice", features[f].id);
                 let shares = |s: &Step| {
-                    s.event.is_some_and(|e| {
-                        doc.doc.timeline[e].entities.iter().any(|&x| features[f].entities.contains(&(x as usize)))
-                    })
+                    s.event.is_some_and(|e| doc.events[e].entities.iter().any(|&x| features[f].entities.contains(&x)))
                 };
                 assert!(step.event.is_none() || shares(step));
                 assert!(!steps[..k].iter().any(shares), "{} reached late", features[f].id);
@@ -200,7 +180,7 @@ mod tests {
         for (_, feature) in features.iter().enumerate().filter(|(f, _)| !seen.contains(f)) {
             assert!(!matches!(feature.shape, crate::map::Shape::Line(_)), "{}", feature.id);
             assert!(
-                doc.doc.timeline.iter().all(|e| e.entities.iter().all(|&x| !feature.entities.contains(&(x as usize)))),
+                doc.events.iter().all(|e| e.entities.iter().all(|&x| !feature.entities.contains(&x))),
                 "{}",
                 feature.id
             );

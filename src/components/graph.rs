@@ -12,11 +12,11 @@ use yew::prelude::*;
 
 use super::{observe_near, Shared};
 use crate::figures::{self, Told};
+use crate::handoff::Tell;
 use crate::i18n::Lang;
 use crate::model::BlockRef;
 use crate::state::Action;
 use crate::text::Utf8Range;
-use crate::timeline::TELL_OPEN;
 use article_format::reading::Reading;
 
 #[derive(Properties, PartialEq)]
@@ -71,7 +71,7 @@ pub fn graph(props: &GraphProps) -> Html {
                     wasm_bindgen_futures::spawn_local(async move {
                         let on_pick = super::on_pick(doc.clone(), on_action, on_evidence);
                         if let Some(p) = figures::make(graph, timeline, doc, lang, on_pick).await {
-                            p(TELL_OPEN, *open_now.borrow());
+                            p(Tell::Open(*open_now.borrow()));
                             *picture.borrow_mut() = Some(p);
                         }
                     });
@@ -87,7 +87,7 @@ pub fn graph(props: &GraphProps) -> Html {
         let picture = picture.clone();
         use_effect_with(props.open, move |&open| {
             if let Some(p) = picture.borrow().as_ref() {
-                p(TELL_OPEN, open);
+                p(Tell::Open(open));
             }
         });
     }

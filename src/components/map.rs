@@ -12,11 +12,11 @@ use yew::prelude::*;
 
 use super::{observe_near, Shared};
 use crate::figures::{self, Told};
+use crate::handoff::Tell;
 use crate::i18n::Lang;
 use crate::model::BlockRef;
 use crate::state::Action;
 use crate::text::Utf8Range;
-use crate::timeline::{TELL_LOAD, TELL_OPEN, TELL_SHOW};
 use article_format::reading::Reading;
 
 #[derive(Properties, PartialEq)]
@@ -81,9 +81,9 @@ pub fn map_view(props: &MapProps) -> Html {
                 match figures::make_map(el, doc, lang, src, on_pick).await {
                     Some(told) => {
                         let mut s = slot.borrow_mut();
-                        told(TELL_OPEN, s.open);
+                        told(Tell::Open(s.open));
                         if let Some(e) = s.show.take() {
-                            told(TELL_SHOW, Some(e));
+                            told(Tell::Show(e));
                         }
                         s.told = Some(told);
                     }
@@ -106,7 +106,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 gloo::events::EventListener::new(&gloo::utils::window(), "beforeprint", move |_| {
                     start();
                     if let Some(told) = &slot.borrow().told {
-                        told(TELL_LOAD, None);
+                        told(Tell::Load);
                     }
                 })
             };
@@ -123,7 +123,7 @@ pub fn map_view(props: &MapProps) -> Html {
         let slot = slot.clone();
         use_effect_with(props.open, move |open| {
             if let Some(told) = &slot.borrow().told {
-                told(TELL_OPEN, *open);
+                told(Tell::Open(*open));
             }
         });
     }
@@ -134,7 +134,7 @@ pub fn map_view(props: &MapProps) -> Html {
                 let drawn = slot.borrow().told.is_some();
                 if drawn {
                     if let Some(told) = &slot.borrow().told {
-                        told(TELL_SHOW, Some(entity));
+                        told(Tell::Show(entity));
                     }
                 } else {
                     slot.borrow_mut().show = Some(entity);

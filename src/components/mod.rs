@@ -28,6 +28,7 @@ pub use legend::{legend, LegendProps};
 pub use map::{MapProps, MapView};
 pub use panel::{Panel, PanelProps};
 
+use crate::handoff::Pick;
 use crate::i18n::Lang;
 use crate::model::{BlockRef, EntityKind, Problem};
 use crate::state::{Action, ReaderState};
@@ -73,15 +74,15 @@ pub(crate) fn on_pick(
     doc: Rc<Reading>,
     on_action: Callback<Action>,
     on_evidence: Callback<(BlockRef, Utf8Range)>,
-) -> Rc<dyn Fn(u32, usize)> {
-    Rc::new(move |kind, i| {
-        if kind == crate::timeline::PICK_EVIDENCE {
+) -> Rc<dyn Fn(Pick)> {
+    Rc::new(move |pick| match pick {
+        Pick::Evidence(i) => {
             if let Some(span) = doc.doc.timeline.get(i).and_then(|t| t.evidence) {
                 on_evidence.emit((span.text(), span.range()));
             }
-        } else if i < doc.doc.entities.len() {
-            on_action.emit(Action::Open { entity: i, mention: None });
         }
+        Pick::Entity(i) if i < doc.doc.entities.len() => on_action.emit(Action::Open { entity: i, mention: None }),
+        Pick::Entity(_) => {}
     })
 }
 

@@ -8,15 +8,19 @@
 
 use std::path::{Path, PathBuf};
 
-use article_authoring::publish::read_any;
+use article_authoring::publish::publish_json;
 use article_format::prerender::json_ld;
-use article_format::reading::Reading;
+use article_format::reading::{is_published, Reading};
 
 /// The article rendered by the reader's own view, through Yew's server-side renderer, from the
-/// document as published (an authoring one was published once, when it was read).
-fn article(reading: &Reading) -> String {
-    let published = reading.json.as_deref().map(str::to_owned).unwrap_or_default();
-    futures::executor::block_on(article_explorer::ssr::article_html(published))
+/// published document.
+fn article(published: &str) -> String {
+    futures::executor::block_on(article_explorer::ssr::article_html(published.to_owned()))
+}
+
+/// The JSON-LD of a published document.
+fn jsonld(published: &str) -> String {
+    Reading::from_json(published).map(|r| json_ld(&r)).unwrap_or_default()
 }
 
 use crate::html::{elements, without};
@@ -50,13 +54,15 @@ fn collect_pages(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
 
 fn finish(html: &str, dir: &Path) -> Result<String, String> {
     let mut html = remove_trunk_loader(html);
-    for (marker, render) in [("<!--ae:prerender ", article as fn(&Reading) -> String), ("<!--ae:jsonld ", json_ld)] {
+    for (marker, render) in [("<!--ae:prerender ", article as fn(&str) -> String), ("<!--ae:jsonld ", jsonld)] {
         while let Some(start) = html.find(marker) {
             let end = html[start..].find("-->").ok_or("an unclosed ae: marker")? + start;
             let src = html[start + marker.len()..end].trim();
             let json = std::fs::read_to_string(dir.join(src)).map_err(|e| format!("{src}: {e}"))?;
-            let reading = read_any(&json).map_err(|p| format!("{src}: {}", p[0]))?;
-            html.replace_range(start..end + 3, &render(&reading));
+            let published = if is_published(&json) { Ok(json) } else { publish_json(&json) };
+            let published = published.map_err(|p| format!("{src}: {}", p[0]))?;
+            Reading::from_json(&published).map_err(|p| format!("{src}: {}", p[0]))?;
+            html.replace_range(start..end + 3, &render(&published));
         }
     }
     let html = refresh_integrity(&html, dir)?;
@@ -147,8 +153,9 @@ mod tests {
     fn the_static_article_is_the_readers_view_without_its_actions() {
         let json =
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/seed/article.json")).unwrap();
-        let reading = read_any(&json).unwrap();
-        let html = article(&reading);
+        let published = publish_json(&json).unwrap();
+        let reading = Reading::from_json(&published).unwrap();
+        let html = article(&published);
         let marks: Vec<&str> = html.split("<mark ").skip(1).map(|m| m.split('>').next().unwrap()).collect();
         let expected: usize = reading.all_mentions().count();
         assert_eq!(marks.len(), expected, "every mention of the document");
@@ -183,7 +190,7 @@ mod tests {
         let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         doc["article"]["headline"] = "<img src=x onerror=alert(1)>".into();
         let hostile = doc.to_string();
-        let out = article(&read_any(&hostile).unwrap());
+        let out = article(&publish_json(&hostile).unwrap());
         assert!(out.contains("&lt;img") && !out.contains("<img"), "{}", &out[..300]);
     }
 }

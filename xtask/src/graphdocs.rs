@@ -245,16 +245,18 @@ mod tests {
     #[test]
     fn every_graph_fits_a_desktop_and_a_phone_with_fewer_crossings_than_before() {
         use article_format::graph::{crossings, layout, misfits, DEFAULT_WIDTH};
+        use article_format::handoff::Sketch;
         use article_format::i18n::Lang;
-        let docs: Vec<(&str, Reading)> = std::iter::once(("seed", article_authoring::seed::reading()))
+        let docs: Vec<(&str, Sketch)> = std::iter::once(("seed", article_authoring::seed::reading()))
             .chain(SIZES.iter().zip(["graph-20", "graph-40", "graph-80"]).map(|(&n, name)| (name, reading(n))))
+            .map(|(name, r)| (name, Sketch::of(&r)))
             .collect();
         for ((name, doc), (_, before)) in docs.iter().zip(BEFORE) {
             for width in [DEFAULT_WIDTH, 328.0] {
                 for (lang, rtl) in [(Lang::Ar, true), (Lang::En, false)] {
                     let l = layout(doc, lang, rtl, width, None);
                     assert_eq!(misfits(&l, width), Vec::<String>::new(), "{name} {lang:?} at {width}");
-                    assert_eq!(l.nodes.len(), doc.doc.entities.len(), "{name}");
+                    assert_eq!(l.nodes.len(), doc.entities.len(), "{name}");
                     let labels = l.edges.iter().filter(|e| e.label_rect.is_some()).count();
                     println!("{name} {lang:?} at {width}: {:?} {:.0}x{:.0}, {} crossings (before: {before}), {labels} of {} labels",
                         l.shape, l.width, l.height, crossings(&l), l.edges.len());

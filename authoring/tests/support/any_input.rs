@@ -48,6 +48,7 @@ pub fn any_input(data: &[u8]) {
             assert!(t.is_char_boundary(m.range().start) && t.is_char_boundary(m.range().end));
             assert!(m.entity() < r.doc.entities.len());
         }
-        let _ = article_format::graph::layout(&r, article_format::i18n::Lang::En, false, 800.0, None);
+        let sketch = article_format::handoff::Sketch::of(&r);
+        let _ = article_format::graph::layout(&sketch, article_format::i18n::Lang::En, false, 800.0, None);
     }
 }

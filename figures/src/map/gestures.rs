@@ -2,7 +2,7 @@
 //! to map units, written once ([`Inner::at_client`]).
 
 use article_format::geo::Xy;
-use article_format::timeline::PICK_ENTITY;
+use article_format::handoff::Pick;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
@@ -34,7 +34,7 @@ impl Inner {
         if matches!(key.as_str(), "Enter" | " ") {
             if let Some(entity) = self.feature_entity(&target) {
                 e.prevent_default();
-                (self.on_pick)(PICK_ENTITY, entity);
+                (self.on_pick)(Pick::Entity(entity));
             }
             return;
         }

@@ -22,11 +22,11 @@ use std::rc::Rc;
 
 use article_format::geo::basemap::BaseMap;
 use article_format::geo::{Projection, Xy};
+use article_format::handoff::{Pick, Sketch, Tell};
 use article_format::i18n::Lang;
 use article_format::map::{bounds_of, extent, features, place_labels, Feature, Shape, View, LABEL_SIZE};
 use article_format::num::{fixed, Fixed as F};
-use article_format::reading::Reading;
-use article_format::timeline::{story, Step, PICK_ENTITY, PICK_EVIDENCE, TELL_LOAD, TELL_OPEN, TELL_SHOW};
+use article_format::timeline::{story, Step};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, EventTarget};
@@ -123,9 +123,9 @@ enum Load {
 
 struct Inner {
     body: Element,
-    doc: Rc<Reading>,
+    doc: Rc<Sketch>,
     lang: Lang,
-    on_pick: Rc<dyn Fn(u32, usize)>,
+    on_pick: Rc<dyn Fn(Pick)>,
     src: String,
     projection: Projection,
     /// The projection the base map must be in: the region's own, or the world's.
@@ -170,7 +170,7 @@ impl MapFigure {
     /// Draws `doc`'s map into `body`, its base map fetched from `src` (the region's file); a
     /// click on a feature calls `on_pick(PICK_ENTITY, entity)`, the story's "in the text"
     /// `on_pick(PICK_EVIDENCE, event)`.
-    pub fn new(body: Element, doc: Rc<Reading>, lang: Lang, src: String, on_pick: Rc<dyn Fn(u32, usize)>) -> MapFigure {
+    pub fn new(body: Element, doc: Rc<Sketch>, lang: Lang, src: String, on_pick: Rc<dyn Fn(Pick)>) -> MapFigure {
         let inner = Rc::new(Inner::build(body, doc, lang, src, on_pick));
         let listen = |target: &EventTarget, kind: &'static str, passive: bool, f: fn(&Rc<Inner>, web_sys::Event)| {
             let inner = Rc::downgrade(&inner);
@@ -202,23 +202,23 @@ impl MapFigure {
         MapFigure { inner, _listeners: listeners }
     }
 
-    /// What the reader tells the map ([`TELL_OPEN`], [`TELL_SHOW`], [`TELL_LOAD`]).
-    pub fn tell(&self, what: u32, entity: Option<usize>) {
+    /// What the reader tells the map.
+    pub fn tell(&self, told: Tell) {
         let inner = &self.inner;
-        match what {
-            TELL_OPEN => {
+        match told {
+            Tell::Open(entity) => {
                 inner.open.set(entity);
                 inner.light(entity);
             }
-            TELL_SHOW => {
-                let b = entity.and_then(|e| bounds_of(&inner.layers.borrow(), e));
+            Tell::Show(entity) => {
+                let b = bounds_of(&inner.layers.borrow(), entity);
                 if let Some(b) = b {
                     inner.set_view(View::fit(b, inner.size, 6.0));
                 }
                 crate::scroll_to(&inner.body);
             }
-            TELL_LOAD if inner.load.get() == Load::Failed => Inner::fetch(inner),
-            _ => {}
+            Tell::Load if inner.load.get() == Load::Failed => Inner::fetch(inner),
+            Tell::Load => {}
         }
     }
 }
@@ -231,10 +231,10 @@ impl Drop for MapFigure {
 }
 
 impl Inner {
-    fn build(body: Element, doc: Rc<Reading>, lang: Lang, src: String, on_pick: Rc<dyn Fn(u32, usize)>) -> Inner {
+    fn build(body: Element, doc: Rc<Sketch>, lang: Lang, src: String, on_pick: Rc<dyn Fn(Pick)>) -> Inner {
         let document = body.owner_document().expect("a document");
         let t = lang.figure_strings();
-        let region = article_format::geo::map_region(&doc.doc.map);
+        let region = article_format::geo::map_region(&doc.map);
         let projection = region.projection;
         let size = projection.size();
         let expected = BaseMap::expected_for(&region);
@@ -379,7 +379,7 @@ impl Inner {
                 ],
             );
             if let Some(&e) = f.entities.first() {
-                let _ = g.set_attribute("data-entity", &doc.doc.entities[e].id);
+                let _ = g.set_attribute("data-entity", &doc.entities[e].id);
             }
             let shape = match &f.shape {
                 Shape::Country(code) => {
@@ -467,7 +467,6 @@ impl Inner {
     fn draw_base(&self, map: &BaseMap) {
         let Some(document) = self.body.owner_document() else { return };
         let named: Vec<&str> = self
-            .doc
             .doc
             .map
             .areas
@@ -557,11 +556,11 @@ impl Inner {
             self.stop();
             self.go(k);
         } else if let Some(event) = attr("data-ae-evidence").and_then(|k| k.parse().ok()) {
-            (self.on_pick)(PICK_EVIDENCE, event);
+            (self.on_pick)(Pick::Evidence(event));
         } else if let Some(entity) = attr("data-ae-entity").and_then(|k| k.parse().ok()) {
-            (self.on_pick)(PICK_ENTITY, entity);
+            (self.on_pick)(Pick::Entity(entity));
         } else if let Some(entity) = self.feature_entity(&target) {
-            (self.on_pick)(PICK_ENTITY, entity);
+            (self.on_pick)(Pick::Entity(entity));
         }
     }
     fn feature_entity(&self, target: &Element) -> Option<usize> {

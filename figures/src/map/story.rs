@@ -1,9 +1,9 @@
 //! The story on the map: its controls and list of steps, the current step marked and the later
 //! ones faded, the view fitted to each step, and playing.
 
+use article_format::handoff::Sketch;
 use article_format::i18n::{FigureStrings, Lang};
 use article_format::map::{extent, Feature, View};
-use article_format::reading::Reading;
 use article_format::timeline::Step;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -12,15 +12,15 @@ use super::{append, button, html_el, Inner, STEP_MS};
 use crate::set_class;
 
 impl Inner {
-    pub(super) fn step_name(doc: &Reading, lang: Lang, layers: &[Feature], step: &Step) -> String {
-        match step.event.map(|e| &doc.doc.timeline[e]) {
+    pub(super) fn step_name(doc: &Sketch, lang: Lang, layers: &[Feature], step: &Step) -> String {
+        match step.event.map(|e| &doc.events[e]) {
             Some(ev) => format!("{}: {}", lang.pick(&ev.when), lang.pick(&ev.label)),
             None => step.features.iter().map(|&f| lang.pick(&layers[f].label)).collect::<Vec<_>>().join(lang.comma()),
         }
     }
     pub(super) fn build_story(
         document: &Document,
-        doc: &Reading,
+        doc: &Sketch,
         lang: Lang,
         t: &FigureStrings,
         layers: &[Feature],
@@ -50,7 +50,7 @@ impl Inner {
         for (k, step) in steps.iter().enumerate() {
             let li = html_el(document, "li", "", None);
             if let Some(e) = step.event {
-                let _ = li.set_attribute("data-event", &doc.doc.timeline[e].id);
+                let _ = li.set_attribute("data-event", &doc.events[e].id);
             }
             let b =
                 button(document, &Self::step_name(doc, lang, layers, step), &[("data-ae-step", &(k + 1).to_string())]);
@@ -101,11 +101,11 @@ impl Inner {
         let layers = self.layers.borrow();
         let name = html_el(&document, "span", "", Some(&Self::step_name(&self.doc, self.lang, &layers, step)));
         let list = js_sys::Array::of2(&strong, &name);
-        if let Some((e, span)) = step.event.and_then(|e| Some((e, self.doc.doc.timeline[e].evidence?))) {
+        if let Some((e, sentence)) = step.event.and_then(|e| Some((e, self.doc.events[e].sentence.as_deref()?))) {
             // The article's words, in its language and direction.
-            let q = html_el(&document, "q", "", Some(self.doc.words(span)));
-            let _ = q.set_attribute("lang", &self.doc.doc.article.language);
-            let _ = q.set_attribute("dir", self.doc.doc.article.direction.as_str());
+            let q = html_el(&document, "q", "", Some(sentence));
+            let _ = q.set_attribute("lang", &self.doc.language);
+            let _ = q.set_attribute("dir", self.doc.direction.as_str());
             list.push(&q);
             list.push(&button(
                 &document,

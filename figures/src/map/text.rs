@@ -1,10 +1,10 @@
 //! The map's legend and its text alternative: every feature (a button to its entity), and the
 //! movements in time order, as a list and as a table.
 
+use article_format::handoff::Sketch;
 use article_format::i18n::{FigureStrings, Lang};
 use article_format::map::{waypoint_text, Feature};
 use article_format::model::MapFeatureKind;
-use article_format::reading::Reading;
 use web_sys::{Document, Element};
 
 use super::{append, button, html_el, Inner};
@@ -55,7 +55,7 @@ impl Inner {
     /// order, as a list and as a table.
     pub(super) fn fill_text(
         document: &Document,
-        doc: &Reading,
+        doc: &Sketch,
         lang: Lang,
         t: &FigureStrings,
         layers: &[Feature],
@@ -83,16 +83,15 @@ impl Inner {
         }
         // A movement's place in time: the earliest event sharing one of its entities.
         let time_order = |f: &Feature| {
-            doc.doc
-                .timeline
+            doc.events
                 .iter()
-                .filter(|e| e.entities.iter().any(|&x| f.entities.contains(&(x as usize))))
+                .filter(|e| e.entities.iter().any(|x| f.entities.contains(x)))
                 .map(|e| e.order)
                 .min()
                 .unwrap_or(i32::MAX)
         };
         let mut movements: Vec<(&Feature, &article_format::model::MapMovement)> =
-            layers.iter().filter_map(|f| doc.doc.map.movements.iter().find(|m| m.id == f.id).map(|m| (f, m))).collect();
+            layers.iter().filter_map(|f| doc.map.movements.iter().find(|m| m.id == f.id).map(|m| (f, m))).collect();
         movements.sort_by_key(|(f, _)| time_order(f));
         let when = |m: &article_format::model::MapMovement| {
             m.time.as_ref().map(|x| lang.pick(x).to_owned()).unwrap_or_else(|| t.not_given.to_owned())
@@ -110,7 +109,7 @@ impl Inner {
         append(&thead, &[&head]);
         let tbody = html_el(document, "tbody", "", None);
         for (f, m) in &movements {
-            let (from, to) = (waypoint_text(&m.from, doc, lang), waypoint_text(&m.to, doc, lang));
+            let (from, to) = (waypoint_text(&m.from, &doc.map, lang), waypoint_text(&m.to, &doc.map, lang));
             let mut line = format!("{}: {} {from} {} {to} · {}", lang.pick(&f.label), t.from, t.to, when(m));
             if m.approximate {
                 line.push_str(" · ");

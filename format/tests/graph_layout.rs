@@ -5,17 +5,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use article_format::graph::{layout, Layout, DEFAULT_WIDTH};
+use article_format::handoff::Sketch;
 use article_format::i18n::Lang;
 use article_format::num::fixed;
 
-fn describe(l: &Layout, doc: &article_format::reading::Reading) -> String {
+fn describe(l: &Layout, doc: &Sketch) -> String {
     let f = |v: f64| fixed(v, 1);
     let mut out = format!("{:?} {} x {}\n", l.shape, f(l.width), f(l.height));
     for n in &l.nodes {
         let r = n.rect;
         out.push_str(&format!(
             "node {} {} {} {} {} {:?}\n",
-            doc.doc.entities[n.entity].id,
+            doc.entities[n.entity].id,
             f(r.x),
             f(r.y),
             f(r.w),
@@ -32,7 +33,7 @@ fn describe(l: &Layout, doc: &article_format::reading::Reading) -> String {
 
 #[test]
 fn the_seeds_graph_is_the_checked_in_picture() {
-    let doc = article_authoring::seed::reading();
+    let doc = Sketch::of(&article_format::seed::reading());
     let mut generated = String::new();
     for (lang, rtl, width) in [(Lang::Ar, true, DEFAULT_WIDTH), (Lang::En, false, 328.0)] {
         generated.push_str(&format!("# {lang:?} at {width}\n"));
