@@ -27,7 +27,8 @@ for (const el of document.querySelectorAll("[data-article-explorer]")) {
   // host serves the page unchanged), so a neutral state stands in until the widget mounts.
   if (fromQuery && fromQuery !== el.getAttribute("data-src") && el.querySelector(".ae-prerendered")) {
     el.replaceChildren(Object.assign(document.createElement("p"), { className: "ae-neutral", role: "status",
-      textContent: document.documentElement.lang === "ar" ? "جارٍ تحميل المقال…" : "Loading the article…" }));
+      // The words are the reader's own (`article_loading`), written in by the build.
+      textContent: document.documentElement.lang === "ar" ? "ae:loading:ar" : "ae:loading:en" }));
   }
   if (!src || document.querySelector(`link[rel=preload][href="${CSS.escape(src)}"]`)) continue;
   const link = document.createElement("link");

@@ -41,6 +41,27 @@ ensure_rust() {
     have cargo || die "cargo is missing. Install Rust with rustup (see the Rust website), then run this again."
 }
 
+# rustfmt and clippy for the default toolchain (rustup's minimal profile leaves them out).
+ensure_lint_tools() {
+    ensure_rust
+    if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
+        have rustup || die "rustfmt or clippy is missing, and there is no rustup to add them"
+        say "rustup component add rustfmt clippy"
+        timeout 120 rustup component add rustfmt clippy >&2 || die "rustup could not add rustfmt and clippy"
+    fi
+}
+
+# Clippy for wasm32 with the wasm toolchain. Debian's rustc-web (the fallback when rustup's
+# server cannot be reached) ships no clippy: then the wasm-only code is still compiled by the
+# browser tests, and this says plainly that its lints were not run.
+wasm_clippy() {
+    if with_wasm_toolchain cargo clippy --version >/dev/null 2>&1; then
+        with_wasm_toolchain cargo clippy "$@"
+    else
+        say "NOT RUN: clippy for wasm32 (the toolchain ${AE_WASM_TOOLCHAIN:-default} has no clippy; rustup's would)"
+    fi
+}
+
 # Is there a wasm32 standard library for the toolchain named by $1 ("" = the default one)?
 has_wasm_std() {
     local sysroot

@@ -60,8 +60,7 @@ struct JsFigure {
 impl JsFigure {
     fn tell(&self, told: Tell) {
         let (what, index) = told.wire();
-        if let Ok(f) = js_sys::Reflect::get(&self.object, &"tell".into())
-            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        if let Ok(f) = js_sys::Reflect::get(&self.object, &"tell".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
         {
             let _ = f.call2(&self.object, &JsValue::from(what), &JsValue::from(index));
         }
@@ -70,8 +69,7 @@ impl JsFigure {
 
 impl Drop for JsFigure {
     fn drop(&mut self) {
-        if let Ok(f) = js_sys::Reflect::get(&self.object, &"free".into())
-            .and_then(|f| f.dyn_into::<js_sys::Function>().map_err(JsValue::from))
+        if let Ok(f) = js_sys::Reflect::get(&self.object, &"free".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
         {
             let _ = f.call0(&self.object);
         }

@@ -305,7 +305,8 @@ mod tests {
 
     #[test]
     fn hostile_offsets_and_indices_are_refused_with_their_path() {
-        let cases: Vec<(&str, Box<dyn Fn(&mut serde_json::Value)>)> = vec![
+        type Edit = Box<dyn Fn(&mut serde_json::Value)>;
+        let cases: Vec<(&str, Edit)> = vec![
             ("mentions[1][0]", Box::new(|v| v["mentions"][1][0][1] = 100_000.into())),
             ("mentions[1][0]", Box::new(|v| v["mentions"][1][0][2] = 9_999.into())),
             (

@@ -154,20 +154,11 @@ pub fn slug_for(name: &str, taken: &[&str]) -> String {
     id
 }
 
-/// Background words for a new entity's description, until the editor writes one.
+/// Background words for a new entity's description, until the editor writes one: the kind's
+/// name, as the reader says it.
 fn kind_words(kind: EntityKind) -> Bilingual {
-    let (ar, en) = match kind {
-        EntityKind::Person => ("شخص", "A person"),
-        EntityKind::Country => ("دولة", "A country"),
-        EntityKind::City => ("مدينة", "A city"),
-        EntityKind::Region => ("منطقة", "A region"),
-        EntityKind::Organisation => ("منظمة", "An organisation"),
-        EntityKind::MilitaryUnit => ("وحدة عسكرية", "A military unit"),
-        EntityKind::MilitaryAsset => ("قطعة عسكرية", "A military asset"),
-        EntityKind::Agreement => ("اتفاق", "An agreement"),
-        EntityKind::Event => ("حدث", "An event"),
-    };
-    Bilingual { ar: ar.to_owned(), en: en.to_owned() }
+    use article_format::i18n::Lang;
+    Bilingual { ar: Lang::Ar.kind(kind).to_owned(), en: Lang::En.kind(kind).to_owned() }
 }
 
 /// The text a problem's path is about, where it names a quote (a relation's evidence, an added

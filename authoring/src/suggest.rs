@@ -161,7 +161,7 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
 /// common word, up to punctuation.
 fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
     let n = normalize(text);
-    let titles: Vec<String> = TITLES.iter().map(|t| crate::text::normalize_str(t)).collect();
+    let titles: Vec<String> = TITLES.iter().map(|t| normalize_str(t)).collect();
     // Words of the normalised text, with whether punctuation (not a space) comes before each.
     let mut words: Vec<(usize, usize, bool)> = Vec::new();
     let mut start = None;
@@ -199,7 +199,7 @@ fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
             && !words[j].2
             && !word(j).starts_with("ال")
             && word(j).chars().count() >= 2
-            && !crate::text::find::is_common(word(j))
+            && !is_common(word(j))
         {
             j += 1;
         }

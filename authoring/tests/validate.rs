@@ -333,12 +333,11 @@ fn a_large_document_validates() {
 
 #[test]
 fn an_entitys_own_name_counts_as_an_alias_unless_an_alias_spells_it() {
-    let mut doc: serde_json::Value = serde_json::from_str(article_authoring::seed::SEED_JSON).unwrap();
+    let mut doc: Value = serde_json::from_str(article_authoring::seed::SEED_JSON).unwrap();
     let maduro = doc["entities"].as_array().unwrap().iter().position(|e| e["id"] == "nicolas-maduro").unwrap();
     let name = doc["entities"][maduro]["name"]["ar"].as_str().unwrap().to_owned();
-    let count = |doc: &serde_json::Value| {
-        let prepared =
-            article_authoring::model::Prepared::new(article_authoring::model::load(&doc.to_string()).expect("valid"));
+    let count = |doc: &Value| {
+        let prepared = article_authoring::model::Prepared::new(load(&doc.to_string()).expect("valid"));
         prepared.by_entity[maduro].len()
     };
     // His aliases emptied but one that the text never uses.

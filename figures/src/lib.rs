@@ -264,7 +264,7 @@ impl Inner {
         for c in &children {
             list.push(c);
         }
-        let _ = self.frame.replace_children_with_node(&list);
+        self.frame.replace_children_with_node(&list);
         *self.nodes.borrow_mut() = nodes;
         *self.edges.borrow_mut() = edges;
     }

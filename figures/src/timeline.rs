@@ -133,7 +133,7 @@ impl Inner {
             items.push((i, li, toggle));
         }
         let _ = section.append_child(&list);
-        let _ = self.frame.replace_children_with_node_1(&section);
+        self.frame.replace_children_with_node_1(&section);
         *self.items.borrow_mut() = items;
     }
 

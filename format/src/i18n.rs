@@ -75,6 +75,14 @@ impl Lang {
         }
     }
 
+    /// What a failed fetch says, for every module alike ([`FetchStrings`]).
+    pub fn fetch_strings(self) -> &'static FetchStrings {
+        match self {
+            Lang::Ar => &FETCH_AR,
+            Lang::En => &FETCH_EN,
+        }
+    }
+
     /// The name of an entity kind.
     pub fn kind(self, kind: EntityKind) -> &'static str {
         let (ar, en) = match kind {
@@ -162,9 +170,6 @@ pub struct Strings {
     pub metonym_for: &'static str,
     pub graph: &'static str,
     pub graph_table: &'static str,
-    /// A document that could not be fetched: the network failed, or its body could not be read.
-    pub network_error: &'static str,
-    pub unreadable: &'static str,
     pub subject: &'static str,
     pub relation: &'static str,
     pub object: &'static str,
@@ -178,8 +183,6 @@ pub struct Strings {
     pub retry: &'static str,
     pub article_loading: &'static str,
     pub article_failed: &'static str,
-    pub no_answer: &'static str,
-    pub too_large: &'static str,
     pub widget_crashed: &'static str,
     pub panel_hint: &'static str,
 }
@@ -204,8 +207,6 @@ pub static AR: Strings = Strings {
     metonym_for: "كناية",
     graph: "شبكة العلاقات",
     graph_table: "جدول العلاقات",
-    network_error: "تعذّر الاتصال بالشبكة",
-    unreadable: "تعذّرت قراءة الرد",
     subject: "الطرف الأول",
     relation: "العلاقة",
     object: "الطرف الثاني",
@@ -218,8 +219,6 @@ pub static AR: Strings = Strings {
     retry: "إعادة المحاولة",
     article_loading: "تحميل المقال…",
     article_failed: "تعذّر تحميل المقال",
-    no_answer: "لا جواب خلال {s} ث",
-    too_large: "حجم المستند {size} ميغابايت، والحد {limit} ميغابايت",
     widget_crashed: "توقّف مستكشف المقال بسبب خطأ. أعد تحميل الصفحة.",
     panel_hint: "اختر اسمًا مظلَّلًا في النص لترى من هو أو ما هو، وأين يرد، وكيف يرتبط بغيره، مع الجملة التي تقول ذلك.",
 };
@@ -244,8 +243,6 @@ pub static EN: Strings = Strings {
     metonym_for: "metonym",
     graph: "Relationship graph",
     graph_table: "Table of relations",
-    network_error: "network error",
-    unreadable: "unreadable body",
     subject: "Subject",
     relation: "Relation",
     object: "Object",
@@ -258,8 +255,6 @@ pub static EN: Strings = Strings {
     retry: "Retry",
     article_loading: "Loading the article…",
     article_failed: "The article could not be loaded",
-    no_answer: "no answer within {s} s",
-    too_large: "the document is {size} MB; the limit is {limit} MB",
     widget_crashed: "The article explorer stopped because of an error. Reload the page to try again.",
     panel_hint: "Select a highlighted name in the text to see who or what it is, where it appears and how it relates to the others, with the sentence that says so.",
 };
@@ -285,6 +280,30 @@ pub const PROBLEMS: ProblemStrings = ProblemStrings {
     heading: "This article document could not be shown.",
     document: "(document)",
     more: "and {n} more",
+};
+
+/// What a failed fetch says: no connection, no answer in time (`{s}` the seconds), a body too
+/// large (`{size}` and `{limit}` in MB), or unreadable. The reader's, the figures' and the
+/// studio's fetches all say it alike.
+pub struct FetchStrings {
+    pub network: &'static str,
+    pub no_answer: &'static str,
+    pub too_large: &'static str,
+    pub unreadable: &'static str,
+}
+
+const FETCH_AR: FetchStrings = FetchStrings {
+    network: "تعذّر الاتصال بالشبكة",
+    no_answer: "لا جواب خلال {s} ث",
+    too_large: "حجم المستند {size} ميغابايت، والحد {limit} ميغابايت",
+    unreadable: "تعذّرت قراءة الرد",
+};
+
+const FETCH_EN: FetchStrings = FetchStrings {
+    network: "network error",
+    no_answer: "no answer within {s} s",
+    too_large: "the document is {size} MB; the limit is {limit} MB",
+    unreadable: "unreadable body",
 };
 
 /// The figures module's strings ([`Lang::figure_strings`]).
@@ -323,9 +342,6 @@ pub struct FigureStrings {
     pub story_step: &'static str,
     pub story_overview: &'static str,
     pub story_help: &'static str,
-    /// A base map that could not be fetched: no answer in time, or no connection.
-    pub map_timeout: &'static str,
-    pub map_network: &'static str,
 }
 
 const FIGURES_AR: FigureStrings = FigureStrings {
@@ -358,8 +374,6 @@ const FIGURES_AR: FigureStrings = FigureStrings {
     story_step: "الخطوة {i} من {n}",
     story_overview: "كل ما على الخريطة",
     story_help: "ما لم تبلغه القصة بعد يظهر باهتًا.",
-    map_timeout: "لا جواب خلال {s} ث",
-    map_network: "تعذّر الاتصال بالشبكة",
 };
 
 const FIGURES_EN: FigureStrings = FigureStrings {
@@ -392,8 +406,6 @@ const FIGURES_EN: FigureStrings = FigureStrings {
     story_step: "Step {i} of {n}",
     story_overview: "Everything on the map",
     story_help: "What the story has not reached yet is faded.",
-    map_timeout: "no answer within {s} s",
-    map_network: "network error",
 };
 
 #[cfg(test)]

@@ -66,6 +66,50 @@ pub fn rings(rings: &[Vec<(i32, i32)>]) -> String {
     d
 }
 
+/// A base map's outline without the lines that cross the whole map where it crosses the
+/// antimeridian (Russia, Fiji): a relative step wider than `half` (half the world's width, in
+/// the map's units) becomes a move. For the world's map drawn whole (the studio's).
+pub fn without_wraps(d: &str, half: f64) -> String {
+    // (command, its numbers), in order.
+    let mut parts: Vec<(char, Vec<f64>)> = Vec::new();
+    let mut token = String::new();
+    for c in d.chars().chain(std::iter::once(' ')) {
+        let ends = c.is_ascii_alphabetic() || c == ' ' || c == ',' || (c == '-' && !token.is_empty());
+        if ends && !token.is_empty() {
+            if let Some((_, numbers)) = parts.last_mut() {
+                numbers.push(token.parse().unwrap_or(0.0));
+            }
+            token.clear();
+        }
+        if c.is_ascii_alphabetic() {
+            parts.push((c, Vec::new()));
+        } else if c == '-' || c == '.' || c.is_ascii_digit() {
+            token.push(c);
+        }
+    }
+    let pair = |p: &[f64]| format!("{} {}", p[0], p.get(1).copied().unwrap_or(0.0));
+    let mut out = String::with_capacity(d.len());
+    for (command, numbers) in parts {
+        if command != 'l' {
+            out.push(command);
+            out.push_str(&numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" "));
+            continue;
+        }
+        let mut current = ' ';
+        for p in numbers.chunks(2) {
+            let wanted = if p[0].abs() > half { 'm' } else { 'l' };
+            if wanted != current || wanted == 'm' {
+                out.push(wanted);
+            } else {
+                out.push(' ');
+            }
+            out.push_str(&pair(p));
+            current = wanted;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +122,12 @@ mod tests {
         assert_eq!(polyline(&[], true), "");
         assert_eq!(curve([(0.0, 0.0), (1.0, 0.0), (2.0, 1.0), (3.0, 1.0)]), "M0 0C1 0 2 1 3 1");
         assert_eq!(rings(&[vec![(10, 10), (12, 10), (12, 7), (12, 7)]]), "M10 10l2 0 0-3z");
+    }
+
+    #[test]
+    fn outlines_that_cross_the_antimeridian_are_not_drawn_across_the_map() {
+        assert_eq!(without_wraps("M2003 472l5-5 10 6-2 5z", 1800.0), "M2003 472l5 -5 10 6 -2 5z");
+        // A step of 3590 units (from +179.5° to -179.5°) is a move, then the drawing goes on.
+        assert_eq!(without_wraps("M3595 100l-3590 2 5 5z", 1800.0), "M3595 100m-3590 2l5 5z");
     }
 }

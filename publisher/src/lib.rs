@@ -6,8 +6,6 @@
 use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 
 /// The references a document's `catalogues` lists (none when it lists none or is not JSON: the
 /// publisher then reports what is wrong with it).
@@ -18,22 +16,17 @@ fn catalogue_refs(text: &str) -> Vec<String> {
     list.iter().filter_map(|v| if let Value::String(s) = v { Some(s.clone()) } else { None }).collect()
 }
 
-/// A catalogue's text, fetched from `reference` resolved against `base`.
+/// A catalogue's text, fetched from `reference` resolved against `base`, through the widget's one
+/// fetch (its timeout and size limit).
 async fn fetch_catalogue(reference: &str, base: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window to fetch from")?;
     // The document's URL may itself be relative to the page.
     let page = window.location().href().unwrap_or_default();
     let base = web_sys::Url::new_with_base(base, &page).map(|u| u.href()).unwrap_or(page);
     let url = web_sys::Url::new_with_base(reference, &base).map_err(|_| format!("«{reference}» is not a URL"))?.href();
-    let said = |e: JsValue| {
-        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "network error".into())
-    };
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(&url)).await.map_err(said)?.unchecked_into();
-    if !response.ok() {
-        return Err(format!("{url} answered {}", response.status()));
-    }
-    let text = JsFuture::from(response.text().map_err(said)?).await.map_err(said)?;
-    text.as_string().ok_or_else(|| format!("{url} gave no text"))
+    article_browser::fetch_text(&url, article_browser::DEFAULT_TIMEOUT_MS)
+        .await
+        .map_err(|e| format!("{url}: {}", e.message(article_format::i18n::Lang::En)))
 }
 
 /// Publishes an authoring document given as JSON text, its catalogues fetched relative to `base`.
@@ -41,9 +34,9 @@ async fn fetch_catalogue(reference: &str, base: &str) -> Result<String, String> 
 pub async fn publish(text: String, base: String) -> Result<String, JsValue> {
     let mut fetched: HashMap<String, Result<String, String>> = HashMap::new();
     for reference in catalogue_refs(&text) {
-        if !fetched.contains_key(&reference) {
-            let got = fetch_catalogue(&reference, &base).await;
-            fetched.insert(reference, got);
+        if let std::collections::hash_map::Entry::Vacant(slot) = fetched.entry(reference) {
+            let got = fetch_catalogue(slot.key(), &base).await;
+            slot.insert(got);
         }
     }
     let mut lookup = |r: &str| fetched.get(r).cloned().unwrap_or_else(|| Err("not fetched".to_owned()));

@@ -40,7 +40,7 @@ use article_format::reading::Reading;
 pub const DEFAULT_KEY: &str = "entity";
 pub const DEFAULT_MAP: &str = "map/caribbean.json";
 /// How long a widget waits for its document, in milliseconds.
-pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
+pub const DEFAULT_TIMEOUT_MS: u32 = article_browser::DEFAULT_TIMEOUT_MS;
 
 /// Watches an element until dropped: `f` runs each time it comes within 200 px of the screen.
 /// (The closure is kept alive as long as the observer that calls it.)
@@ -155,7 +155,7 @@ pub struct AppProps {
 impl AppProps {
     /// Properties for a published document given as JSON: read and checked, or its problems.
     pub fn from_published(json: &str) -> Self {
-        Self::with(article_format::reading::Reading::from_json(json).map(Shared::new).map_err(Shared::new))
+        Self::with(Reading::from_json(json).map(Shared::new).map_err(Shared::new))
     }
 
     /// Properties for a document already read (or the problems that kept it from being read):

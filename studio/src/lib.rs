@@ -12,7 +12,7 @@ use article_authoring::model::{Bilingual, BlockRef, Coordinates, Entity, EntityK
 use article_authoring::studio::{from_plain, text_of_path, Checked, Edit, Selection, Studio};
 use article_authoring::suggest::Why;
 use article_authoring::text::{MentionSource, Utf8Range};
-use article_format::geo::{basemap::BaseMap, Xy, WORLD_SOURCE};
+use article_format::geo::{basemap::BaseMap, LonLat, Xy, WORLD_SOURCE};
 use article_format::i18n::Lang;
 use article_format::published::{text_index, text_ref};
 use wasm_bindgen::prelude::*;
@@ -152,7 +152,7 @@ fn window() -> web_sys::Window {
 /// Fetches a text beside the page: the reader's own fetch (its timeout and size limit), its
 /// failure said in English, as the studio's other messages about files are.
 async fn fetch_text(url: &str) -> Result<String, String> {
-    article_explorer::fetch_text(url, article_explorer::components::DEFAULT_TIMEOUT_MS)
+    article_browser::fetch_text(url, article_browser::DEFAULT_TIMEOUT_MS)
         .await
         .map_err(|e| format!("{url}: {}", e.message(Lang::En)))
 }
@@ -493,14 +493,9 @@ fn editor(model: &UseReducerHandle<Model>) -> Html {
         let mentions = p.mentions_of(t);
         let suggestions: Vec<_> = model.checked.suggestions.iter().filter(|s| s.text == t).collect();
         let selected = model.selection.filter(|s| s.text == t).map(|s| s.range);
-        let mut cuts = vec![0, text.len()];
-        cuts.extend(mentions.iter().flat_map(|m| [m.range.start, m.range.end]));
-        cuts.extend(suggestions.iter().flat_map(|s| [s.range.start, s.range.end]));
-        cuts.extend(selected.iter().flat_map(|r| [r.start, r.end]));
-        cuts.sort_unstable();
-        cuts.dedup();
-        let pieces = cuts.windows(2).map(|w| {
-            let (a, b) = (w[0], w[1]);
+        let ranges = mentions.iter().map(|m| m.range).chain(suggestions.iter().map(|s| s.range)).chain(selected);
+        let pieces = article_format::text::runs(text.len(), ranges).into_iter().map(|run| {
+            let (a, b) = (run.start, run.end);
             let inside = |r: Utf8Range| r.start <= a && b <= r.end;
             let mention = mentions.iter().find(|m| inside(m.range));
             let suggestion = suggestions.iter().find(|s| inside(s.range));
@@ -628,8 +623,7 @@ fn actions(model: &UseReducerHandle<Model>, t: &S) -> Html {
             .collect()
     };
     let datalist = html! { <datalist id="st-ids">{ for ids.iter().map(|(id, name)| html! { <option value={id.clone()} label={name.clone()} /> }) }</datalist> };
-    let kinds =
-        EntityKind::ALL.iter().map(|k| html! { <option value={k.slug()}>{ strings(model.lang).kind(*k) }</option> });
+    let kinds = EntityKind::ALL.iter().map(|k| html! { <option value={k.slug()}>{ model.lang.kind(*k) }</option> });
     let predicates = Predicate::ALL.iter().map(|p| {
         let l = p.labels();
         html! { <option value={p.slug()}>{ if model.lang == Lang::Ar { l.ar } else { l.en } }</option> }
@@ -813,49 +807,6 @@ fn map_panel(model: &UseReducerHandle<Model>, t: &S) -> Html {
     html! { <WorldMap model={model.clone()} hint={t.map_hint} label_en={t.point_label_en} kind={t.point_kind} /> }
 }
 
-/// A country's outline without the lines that cross the whole map where it crosses the
-/// antimeridian (Russia, Fiji): a relative step wider than half the world becomes a move.
-fn without_wraps(d: &str) -> String {
-    // (command, its numbers), in order.
-    let mut parts: Vec<(char, Vec<f64>)> = Vec::new();
-    let mut token = String::new();
-    for c in d.chars().chain(std::iter::once(' ')) {
-        let ends = c.is_ascii_alphabetic() || c == ' ' || c == ',' || (c == '-' && !token.is_empty());
-        if ends && !token.is_empty() {
-            if let Some((_, numbers)) = parts.last_mut() {
-                numbers.push(token.parse().unwrap_or(0.0));
-            }
-            token.clear();
-        }
-        if c.is_ascii_alphabetic() {
-            parts.push((c, Vec::new()));
-        } else if c == '-' || c == '.' || c.is_ascii_digit() {
-            token.push(c);
-        }
-    }
-    let pair = |p: &[f64]| format!("{} {}", p[0], p.get(1).copied().unwrap_or(0.0));
-    let mut out = String::with_capacity(d.len());
-    for (command, numbers) in parts {
-        if command != 'l' {
-            out.push(command);
-            out.push_str(&numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" "));
-            continue;
-        }
-        let mut current = ' ';
-        for p in numbers.chunks(2) {
-            let wanted = if p[0].abs() > WORLD_SOURCE.scale * 180.0 { 'm' } else { 'l' };
-            if wanted != current || wanted == 'm' {
-                out.push(wanted);
-            } else {
-                out.push(' ');
-            }
-            out.push_str(&pair(p));
-            current = wanted;
-        }
-    }
-    out
-}
-
 #[derive(Properties, PartialEq)]
 struct WorldMapProps {
     model: UseReducerHandle<Model>,
@@ -948,7 +899,10 @@ fn world_map(props: &WorldMapProps) -> Html {
         let pending = pending.clone();
         Callback::from(move |_: MouseEvent| pending.set(Vec::new()))
     };
-    let xy = |c: &Coordinates| ((c.lon + 180.0) * WORLD_SOURCE.scale, (90.0 - c.lat) * WORLD_SOURCE.scale);
+    let xy = |c: &Coordinates| {
+        let p = WORLD_SOURCE.forward(LonLat { lon: c.lon, lat: c.lat });
+        (p.x, p.y)
+    };
     let line = |cs: &[Coordinates]| {
         cs.iter()
             .map(|c| {
@@ -984,7 +938,9 @@ fn world_map(props: &WorldMapProps) -> Html {
             { for pending.iter().map(|c| { let (x, y) = xy(c); html! { <circle cx={format!("{x:.0}")} cy={format!("{y:.0}")} r="10" class="st-click" /> } }) }
         </>
     };
-    let kinds = MapFeatureKind::ALL.iter().map(|k| html! { <option value={k.slug()}>{ k.slug() }</option> });
+    let kinds = MapFeatureKind::ALL
+        .iter()
+        .map(|k| html! { <option value={k.slug()}>{ props.model.lang.map_kind(*k) }</option> });
     html! {
         <div>
             <p class="st-hint">{ props.hint }</p>
@@ -1009,7 +965,7 @@ fn world_map(props: &WorldMapProps) -> Html {
             </div>
             <svg ref={svg_ref} viewBox="0 0 3600 1800" class="st-world" role="img" aria-label={props.hint} data-st="map" {onclick}>
                 <rect width="3600" height="1800" class="st-sea" />
-                if let Some(b) = &*base { { for b.countries.iter().map(|c| html! { <path d={without_wraps(&c.d)} class="st-land" /> }) } }
+                if let Some(b) = &*base { { for b.countries.iter().map(|c| html! { <path d={article_format::svg::without_wraps(&c.d, WORLD_SOURCE.scale * 180.0)} class="st-land" /> }) } }
                 { for areas }
                 { for movements }
                 { for points }
@@ -1073,16 +1029,4 @@ pub fn start() {
     let query = window().location().search().unwrap_or_default();
     let lang = if query.contains("lang=en") { Lang::En } else { Lang::Ar };
     yew::Renderer::<StudioView>::with_root_and_props(root, StudioProps { lang }).render();
-}
-
-#[cfg(test)]
-mod tests {
-    use super::without_wraps;
-
-    #[test]
-    fn outlines_that_cross_the_antimeridian_are_not_drawn_across_the_map() {
-        assert_eq!(without_wraps("M2003 472l5-5 10 6-2 5z"), "M2003 472l5 -5 10 6 -2 5z");
-        // A step of 3590 units (from +179.5° to -179.5°) is a move, then the drawing goes on.
-        assert_eq!(without_wraps("M3595 100l-3590 2 5 5z"), "M3595 100m-3590 2l5 5z");
-    }
 }

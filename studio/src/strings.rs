@@ -1,7 +1,6 @@
 //! The studio's UI strings, in Arabic and English (the reader's are `article_format::i18n`: the
 //! studio's never reach a reader's page).
 
-use article_authoring::model::EntityKind;
 use article_format::i18n::Lang;
 
 pub struct S {
@@ -87,13 +86,6 @@ pub struct S {
     pub clear_clicks: &'static str,
     pub preview: &'static str,
     pub preview_blocked: &'static str,
-    kinds: [&'static str; 9],
-}
-
-impl S {
-    pub fn kind(&self, k: EntityKind) -> &'static str {
-        self.kinds[EntityKind::ALL.iter().position(|x| *x == k).unwrap_or(0)]
-    }
 }
 
 const AR: S = S {
@@ -180,7 +172,6 @@ const AR: S = S {
     clear_clicks: "امسح النقرات",
     preview: "المعاينة كما يراها القارئ",
     preview_blocked: "تظهر المعاينة حين لا تبقى مشكلات",
-    kinds: ["شخص", "دولة", "مدينة", "منطقة", "منظمة", "وحدة عسكرية", "قطعة عسكرية", "اتفاق", "حدث"],
 };
 
 const EN: S = S {
@@ -266,7 +257,6 @@ const EN: S = S {
     clear_clicks: "Clear the clicks",
     preview: "Preview, as readers see it",
     preview_blocked: "The preview appears when no problem is left",
-    kinds: ["Person", "Country", "City", "Region", "Organisation", "Military unit", "Military asset", "Agreement", "Event"],
 };
 
 pub fn strings(lang: Lang) -> &'static S {

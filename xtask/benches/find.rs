@@ -65,11 +65,11 @@ fn generate(words: usize, entities: usize) -> Doc {
         if !current.is_empty() {
             current.push(' ');
         }
-        if rng.next() % 12 == 0 {
+        if rng.next().is_multiple_of(12) {
             let (alias, _) = &aliases[(rng.next() % aliases.len() as u64) as usize];
             current.push_str(rng.pick(&CLITICS));
             current.push_str(alias);
-        } else if rng.next() % 3 == 0 {
+        } else if rng.next().is_multiple_of(3) {
             current.push_str(rng.pick(&FILLER));
         } else {
             current.push_str(&word(&mut rng));

@@ -26,6 +26,10 @@ fn jsonld(published: &str) -> String {
 use crate::html::{elements, without};
 
 pub fn run(dist: &Path) -> Result<(), String> {
+    let embed = dist.join("embed.js");
+    if let Ok(js) = std::fs::read_to_string(&embed) {
+        std::fs::write(&embed, fill_strings(&js)).map_err(|e| format!("{}: {e}", embed.display()))?;
+    }
     let mut pages = Vec::new();
     collect_pages(dist, &mut pages)?;
     if pages.is_empty() {
@@ -101,6 +105,20 @@ fn refresh_integrity(html: &str, dir: &Path) -> Result<String, String> {
     Ok(out)
 }
 
+/// `embed.js` with the reader's words where it names them (`"ae:loading:ar"`: the reader's
+/// `article_loading` in Arabic), so that each text of the widget is written once, in its strings.
+fn fill_strings(js: &str) -> String {
+    use article_format::i18n::Lang;
+    let mut out = js.to_owned();
+    for (lang, code) in [(Lang::Ar, "ar"), (Lang::En, "en")] {
+        let words = serde_json::to_string(lang.strings().article_loading).unwrap_or_default();
+        for quote in ['"', '\'', '`'] {
+            out = out.replace(&format!("{quote}ae:loading:{code}{quote}"), &words);
+        }
+    }
+    out
+}
+
 /// Trunk writes `<script type="module">import init, * as bindings from …</script>`.
 fn remove_trunk_loader(html: &str) -> String {
     without(html, "<script", "</script>", |e| {
@@ -122,6 +140,14 @@ fn inline_script(html: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn embed_js_gets_the_readers_words() {
+        let js = "a=b?'ae:loading:ar':\"ae:loading:en\"";
+        assert_eq!(fill_strings(js), "a=b?\"تحميل المقال…\":\"Loading the article…\"");
+        let source = include_str!("../../js/embed.js");
+        assert!(source.contains("\"ae:loading:ar\"") && !fill_strings(source).contains("ae:loading"));
+    }
 
     #[test]
     fn integrity_hashes_follow_the_files() {

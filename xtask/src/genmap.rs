@@ -94,7 +94,9 @@ pub fn generate(topojson_text: &str, region: &Region) -> Result<String, String> 
     };
     let features = topojson::to_geojson(&topo, "countries").map_err(|e| e.to_string())?;
     let tolerance = if region.name == WORLD { WORLD_TOLERANCE } else { TOLERANCE };
-    let mut countries: Vec<(String, String, String, (i32, i32), [i32; 4])> = Vec::new();
+    // (id, name, path, label place, extent)
+    type Country = (String, String, String, (i32, i32), [i32; 4]);
+    let mut countries: Vec<Country> = Vec::new();
     for f in features.features {
         let id = f.id.as_ref().map(|id| match id {
             geojson::feature::Id::String(s) => s.clone(),

@@ -171,8 +171,10 @@ pub fn other_document(page: &str, src: &str) -> String {
         None | Some("http") | Some("https") => format!("<a href=\"{text}\" dir=\"ltr\">{text}</a>"),
         Some(_) => format!("<bdi dir=\"ltr\">{text}</bdi>"),
     };
+    use article_format::i18n::Lang;
+    let (ar, en) = (Lang::Ar.strings().article_loading, Lang::En.strings().article_loading);
     let neutral = format!(
-        "<div class=\"ae-neutral\"><p class=\"ae-neutral-loading\" role=\"status\">جارٍ تحميل المقال… <span lang=\"en\" dir=\"ltr\">Loading the article…</span></p>\
+        "<div class=\"ae-neutral\"><p class=\"ae-neutral-loading\" role=\"status\">{ar} <span lang=\"en\" dir=\"ltr\">{en}</span></p>\
          <p>المستند: {link} <span lang=\"en\" dir=\"ltr\">(the document)</span></p>\
          <noscript><p>يحتاج عرض هذا المقال إلى جافاسكربت. افتح المستند من الرابط أعلاه لقراءة بياناته.</p>\
          <p lang=\"en\" dir=\"ltr\">This article needs JavaScript to be shown. Open the document from the link above to read its data.</p></noscript></div>"

@@ -163,6 +163,10 @@ fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::check_budgets;
@@ -180,8 +184,4 @@ mod tests {
         let missing = [("a.wasm".to_owned(), 10)];
         assert!(check_budgets(&budgets, &missing).unwrap_err().contains("missing"));
     }
-}
-
-fn kb(bytes: u64) -> String {
-    format!("{:.1} KB", bytes as f64 / 1024.0)
 }

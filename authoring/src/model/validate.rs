@@ -82,7 +82,7 @@ pub fn parse_all(json: &str) -> Result<Document, Vec<Problem>> {
                 "map.movements" => record_problems::<MapMovement>(item),
                 "mentions.add" => record_problems::<AddedMention>(item),
                 "mentions.suppress" => record_problems::<Quote>(item),
-                _ => record_problems::<super::Block>(item),
+                _ => record_problems::<Block>(item),
             };
             for (path, message) in found {
                 problems.push(problem(join(&at, &path), format!("wrong value: {message}")));

@@ -7,6 +7,7 @@
 //!   only: (و|ف)? (ب|ك|ل)? (ال)?, or (و|ف)? لل (ل + ال, as in للصين). A name that begins with ال is
 //!   also found after ل as لل + rest (للصين for الصين), the mention then starting at the second ل;
 //! - the longest match wins, then the earliest; mentions never overlap.
+//!
 //! The mention's range excludes the proclitics, so a view can leave them outside a highlight.
 
 use std::collections::BTreeMap;

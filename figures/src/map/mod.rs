@@ -15,7 +15,7 @@
 //! The geometry is [`article_format::map`]; this module only builds elements and listens.
 //! By job: drawing and the reader's requests here; `gestures.rs` (keyboard, wheel, drag, pinch;
 //! client pixels to map units once), `story.rs` (the steps, their marks and playing), `text.rs`
-//! (the legend and the text alternative), `fetch.rs` (the base map, with a timeout).
+//! (the legend and the text alternative); the base map comes through the one fetch of `article-browser`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -33,15 +33,13 @@ use web_sys::{Document, Element, EventTarget};
 
 use crate::{el as svg_el, set_class};
 
-mod fetch;
 mod gestures;
 mod story;
 mod text;
 
-use fetch::fetch_text;
-
 /// How long a base map may take to arrive.
-const FETCH_TIMEOUT_MS: i32 = 20_000;
+/// How long the base map may take (it is larger than a document, and asked for later).
+const FETCH_TIMEOUT_MS: u32 = 20_000;
 /// How long each step stays when playing.
 pub const STEP_MS: i32 = 2_500;
 
@@ -450,8 +448,10 @@ impl Inner {
         inner.status.set_text_content(Some(t.map_loading));
         let inner = inner.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let result =
-                fetch_text(&inner.src, inner.lang).await.and_then(|text| BaseMap::from_json(&text, &inner.expected));
+            let result = article_browser::fetch_text(&inner.src, FETCH_TIMEOUT_MS)
+                .await
+                .map_err(|e| e.message(inner.lang))
+                .and_then(|text| BaseMap::from_json(&text, &inner.expected));
             match result {
                 Ok(map) => inner.draw_base(&map),
                 Err(e) => {

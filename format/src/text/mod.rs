@@ -7,7 +7,7 @@
 
 pub mod segment;
 
-pub use segment::{pieces, segments, Piece, Segment};
+pub use segment::{pieces, runs, segments, Piece, Segment};
 
 /// A range of byte offsets into a UTF-8 string, always on char boundaries.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -68,6 +68,17 @@ pub fn pieces(len: usize, mentions: impl IntoIterator<Item = Utf8Range>, marked:
     out
 }
 
+/// A text of `len` bytes cut at every start and end of `ranges` (clamped to the text): its runs
+/// in order, none empty. A view that marks several kinds of overlapping ranges at once (the
+/// studio's mentions, suggestions and selection) renders each run with the ranges covering it.
+pub fn runs(len: usize, ranges: impl IntoIterator<Item = Utf8Range>) -> Vec<Utf8Range> {
+    let mut cuts = vec![0, len];
+    cuts.extend(ranges.into_iter().flat_map(|r| [r.start.min(len), r.end.min(len)]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2).map(|w| Utf8Range::new(w[0], w[1])).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -96,5 +107,13 @@ mod tests {
         let segs = segments(5, [r(3, 9), r(1, 2), r(0, 1)]);
         let got: Vec<_> = segs.iter().map(|s| (s.range.start, s.range.end, s.mention)).collect();
         assert_eq!(got, [(0, 1, None), (1, 2, Some(1)), (2, 5, None)]);
+    }
+
+    #[test]
+    fn runs_cut_at_every_boundary_of_overlapping_ranges() {
+        let r = |a, b| Utf8Range::new(a, b);
+        assert_eq!(runs(10, [r(2, 6), r(4, 8), r(4, 20)]), [r(0, 2), r(2, 4), r(4, 6), r(6, 8), r(8, 10)]);
+        assert_eq!(runs(3, []), [r(0, 3)]);
+        assert_eq!(runs(0, [r(0, 0)]), Vec::<Utf8Range>::new());
     }
 }
