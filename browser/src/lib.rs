@@ -11,7 +11,6 @@ use std::rc::Rc;
 
 use article_format::i18n::Lang;
 use article_format::num::fixed;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -64,21 +63,15 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError
         init.set_signal(Some(&c.signal()));
     }
     let timed_out = Rc::new(Cell::new(false));
-    let abort = {
+    let _timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
-        Closure::once(move || {
+        gloo_timers::callback::Timeout::new(timeout_ms, move || {
             timed_out.set(true);
             if let Some(c) = controller {
                 c.abort();
             }
         })
     };
-    let timer = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(
-            abort.as_ref().unchecked_ref(),
-            i32::try_from(timeout_ms).unwrap_or(i32::MAX),
-        )
-        .ok();
     let failed = || if timed_out.get() { FetchError::Timeout(timeout_ms) } else { FetchError::Network };
     let result = async {
         let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(|_| failed())?;
@@ -98,9 +91,5 @@ pub async fn fetch_text(url: &str, timeout_ms: u32) -> Result<String, FetchError
         Ok(text)
     }
     .await;
-    if let Some(id) = timer {
-        window.clear_timeout_with_handle(id);
-    }
-    drop(abort);
     result
 }

@@ -338,6 +338,7 @@ pub fn encode(reading: &Reading) -> Vec<u8> {
 struct Writer(Vec<u8>);
 
 impl Writer {
+    #[inline(never)]
     fn u32(&mut self, mut n: u32) {
         loop {
             let low = (n & 0x7f) as u8;
@@ -349,23 +350,28 @@ impl Writer {
             self.0.push(low | 0x80);
         }
     }
+    #[inline(never)]
     fn count(&mut self, n: usize) {
         self.u32(n as u32);
     }
+    #[inline(never)]
     fn string(&mut self, s: &str) {
         self.count(s.len());
         self.0.extend_from_slice(s.as_bytes());
     }
+    #[inline(never)]
     fn strings(&mut self, list: &[String]) {
         self.count(list.len());
         for s in list {
             self.string(s);
         }
     }
+    #[inline(never)]
     fn bilingual(&mut self, b: &Bilingual) {
         self.string(&b.ar);
         self.string(&b.en);
     }
+    #[inline(never)]
     fn option<T>(&mut self, value: Option<T>, write: fn(&mut Self, T)) {
         match value {
             Some(v) => {
@@ -375,13 +381,16 @@ impl Writer {
             None => self.0.push(0),
         }
     }
+    #[inline(never)]
     fn coordinates(&mut self, c: &Coordinates) {
         self.0.extend_from_slice(&c.lat.to_le_bytes());
         self.0.extend_from_slice(&c.lon.to_le_bytes());
     }
+    #[inline(never)]
     fn feature_kind(&mut self, k: MapFeatureKind) {
         self.count(MapFeatureKind::ALL.iter().position(|&x| x == k).unwrap_or(0));
     }
+    #[inline(never)]
     fn waypoint(&mut self, w: &Waypoint) {
         match w {
             Waypoint::Point(id) => {
