@@ -46,7 +46,7 @@ function load(name) {
   modules[name].catch(() => { delete modules[name]; });
   return modules[name];
 }
-const publish = (text, base) => load("publisher").then((m) => m.publish(text, base));
+const publish = (text, base, lang) => load("publisher").then((m) => m.publish(text, base, lang));
 // A panic in the widget is a trap (the release build aborts at once): the instance cannot be
 // called again, so the crash message each widget made when it mounted is shown from here.
 const hosts = new Set();

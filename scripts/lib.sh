@@ -147,6 +147,33 @@ ensure_npm_tools() {
     export AE_NPM PATH="$AE_NPM/node_modules/.bin:$PATH"
     # The map generator's source (checked by a native test).
     export AE_WORLD_ATLAS="$AE_NPM/node_modules/world-atlas/countries-50m.json"
+    ensure_city_data
+}
+
+# Exports AE_CITIES, the folder of Natural Earth's populated places (naturalearth_cities.shp and
+# .dbf, public domain) as the PyPI geopandas 0.14.4 wheel ships them: the sample catalogue's
+# capitals take their coordinates from it (checked by a native test).
+ensure_city_data() {
+    AE_CITIES="$AE_TOOLS/naturalearth_cities-0.14.4"
+    if [ ! -f "$AE_CITIES/.done" ]; then
+        say "Natural Earth cities (PyPI geopandas 0.14.4 wheel)"
+        have python3 || { can_apt && apt_install python3 python3-pip; }
+        python3 -m pip --version >/dev/null 2>&1 || { can_apt && apt_install python3-pip; }
+        local wheels="$AE_TOOLS/wheels"
+        mkdir -p "$wheels" "$AE_CITIES"
+        python3 -m pip download --quiet --no-deps --dest "$wheels" geopandas==0.14.4 >&2 \
+            || die "could not download the geopandas 0.14.4 wheel from PyPI (it holds naturalearth_cities)"
+        python3 - "$wheels/geopandas-0.14.4-py3-none-any.whl" "$AE_CITIES" <<'PY' || die "the geopandas wheel has no naturalearth_cities"
+import sys, zipfile, os
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for ext in ("shp", "dbf"):
+        name = f"geopandas/datasets/naturalearth_cities/naturalearth_cities.{ext}"
+        with open(os.path.join(sys.argv[2], f"naturalearth_cities.{ext}"), "wb") as out:
+            out.write(z.read(name))
+PY
+        touch "$AE_CITIES/.done"
+    fi
+    export AE_CITIES
 }
 
 # --- browsers ------------------------------------------------------------------------------------
@@ -202,7 +229,7 @@ with_wasm_toolchain() {
 # scripts, proc macros, xtask) are untouched.
 with_release_wasm() {
     RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+        CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort --cfg=web_sys_unstable_apis" \
         with_wasm_toolchain "$@"
 }
 

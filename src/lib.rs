@@ -29,7 +29,8 @@ pub mod ssr;
 pub mod state;
 
 pub use article_format::{
-    geo, graph, handoff, i18n, json, map, model, num, prerender, published, reading, seed, text, timeline,
+    geo, graph, handoff, i18n, json, limits, map, model, num, prerender, problem, published, reading, said, seed, text,
+    timeline, words,
 };
 
 pub use components::{App, AppProps, Settings};

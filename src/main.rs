@@ -33,7 +33,8 @@ pub fn mount_all(base: String) -> Vec<Handle> {
 }
 
 /// `setPublisher(publish)`: how the reader publishes an authoring document it is given;
-/// `publish(text)` returns a promise of the published JSON (`embed.js` gives one that loads the
+/// `publish(text, base, lang)` returns a promise of the published JSON, or rejects with the problems
+/// worded in `lang` (`embed.js` gives one that loads the
 /// publisher module on first use).
 #[wasm_bindgen(js_name = setPublisher)]
 pub fn set_publisher(publish: js_sys::Function) {

@@ -10,15 +10,20 @@ use std::cell::RefCell;
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::model::Problem;
+use crate::i18n::Lang;
+use crate::problem::{Code, Message, Problem};
+use crate::said;
 
-/// Publishes an authoring document given as JSON: the published document as JSON, or its problems.
-pub type NativePublisher = fn(&str) -> Result<String, Vec<Problem>>;
+/// Publishes an authoring document given as JSON: the published document as JSON, or its
+/// problems, each already worded in the UI's language as (where, what): the reader carries no
+/// words of the authoring layer.
+pub type NativePublisher = fn(&str, Lang) -> Result<String, Vec<(String, String)>>;
 
 #[derive(Clone)]
 enum Publisher {
-    /// `(text, base) => Promise<string>`, rejecting with `[[path, message], …]` or an error;
-    /// `base` is the URL the document's catalogues are relative to (empty: the page's).
+    /// `(text, base, lang) => Promise<string>`, rejecting with `[[where, what], …]` (worded in
+    /// `lang`) or an error; `base` is the URL the document's catalogues are relative to (empty:
+    /// the page's).
     Js(js_sys::Function),
     Native(NativePublisher),
 }
@@ -32,7 +37,7 @@ pub fn set_js(publish: js_sys::Function) {
     PUBLISHER.with(|p| *p.borrow_mut() = Some(Publisher::Js(publish)));
 }
 
-/// Installs a publisher written in Rust (the tests give `article_authoring::publish::publish_json`).
+/// Installs a publisher written in Rust (the tests give `article_authoring::publish::publish_worded`).
 pub fn set_native(publish: NativePublisher) {
     PUBLISHER.with(|p| *p.borrow_mut() = Some(Publisher::Native(publish)));
 }
@@ -42,42 +47,48 @@ pub fn clear() {
     PUBLISHER.with(|p| *p.borrow_mut() = None);
 }
 
-fn problem(message: impl Into<String>) -> Vec<Problem> {
-    vec![Problem { path: String::new(), message: message.into() }]
+fn problem(message: Message) -> Vec<Problem> {
+    vec![Problem::new("", message)]
 }
 
-/// Problems as the JavaScript publisher rejects with them: `[[path, message], …]`.
+/// Problems a publisher worded: where and what, kept as words.
+fn worded(list: Vec<(String, String)>) -> Vec<Problem> {
+    list.into_iter().map(|(place, what)| Problem::new(place, said!(Code::Worded, what))).collect()
+}
+
+/// Problems as the JavaScript publisher rejects with them: `[[where, what], …]`.
 fn problems_of(error: &JsValue) -> Vec<Problem> {
     if let Some(list) = error.dyn_ref::<js_sys::Array>() {
-        let problems: Vec<Problem> = list
+        let pairs: Vec<(String, String)> = list
             .iter()
             .filter_map(|p| {
                 let p = p.dyn_into::<js_sys::Array>().ok()?;
-                Some(Problem { path: p.get(0).as_string()?, message: p.get(1).as_string()? })
+                Some((p.get(0).as_string()?, p.get(1).as_string()?))
             })
             .collect();
-        if !problems.is_empty() {
-            return problems;
+        if !pairs.is_empty() {
+            return worded(pairs);
         }
     }
     let message = error.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| error.as_string());
-    problem(format!("the publisher could not be loaded: {}", message.unwrap_or_else(|| "unknown error".into())))
+    problem(said!(Code::PublisherFailed, message.unwrap_or_default()))
 }
 
 /// Publishes an authoring document with the installed publisher; its catalogues are relative
-/// to `base` (the document's URL; empty: the page's).
-pub async fn publish(json: &str, base: &str) -> Result<String, Vec<Problem>> {
+/// to `base` (the document's URL; empty: the page's); its problems worded in `lang`.
+pub async fn publish(json: &str, base: &str, lang: Lang) -> Result<String, Vec<Problem>> {
     let publisher = PUBLISHER.with(|p| p.borrow().clone());
     match publisher {
-        None => Err(problem(
-            "this is an authoring document, and no publisher is installed to read it: publish it with `cargo xtask publish`, or load the widget through embed.js",
-        )),
-        Some(Publisher::Native(publish)) => publish(json),
+        None => Err(problem(said!(Code::NeedsPublishing))),
+        Some(Publisher::Native(publish)) => publish(json, lang).map_err(worded),
         Some(Publisher::Js(f)) => {
-            let promise = f.call2(&JsValue::NULL, &JsValue::from_str(json), &JsValue::from_str(base)).map_err(|e| problems_of(&e))?;
-            let promise = promise.dyn_into::<js_sys::Promise>().map_err(|_| problem("the publisher gave no promise"))?;
+            let args =
+                js_sys::Array::of3(&JsValue::from_str(json), &JsValue::from_str(base), &JsValue::from_str(lang.code()));
+            let promise = f.apply(&JsValue::NULL, &args).map_err(|e| problems_of(&e))?;
+            let promise =
+                promise.dyn_into::<js_sys::Promise>().map_err(|_| problem(said!(Code::PublisherFailed, "")))?;
             let value = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|e| problems_of(&e))?;
-            value.as_string().ok_or_else(|| problem("the publisher gave no text"))
+            value.as_string().ok_or_else(|| problem(said!(Code::NotPublished)))
         }
     }
 }

@@ -14,7 +14,16 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Properties for an authoring document, published here in process (the widget loads the
 /// publisher module instead).
 fn authoring(json: &str) -> AppProps {
-    AppProps::with(article_authoring::publish::read_any(json).map(Shared::new).map_err(Shared::new))
+    use article_explorer::problem::{Code, Problem};
+    let read = article_authoring::publish::read_any(json).map_err(|problems| {
+        // As a publisher gives them: worded in the UI's language, places in an editor's terms.
+        let worded = article_authoring::publish::worded(&problems, json, article_explorer::i18n::Lang::Ar);
+        worded
+            .into_iter()
+            .map(|(place, what)| Problem::new(place, article_explorer::said!(Code::Worded, what)))
+            .collect()
+    });
+    AppProps::with(read.map(Shared::new).map_err(Shared::new))
 }
 
 /// A fresh element of its own, attached to the test page's body, with no deep link in the URL.
@@ -297,8 +306,10 @@ async fn an_invalid_document_lists_its_problems_with_paths() {
     );
     settle().await;
     let text = text_of(&one(&root, "[role=alert]"));
-    assert!(text.contains("version: version 9 is not supported"), "{text}");
-    assert!(text.contains("article.headline: must not be empty"), "{text}");
+    // In the UI's language (Arabic), each problem where an editor would look for it.
+    assert!(text.contains("الإصدار") && text.contains("9") && text.contains("غير مدعوم"), "{text}");
+    assert!(text.contains("العنوان") && text.contains("لا يجوز أن يكون فارغًا"), "{text}");
+    assert!(!text.contains("version") && !text.contains("headline"), "no English in the Arabic UI: {text}");
     assert!(root.query_selector("article").unwrap().is_none());
     done(app).await;
 }

@@ -14,7 +14,7 @@ const SEED: &str = include_str!("../assets/seed/article.json");
 
 fn host_element(fallback: Option<&str>) -> Element {
     // embed.js installs the publisher module; here the same core publishes in process.
-    article_explorer::publisher::set_native(article_authoring::publish::publish_json);
+    article_explorer::publisher::set_native(article_authoring::publish::publish_worded);
     article_explorer::figures::set_native(article_figures::make, article_figures::make_map);
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
@@ -153,11 +153,12 @@ async fn a_missing_document_shows_http_404_and_a_retry_button() {
 async fn broken_json_and_no_document_are_explained_with_paths() {
     let (host, mut m) = mounted(Some("{\"version\": 1, \"article\": {\"headline\": 7"), None, "broken").await;
     let text = wait_for(&host.shadow_root().unwrap(), ".ae-problems").await.text_content().unwrap_or_default();
-    assert!(text.contains("article.headline") && text.contains("line 1"), "{text}");
+    // One line: said at its character, in the UI's language (Arabic).
+    assert!(text.contains("article.headline") && text.contains("الحرف") && text.contains("JSON"), "{text}");
     m.unmount();
     let (host, mut m) = mounted(None, None, "nothing").await;
     let text = wait_for(&host.shadow_root().unwrap(), ".ae-problems").await.text_content().unwrap_or_default();
-    assert!(text.contains("no document"), "{text}");
+    assert!(text.contains("لا مستند"), "{text}");
     m.unmount();
 }
 
@@ -177,7 +178,27 @@ async fn a_published_document_needs_no_publisher_and_an_authoring_one_says_what_
     article_explorer::publisher::clear();
     let mut m = host::mount(&host, options(Some(SEED), None, "unpublished")).expect("mounts");
     let text = wait_for(&host.shadow_root().unwrap(), ".ae-problems").await.text_content().unwrap_or_default();
-    assert!(text.contains("authoring document") && text.contains("cargo xtask publish"), "{text}");
+    assert!(text.contains("مستند تحرير") && text.contains("cargo xtask publish"), "{text}");
+    m.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_published_document_that_does_not_read_is_refused_even_without_a_publisher() {
+    // The reader has no words for a document's problems (the publisher module says them): with
+    // none installed it still refuses the document, each problem by its code, and nothing else
+    // breaks.
+    let published = article_authoring::publish::publish_json(SEED).unwrap();
+    let mut v: Value = serde_json::from_str(&published).unwrap();
+    v["mentions"][1][0][0] = Value::from(40);
+    v["mentions"][1][0][1] = Value::from(3);
+    let host = host_element(None);
+    article_explorer::publisher::clear();
+    let mut m = host::mount(&host, options(Some(&v.to_string()), None, "unworded")).expect("mounts");
+    let shadow = host.shadow_root().unwrap();
+    let text = wait_for(&shadow, ".ae-problems").await.text_content().unwrap_or_default();
+    let code = article_explorer::problem::Code::RangeReversed as u16;
+    assert!(text.contains("mentions[1][0]") && text.contains(&format!("#{code}")), "{text}");
+    assert!(shadow.query_selector(".ae-article").unwrap().is_none());
     m.unmount();
 }
 
@@ -190,7 +211,9 @@ async fn a_hostile_published_document_is_refused_with_paths() {
     let (host, mut m) = mounted(Some(&v.to_string()), None, "hostile-published").await;
     let shadow = host.shadow_root().unwrap();
     let text = wait_for(&shadow, ".ae-problems").await.text_content().unwrap_or_default();
-    assert!(text.contains("mentions[1][0]") && text.contains("entities[0].id"), "{text}");
+    // Worded by the publisher module, places as a reader counts them: text 1 of the published
+    // format is the first paragraph.
+    assert!(text.contains("الفقرة 1، الإشارة 1") && text.contains("الكيان 1"), "{text}");
     assert!(all(&shadow, "img").is_empty());
     m.unmount();
 }

@@ -18,9 +18,11 @@ use std::collections::{HashMap, HashSet};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::validate::{is_slug, strip_position, validate_resolved};
+use crate::model::validate::{is_slug, serde_message, strip_position, validate_resolved};
 use crate::model::{Document, Entity, Prepared, Problem};
 use crate::text::normalize_str;
+use article_format::problem::{Code, Message};
+use article_format::said;
 
 /// The value of `format` in every catalogue.
 pub const FORMAT: &str = "article-explorer/catalogue";
@@ -49,18 +51,18 @@ pub fn parse(name: &str, json: &str) -> Result<Catalogue, Vec<Problem>> {
     let catalogue: Catalogue = serde_json::from_str(json).map_err(|e| {
         let offset = article_format::json::path::offset_of(json, e.line(), e.column());
         let path = article_format::json::path::path_at(json, offset);
-        vec![Problem {
-            path: at(&path),
-            message: format!("line {}, column {}: {}", e.line(), e.column(), strip_position(&e.to_string())),
-        }]
+        let what = serde_message(&strip_position(&e.to_string()));
+        let message =
+            if e.is_syntax() || e.is_eof() { said!(Code::JsonSyntax, e.line(), e.column(), what.code) } else { what };
+        vec![Problem::new(at(&path), message)]
     })?;
     let mut problems = Vec::new();
-    let mut push = |path: String, message: String| problems.push(Problem { path: at(&path), message });
+    let mut push = |path: String, message: Message| problems.push(Problem::new(at(&path), message));
     if catalogue.format != FORMAT {
-        push("format".into(), format!("«{}» is not a catalogue: a catalogue's format is «{FORMAT}»", catalogue.format));
+        push("format".into(), said!(Code::NotCatalogue));
     }
     if catalogue.version != VERSION {
-        push("version".into(), format!("version {} is not supported; this reads version {VERSION}", catalogue.version));
+        push("version".into(), said!(Code::Version, catalogue.version, VERSION));
     }
     // A catalogue checks as a document of its own entities would, with no article to quote.
     let mut ids: HashSet<&str> = HashSet::new();
@@ -72,39 +74,35 @@ pub fn parse(name: &str, json: &str) -> Result<Catalogue, Vec<Problem>> {
             format!("entities[{i}]")
         };
         if !is_slug(&e.id) {
-            push(format!("{path}.id"), format!("{:?} is not a lowercase ASCII slug such as \"nicolas-maduro\"", e.id));
+            push(format!("{path}.id"), said!(Code::NotSlug, &e.id));
         }
         if !ids.insert(&e.id) {
-            push(format!("{path}.id"), format!("duplicate id {:?}", e.id));
+            push(format!("{path}.id"), said!(Code::DuplicateId, &e.id));
         }
         for (field, b) in [("name", &e.name), ("description", &e.description)] {
             for (lang, text) in [("ar", &b.ar), ("en", &b.en)] {
                 if text.trim().is_empty() {
-                    push(format!("{path}.{field}.{lang}"), "must not be empty".into());
+                    push(format!("{path}.{field}.{lang}"), said!(Code::Empty));
                 }
             }
         }
         if !e.claims.is_empty() {
-            push(
-                format!("{path}.claims"),
-                "a catalogue holds no claims: a claim quotes one article, so it belongs in that article's document"
-                    .into(),
-            );
+            push(format!("{path}.claims"), said!(Code::CatalogueClaims));
         }
         for (j, a) in e.aliases.iter().enumerate() {
             let normalized = normalize_str(a.text());
             if !normalized.chars().any(char::is_alphanumeric) {
-                push(format!("{path}.aliases[{j}]"), "empty alias: it has no letters to find".into());
+                push(format!("{path}.aliases[{j}]"), said!(Code::EmptyAlias));
             } else if let Some(other) = aliases.insert(normalized, &e.id) {
                 if other != e.id {
-                    push(format!("{path}.aliases[{j}]"), format!("{:?} is also an alias of {other}", a.text()));
+                    push(
+                        format!("{path}.aliases[{j}]"),
+                        said!(Code::AliasOfAnother, a.text(), format!("entities[{other}]")),
+                    );
                 }
             }
             if a.metonym_of().is_some() {
-                push(
-                    format!("{path}.aliases[{j}].metonym_of"),
-                    "a catalogue holds no metonyms: which entity a word stands for is the article's choice".into(),
-                );
+                push(format!("{path}.aliases[{j}].metonym_of"), said!(Code::CatalogueMetonym));
             }
         }
     }
@@ -193,10 +191,9 @@ pub fn load_with(json: &str, fetch: &mut dyn FnMut(&str) -> Result<String, Strin
                 Ok(c) => catalogues.push(c),
                 Err(mut p) => problems.append(&mut p),
             },
-            Err(why) => problems.push(Problem {
-                path: format!("catalogues[{i}]"),
-                message: format!("cannot read the catalogue «{reference}»: {why}"),
-            }),
+            Err(why) => {
+                problems.push(Problem::new(format!("catalogues[{i}]"), said!(Code::CatalogueUnread, reference, why)))
+            }
         }
     }
     // Without all its catalogues, a document's references to their entities cannot be checked:
@@ -205,7 +202,7 @@ pub fn load_with(json: &str, fetch: &mut dyn FnMut(&str) -> Result<String, Strin
         return Err(problems);
     }
     let resolved = resolve(doc, &catalogues);
-    problems.extend(validate_resolved(&resolved.doc, resolved.own));
+    problems.extend(validate_resolved(&resolved.doc, resolved.own).into_iter().filter(|p| !p.is_warning()));
     if problems.is_empty() {
         Ok(resolved)
     } else {
@@ -218,9 +215,20 @@ pub fn prepare_with(
     json: &str,
     fetch: &mut dyn FnMut(&str) -> Result<String, String>,
 ) -> Result<Prepared, Vec<Problem>> {
-    let resolved = load_with(json, fetch)?;
-    if resolved.own == resolved.doc.entities.len() {
-        return Ok(Prepared::new(resolved.doc));
+    use article_format::limits::{BYTES, MENTIONS};
+    if json.len() > BYTES {
+        return Err(vec![Problem::new("", said!(Code::OverLimit, Code::LimitBytes, json.len(), BYTES))]);
     }
-    Ok(Prepared::new(prune(Prepared::new(resolved.doc), resolved.own)))
+    let resolved = load_with(json, fetch)?;
+    let prepared = if resolved.own == resolved.doc.entities.len() {
+        Prepared::new(resolved.doc)
+    } else {
+        Prepared::new(prune(Prepared::new(resolved.doc), resolved.own))
+    };
+    // The mentions are known once the names are found in the text.
+    let mentions = prepared.all_mentions().count();
+    if mentions > MENTIONS {
+        return Err(vec![Problem::new("mentions", said!(Code::OverLimit, Code::LimitMentions, mentions, MENTIONS))]);
+    }
+    Ok(prepared)
 }

@@ -10,7 +10,8 @@
 //! - [`publish`]: a prepared document written as the published one;
 //! - [`suggest`]: the likely names a document does not link (variants, titles, known names);
 //! - [`studio`]: the authoring studio's state: a document written by edits on selected words;
-//! - [`seed`]: the seed article's authoring document.
+//! - [`seed`]: the seed article's authoring document;
+//! - [`words`]: every message in Arabic and English, and places said in an editor's terms.
 //!
 //! Invariants, enforced by Cargo (`tests/boundary.rs`): this crate depends on the format layer
 //! (`article-format`), which never depends on it, and on nothing of the browser (no yew, web-sys,
@@ -24,3 +25,4 @@ pub mod seed;
 pub mod studio;
 pub mod suggest;
 pub mod text;
+pub mod words;

@@ -163,7 +163,12 @@ pub fn publish(p: &Prepared) -> Published {
 /// Validates and publishes an authoring document given as JSON: the published document as JSON,
 /// or every problem found (with its path).
 pub fn publish_json(json: &str) -> Result<String, Vec<Problem>> {
-    publish_json_with(json, &mut |_| Err("no catalogues are given here".to_owned()))
+    publish_json_with(json, &mut |_| {
+        Err(crate::words::plain(
+            &article_format::said!(article_format::problem::Code::NoCatalogues),
+            article_format::i18n::Lang::En,
+        ))
+    })
 }
 
 /// [`publish_json`] for a document that names catalogues, read through `fetch` (reference →
@@ -174,7 +179,7 @@ pub fn publish_json_with(
 ) -> Result<String, Vec<Problem>> {
     let published = publish(&crate::catalogue::prepare_with(json, fetch)?);
     serde_json::to_string(&published).map_err(|e| {
-        vec![Problem { path: String::new(), message: format!("could not write the published document: {e}") }]
+        vec![Problem::new("", article_format::said!(article_format::problem::Code::CannotWrite, e.to_string()))]
     })
 }
 
@@ -182,6 +187,38 @@ pub fn publish_json_with(
 /// validating and publishing it (natively: the build, tools and tests).
 pub fn read_any(json: &str) -> Result<Reading, Vec<Problem>> {
     read_if_published(json).unwrap_or_else(|| Reading::from_json(&publish_json(json)?))
+}
+
+/// Problems worded in `lang` for a page: (where, in an editor's terms, from the document when it
+/// parses; what). What the publisher module throws, and what the reader shows of an authoring
+/// document it could not publish.
+pub fn worded(problems: &[Problem], json: &str, lang: article_format::i18n::Lang) -> Vec<(String, String)> {
+    let doc = serde_json::from_str::<crate::model::Document>(json).ok();
+    problems
+        .iter()
+        .map(|p| (crate::words::place(&p.path, doc.as_ref(), lang), crate::words::say(&p.message, lang)))
+        .collect()
+}
+
+/// A published document (or a text that is not JSON) read, its problems worded for a page in
+/// `lang`, each placed in a reader's terms ("paragraph 2, mention 1"); None for an authoring
+/// document. The reader carries no words for what is wrong with a document: it asks the
+/// publisher module, which says it with these.
+pub fn read_worded(json: &str, lang: article_format::i18n::Lang) -> Option<Result<(), Vec<(String, String)>>> {
+    use article_format::words::{place, say};
+    Some(match read_if_published(json)? {
+        Ok(_) => Ok(()),
+        Err(problems) => Err(problems.iter().map(|p| (place(p, lang), say(&p.message, lang))).collect()),
+    })
+}
+
+/// [`publish_json`], its problems worded in `lang` ([`worded`]); a published document as it is,
+/// or its problems worded ([`read_worded`]): the reader's native publisher in tests.
+pub fn publish_worded(json: &str, lang: article_format::i18n::Lang) -> Result<String, Vec<(String, String)>> {
+    match read_worded(json, lang) {
+        Some(read) => read.map(|()| json.to_owned()),
+        None => publish_json(json).map_err(|p| worded(&p, json, lang)),
+    }
 }
 
 #[cfg(test)]
@@ -293,7 +330,8 @@ mod tests {
         assert!(read_if_published(crate::seed::SEED_JSON).is_none());
         let broken =
             read_if_published("{\"a\": [1,,]}").expect("a syntax error is reported by the reader").unwrap_err();
-        assert!(broken[0].message.starts_with("JSON syntax error at line 1, column 10"), "{broken:?}");
+        let said = crate::words::plain(&broken[0].message, article_format::i18n::Lang::En);
+        assert!(said.starts_with("JSON syntax error at character 10"), "{said}");
     }
 
     fn reading_problems(edit: impl Fn(&mut serde_json::Value)) -> Vec<Problem> {
@@ -360,7 +398,7 @@ mod tests {
         let last = published.mentions.len();
         published.mentions.push(vec![PublishedMention(1, 4, 0, 0)]);
         let problems = Reading::new(published.clone()).unwrap_err();
-        assert!(problems[0].message.contains("cuts a character"), "{problems:?}");
+        assert_eq!(problems[0].message.code, article_format::problem::Code::RangeCutsCharacter, "{problems:?}");
         published.mentions[last] = vec![PublishedMention(3, 6, 0, 0)];
         let r = Reading::new(published).expect("on boundaries");
         assert_eq!(r.words(Span(last as u32, r.doc.mentions[last][0].0, r.doc.mentions[last][0].1)), "abc");

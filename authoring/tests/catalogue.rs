@@ -164,5 +164,7 @@ fn catalogue_problems_name_the_catalogue_and_the_record() {
     ] {
         assert!(paths.contains(&want), "{want}: {problems:#?}");
     }
-    assert!(problems.iter().any(|p| p.message.contains("missing.json") && p.message.contains("no such file")));
+    let said: Vec<String> =
+        problems.iter().map(|p| article_authoring::words::plain(&p.message, article_format::i18n::Lang::En)).collect();
+    assert!(said.iter().any(|m| m.contains("missing.json") && m.contains("no such file")), "{said:#?}");
 }

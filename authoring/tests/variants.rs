@@ -97,6 +97,7 @@ const LOOKALIKES: &[(&str, &str)] = &[
 fn entity(id: String, name: &str) -> Entity {
     Entity {
         id,
+        name_guessed: false,
         kind: EntityKind::Region,
         name: Bilingual { ar: name.to_owned(), en: "test".to_owned() },
         aliases: Vec::new(),

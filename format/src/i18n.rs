@@ -184,6 +184,9 @@ pub struct Strings {
     pub article_loading: &'static str,
     pub article_failed: &'static str,
     pub widget_crashed: &'static str,
+    /// A document that could not be shown: the heading of its problems, and "and {n} more".
+    pub problems_heading: &'static str,
+    pub problems_more: &'static str,
     pub panel_hint: &'static str,
 }
 
@@ -220,6 +223,8 @@ pub static AR: Strings = Strings {
     article_loading: "تحميل المقال…",
     article_failed: "تعذّر تحميل المقال",
     widget_crashed: "توقّف مستكشف المقال بسبب خطأ. أعد تحميل الصفحة.",
+    problems_heading: "تعذّر عرض مستند هذا المقال.",
+    problems_more: "و{n} أخرى",
     panel_hint: "اختر اسمًا مظلَّلًا في النص لترى من هو أو ما هو، وأين يرد، وكيف يرتبط بغيره، مع الجملة التي تقول ذلك.",
 };
 
@@ -256,6 +261,8 @@ pub static EN: Strings = Strings {
     article_loading: "Loading the article…",
     article_failed: "The article could not be loaded",
     widget_crashed: "The article explorer stopped because of an error. Reload the page to try again.",
+    problems_heading: "This article document could not be shown.",
+    problems_more: "and {n} more",
     panel_hint: "Select a highlighted name in the text to see who or what it is, where it appears and how it relates to the others, with the sentence that says so.",
 };
 
@@ -265,22 +272,6 @@ impl Strings {
         self.mention_of.replace("{i}", &i.to_string()).replace("{n}", &n.to_string())
     }
 }
-
-/// The list of problems of a document that cannot be shown: in English, like the problems'
-/// messages themselves (they are for whoever made the document, and name its fields).
-pub struct ProblemStrings {
-    pub heading: &'static str,
-    /// The path shown for a problem of the whole document.
-    pub document: &'static str,
-    /// "and {n} more": the problems beyond those listed.
-    pub more: &'static str,
-}
-
-pub const PROBLEMS: ProblemStrings = ProblemStrings {
-    heading: "This article document could not be shown.",
-    document: "(document)",
-    more: "and {n} more",
-};
 
 /// What a failed fetch says: no connection, no answer in time (`{s}` the seconds), a body too
 /// large (`{size}` and `{limit}` in MB), or unreadable. The reader's, the figures' and the

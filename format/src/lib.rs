@@ -3,7 +3,9 @@
 //!
 //! Modules in reading order:
 //! - [`model`]: the types both formats share (the article's text, names, kinds, the map's
-//!   features) and [`model::Problem`]; [`text`]: offsets and the runs a view renders;
+//!   features); [`problem`]: what is said of a document, as codes and arguments, worded by each
+//!   UI; [`limits`]: what a document may hold at most; [`text`]: offsets and the runs a view
+//!   renders;
 //! - [`published`]: the published document's types (what the reader downloads: everything
 //!   computed); [`reading`]: a published document read with [`json`], the small parser, then
 //!   checked and indexed for the view ([`reading::Reading`]);
@@ -13,7 +15,8 @@
 //!   out, the story the map tells; [`geo`]: regions, projections, base maps; [`map`]: the
 //!   document's map layers and the pan/zoom view; [`svg`]: every SVG path written; [`labels`]:
 //!   label placement, for the map and the graph alike; [`num`]: float writing without `fmt`;
-//! - [`i18n`]: the reader's and the figures' UI strings, in Arabic and English; [`prerender`]: the
+//! - [`i18n`]: the reader's and the figures' UI strings, in Arabic and English; [`words`]: the
+//!   reader's words for the problems it can meet; [`prerender`]: the
 //!   JSON-LD for the build; [`seed`]: the seed article, published.
 //!
 //! Invariants, enforced by Cargo (`authoring/tests/boundary.rs`): this crate depends on nothing of
@@ -27,13 +30,16 @@ pub mod handoff;
 pub mod i18n;
 pub mod json;
 pub mod labels;
+pub mod limits;
 pub mod map;
 pub mod model;
 pub mod num;
 pub mod prerender;
+pub mod problem;
 pub mod published;
 pub mod reading;
 pub mod seed;
 pub mod svg;
 pub mod text;
 pub mod timeline;
+pub mod words;

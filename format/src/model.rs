@@ -1,33 +1,15 @@
 //! The types both formats share, the authoring document and the published one: the article's
 //! text ([`Article`], [`Block`]), names in two languages ([`Bilingual`]), what an entity is
 //! ([`EntityKind`]), positions ([`Coordinates`]) and the map's features ([`MapData`]); and
-//! [`Problem`], one thing wrong with a document, and [`is_slug`], what an id must look like.
+//! [`is_slug`], what an id must look like.
 //!
 //! Invariant: plain data, no behaviour beyond naming; nothing here knows how a document is
 //! authored (aliases, quotes, predicates) or shown.
 
-use std::fmt;
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-/// One thing wrong with a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Problem {
-    /// Where: a path such as `entities[3].aliases[1]`, or empty for the whole document.
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
+pub use crate::problem::Problem;
 
 /// A lowercase ASCII slug: `a-z`, `0-9` and single inner hyphens.
 pub fn is_slug(id: &str) -> bool {
@@ -195,6 +177,11 @@ pub struct MapData {
 }
 
 impl MapData {
+    /// Whether the map has anything to show: a reader draws no map for a document without one.
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty() && self.areas.is_empty() && self.movements.is_empty()
+    }
+
     /// Whether any point, area or movement belongs to the entity with this id.
     pub fn shows(&self, entity_id: &str) -> bool {
         let points = self.points.iter().map(|p| &p.entities);

@@ -23,6 +23,9 @@ pub const FORMAT: &str = "article-explorer/published";
 pub const VERSION: u32 = 1;
 
 /// A published article: the text as written, and everything the reader shows, already computed.
+/// Its limits ([`crate::limits`]): the article at most 1,000,000 characters, 20,000 mentions,
+/// 2,000 entities, 5,000 relations, 1,000 events, 1,000 map features with 20,000 positions in
+/// all, JSON nested at most 64 deep, 10 MiB in all; a document over one is refused.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Published {
@@ -31,10 +34,15 @@ pub struct Published {
     /// Published format version: 1.
     pub version: u32,
     pub article: Article,
+    /// At most 2,000 ([`crate::limits::ENTITIES`]).
+    #[schemars(length(max = 2000))]
     pub entities: Vec<PublishedEntity>,
     /// The mentions of each text: `mentions[0]` the headline's, `mentions[1 + i]` block i's;
-    /// each sorted by start and disjoint.
+    /// each sorted by start and disjoint. At most 20,000 in all ([`crate::limits::MENTIONS`]).
+    #[schemars(length(max = 20000))]
     pub mentions: Vec<Vec<PublishedMention>>,
+    /// At most 5,000 ([`crate::limits::RELATIONS`]).
+    #[schemars(length(max = 5000))]
     pub relations: Vec<PublishedRelation>,
     /// The predicates the relations use, each once, with its labels: the reader carries no
     /// vocabulary of its own, so the vocabulary grows without growing the reader.
@@ -48,7 +56,9 @@ pub struct Published {
     /// The map's features, as in the authoring document (ids of entities and points).
     #[serde(default)]
     pub map: MapData,
+    /// At most 1,000 ([`crate::limits::EVENTS`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[schemars(length(max = 1000))]
     pub timeline: Vec<PublishedEvent>,
 }
 

@@ -96,10 +96,8 @@ fn one_date(iso: &str, lang: Lang) -> Option<String> {
 
 /// What is wrong with a document's date or period, if anything: the reader must be able to write
 /// it out ([`date_text`]). The validator and the studio say the same.
-pub fn date_problem(iso: &str) -> Option<String> {
-    date_text(iso, Lang::En).is_none().then(|| {
-        format!("{iso:?} is not a date or period written as ISO 8601 (\"2025-05\", \"2025-05-07\", \"2025-08/..\")")
-    })
+pub fn date_problem(iso: &str) -> Option<crate::problem::Message> {
+    date_text(iso, Lang::En).is_none().then(|| crate::said!(crate::problem::Code::NotIsoDate, iso))
 }
 
 /// A date or period of the document written out for the reader: `2025-05` "May 2025",

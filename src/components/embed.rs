@@ -7,7 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{mark, App, AppProps, Shared};
-use crate::model::Problem;
+use crate::i18n::Lang;
+use crate::problem::{Code, Problem};
+use crate::said;
 use crate::{fetch_text, FetchError};
 use article_format::reading::{read_if_published, Reading};
 
@@ -60,27 +62,29 @@ fn read_now(json: &str) -> Option<Read> {
     read
 }
 
-/// Any document: a published one is read at once; an authoring one is published first, by the
-/// publisher module (loaded the first time it is needed).
-async fn read_any(json: &str, base: &str) -> Read {
+/// Any document: a published one that reads is shown at once; an authoring one is published
+/// first, by the publisher module (loaded the first time it is needed), which also words what is
+/// wrong with one that does not read (the reader carries no words for it).
+async fn read_any(json: &str, base: &str, lang: Lang) -> Read {
     match read_now(json) {
-        Some(read) => read,
-        None => publish_then_read(json, base).await,
+        Some(Ok(read)) => Ok(read),
+        own => publish_then_read(json, base, lang, own.and_then(Result::err)).await,
     }
 }
 
-/// An authoring document (already told apart by [`read_now`]), published (its catalogues
-/// relative to `base`), then read.
-async fn publish_then_read(json: &str, base: &str) -> Read {
+/// An authoring document, or a published one that did not read (`own`, its problems unworded),
+/// given to the publisher: published then read, or its problems worded in `lang`. Without a
+/// publisher, a published document's own problems are shown by their codes.
+async fn publish_then_read(json: &str, base: &str, lang: Lang, own: Option<Shared<Vec<Problem>>>) -> Read {
     mark("article-explorer:publishing");
-    match crate::publisher::publish(json, base).await {
-        Ok(published) => read_now(&published).unwrap_or_else(|| {
-            Err(Shared::new(vec![Problem {
-                path: String::new(),
-                message: "the publisher gave no published document".to_owned(),
-            }]))
-        }),
-        Err(problems) => Err(Shared::new(problems)),
+    match crate::publisher::publish(json, base, lang).await {
+        Ok(published) => {
+            read_now(&published).unwrap_or_else(|| Err(Shared::new(vec![Problem::new("", said!(Code::NotPublished))])))
+        }
+        Err(problems) => match own {
+            Some(own) if problems.iter().any(|p| p.message.code == Code::NeedsPublishing) => Err(own),
+            _ => Err(Shared::new(problems)),
+        },
     }
 }
 
@@ -90,25 +94,20 @@ pub fn embed(props: &EmbedProps) -> Html {
     let load = {
         let initial = match &props.source {
             Source::Json(json) => match read_now(json) {
-                Some(read) => Load::Loaded(app_props(props, read)),
-                None => Load::Loading,
+                Some(Ok(read)) => Load::Loaded(app_props(props, Ok(read))),
+                _ => Load::Loading,
             },
             Source::Url(_) => Load::Loading,
-            Source::Missing => Load::Loaded(app_props(
-                props,
-                Err(Shared::new(vec![Problem {
-                    path: String::new(),
-                    message: "no document: give the widget a data-src attribute, or a src or document option"
-                        .to_owned(),
-                }])),
-            )),
+            Source::Missing => {
+                Load::Loaded(app_props(props, Err(Shared::new(vec![Problem::new("", said!(Code::NoDocument))]))))
+            }
         };
         use_state(move || initial)
     };
     // Bumped by Retry: fetches again.
     let attempt = use_state(|| 0u32);
     {
-        let (load, source, timeout) = (load.clone(), props.source.clone(), props.timeout_ms);
+        let (load, source, timeout, lang) = (load.clone(), props.source.clone(), props.timeout_ms, props.settings.lang);
         // The settings with an empty document, filled in when it arrives.
         let settings = app_props(props, Err(Shared::new(Vec::new())));
         let pending = *load == Load::Loading;
@@ -118,18 +117,19 @@ pub fn embed(props: &EmbedProps) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(match fetch_text(&url, timeout).await {
                         Ok(json) => Load::Loaded(Rc::new(AppProps {
-                            document: read_any(&json, &url).await,
+                            document: read_any(&json, &url, lang).await,
                             ..(*settings).clone()
                         })),
                         Err(e) => Load::Failed(e),
                     });
                 });
             }
-            // Loading from the start: an authoring document, waiting for the publisher.
+            // Loading from the start: an authoring document, or one that does not read, waiting
+            // for the publisher.
             Source::Json(json) if pending => {
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(Load::Loaded(Rc::new(AppProps {
-                        document: publish_then_read(&json, "").await,
+                        document: read_any(&json, "", lang).await,
                         ..(*settings).clone()
                     })));
                 });

@@ -181,7 +181,7 @@ pub fn app(props: &AppProps) -> Html {
         },
         Err(problems) => html! {
             <div class="ae-root">
-                { problem_list(problems) }
+                { problem_list(problems, props.settings.lang) }
             </div>
         },
     }
@@ -372,8 +372,11 @@ pub fn reader(props: &ReaderProps) -> Html {
                     marked={*marked} {on_open} />
                 <Panel document={props.document.clone()} state={state.clone()} on_action={on_action.clone()} on_evidence={on_evidence.clone()} {on_show_on_map} />
             </div>
-            if *below {
+            // No map for a document that places nothing, no graph for one that relates nothing.
+            if *below && !props.document.0.doc.map.is_empty() {
                 <MapView document={props.document.clone()} {lang} open={state.open} focus={*map_focus} on_action={on_action.clone()} on_evidence={on_evidence.clone()} src={props.settings.map_src.clone()} />
+            }
+            if *below && !props.document.0.doc.relations.is_empty() {
                 <Graph document={props.document.clone()} {lang} open={state.open} {on_action} on_evidence={on_evidence.clone()} />
             }
             <Endnotes document={props.document.clone()} {lang} />
@@ -410,19 +413,24 @@ pub fn endnotes(props: &EndnotesProps) -> Html {
 
 /// What is wrong with a document that could not be shown, first problems first. A function, not
 /// a component: it has no state, and every component type costs the reader's wasm its lifecycle.
-pub fn problem_list(problems: &[Problem]) -> Html {
+/// Each problem in the UI's language: where (in a reader's terms; a publisher's problems come
+/// already worded, where included) and what.
+pub fn problem_list(problems: &[Problem], lang: Lang) -> Html {
     const SHOWN: usize = 20;
-    let t = &crate::i18n::PROBLEMS;
+    let t = lang.strings();
     let more = problems.len().saturating_sub(SHOWN);
     html! {
-        <div class="ae-problems" role="alert" lang="en" dir="ltr">
-            <p><strong>{ t.heading }</strong></p>
+        <div class="ae-problems" role="alert" lang={lang.code()} dir={lang.dir()}>
+            <p><strong>{ t.problems_heading }</strong></p>
             <ul>
-                { for problems.iter().take(SHOWN).map(|p| html! {
-                    <li><code>{ if p.path.is_empty() { t.document.to_owned() } else { p.path.clone() } }</code>{ ": " }{ p.message.clone() }</li>
+                { for problems.iter().take(SHOWN).map(|p| {
+                    // Worded by the publisher module with their places; the page's own (no
+                    // document, no publisher) are about the whole document.
+                    let place = if p.path.is_empty() { crate::words::whole(lang) } else { &p.path };
+                    html! { <li><bdi class="ae-problem-place">{ place.to_owned() }</bdi>{ lang.comma() }<bdi>{ crate::words::say_on_page(&p.message, lang) }</bdi></li> }
                 }) }
             </ul>
-            if more > 0 { <p>{ t.more.replace("{n}", &more.to_string()) }</p> }
+            if more > 0 { <p>{ t.problems_more.replace("{n}", &more.to_string()) }</p> }
         </div>
     }
 }

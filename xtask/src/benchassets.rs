@@ -18,11 +18,11 @@ pub fn run(dist: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dist.join("bench")).map_err(|e| e.to_string())?;
     let long = long_document(20_000, 300);
     if let Err(problems) = load(&long) {
-        return Err(format!("the generated document is invalid: {}", problems[0]));
+        return Err(format!("the generated document is invalid: {}", article_authoring::words::english(&problems[0])));
     }
     // Published, as a newsroom would serve it (the reader then has nothing to compute).
-    let published =
-        article_authoring::publish::publish_json(&long).map_err(|p| format!("the long document: {}", p[0]))?;
+    let published = article_authoring::publish::publish_json(&long)
+        .map_err(|p| format!("the long document: {}", article_authoring::words::english(&p[0])))?;
     std::fs::write(dist.join("bench/long.json"), published).map_err(|e| e.to_string())?;
     println!("wrote {0}/static.html and {0}/bench/long.json", dist.display());
     Ok(())

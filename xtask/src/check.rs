@@ -34,12 +34,16 @@ pub fn run(path: &Path) -> Result<(), String> {
         Err(problems) => {
             println!("{}: {} problem(s)", path.display(), problems.len());
             for p in &problems {
-                println!("  error  {p}");
+                println!("  error  {}", article_authoring::words::english(p));
             }
             return Err(format!("{} is not a valid document", path.display()));
         }
     };
     let own = resolved.own;
+    let warnings: Vec<_> = article_authoring::model::validate::validate_resolved(&resolved.doc, own)
+        .into_iter()
+        .filter(|p| p.is_warning())
+        .collect();
     let from_catalogues = resolved.doc.entities.len() - own;
     let full = Prepared::new(resolved.doc);
     let suggested = suggestions(&full, &known());
@@ -52,6 +56,13 @@ pub fn run(path: &Path) -> Result<(), String> {
         p.doc.entities.len() - own,
         p.doc.relations.len()
     );
+
+    if !warnings.is_empty() {
+        println!("\nwarnings (published all the same)");
+        for w in &warnings {
+            println!("  warning  {}", article_authoring::words::english(w));
+        }
+    }
 
     println!("\nmentions per entity");
     for (i, e) in p.doc.entities.iter().enumerate() {

@@ -64,8 +64,9 @@ fn finish(html: &str, dir: &Path) -> Result<String, String> {
             let src = html[start + marker.len()..end].trim();
             let json = std::fs::read_to_string(dir.join(src)).map_err(|e| format!("{src}: {e}"))?;
             let published = if is_published(&json) { Ok(json) } else { publish_json(&json) };
-            let published = published.map_err(|p| format!("{src}: {}", p[0]))?;
-            Reading::from_json(&published).map_err(|p| format!("{src}: {}", p[0]))?;
+            let published = published.map_err(|p| format!("{src}: {}", article_authoring::words::english(&p[0])))?;
+            Reading::from_json(&published)
+                .map_err(|p| format!("{src}: {}", article_authoring::words::english(&p[0])))?;
             html.replace_range(start..end + 3, &render(&published));
         }
     }

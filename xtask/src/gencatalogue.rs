@@ -7,7 +7,10 @@
 //!   second Arabic spelling where `world-countries` writes it otherwise (`translations.ara`), the
 //!   English name and a rough centre (background) from `world-countries`;
 //! - capitals: `world-countries`' capital, where CLDR (`cldr-dates-full`, the `ar` exemplar cities
-//!   of the time zones) names a city of that English name in Arabic.
+//!   of the time zones) names a city of that English name in Arabic; its coordinates (background)
+//!   from Natural Earth's populated places (`naturalearth_cities`, public domain, as the PyPI
+//!   `geopandas` 0.14.4 wheel ships it: a shapefile of 243 capitals), the place of that name
+//!   nearest the country's centre, and none when the nearest is over 2,500 km from it.
 //!
 //! A name that is also a common word (`article_authoring::text::common_words`) is written as an
 //! ambiguous alias: suggested to the editor, never linked by itself. A spelling that an earlier
@@ -41,8 +44,60 @@ fn cldr_cities(zones: &Value, out: &mut HashMap<String, String>, key: &str) {
     }
 }
 
-/// Builds the sample catalogue from the packages under `node_modules`.
-pub fn generate(node_modules: &Path) -> Result<String, String> {
+/// Natural Earth's populated places from the shapefile in `dir` (`naturalearth_cities.shp` and
+/// `.dbf`): (name, coordinates). The shapefile's points are records of type 1 (x, y as
+/// little-endian f64 after a 12-byte header); the table's one field is the name.
+pub fn natural_earth_cities(dir: &Path) -> Result<Vec<(String, Coordinates)>, String> {
+    let file = |ext: &str| {
+        let path = dir.join(format!("naturalearth_cities.{ext}"));
+        std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let (shp, dbf) = (file("shp")?, file("dbf")?);
+    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]) as usize;
+    let f64_at = |b: &[u8], i: usize| f64::from_le_bytes(b[i..i + 8].try_into().unwrap_or_default());
+    let bad = || format!("{}: not the naturalearth_cities shapefile", dir.display());
+    if dbf.len() < 32 || shp.len() < 100 {
+        return Err(bad());
+    }
+    let count = u32::from_le_bytes([dbf[4], dbf[5], dbf[6], dbf[7]]) as usize;
+    let (header, record) = (u16_at(&dbf, 8), u16_at(&dbf, 10));
+    let mut points = Vec::new();
+    let mut at = 100;
+    while at + 28 <= shp.len() {
+        let words = u32::from_be_bytes([shp[at + 4], shp[at + 5], shp[at + 6], shp[at + 7]]) as usize;
+        if u32::from_le_bytes([shp[at + 8], shp[at + 9], shp[at + 10], shp[at + 11]]) == 1 {
+            points.push(Coordinates { lon: f64_at(&shp, at + 12), lat: f64_at(&shp, at + 20) });
+        }
+        at += 8 + 2 * words;
+    }
+    if points.len() != count || dbf.len() < header + count * record {
+        return Err(bad());
+    }
+    Ok((0..count)
+        .map(|i| {
+            let row = &dbf[header + i * record + 1..header + (i + 1) * record];
+            (String::from_utf8_lossy(row).trim().to_owned(), points[i])
+        })
+        .collect())
+}
+
+/// A name reduced to its letters, lowercase: "Port-of-Spain" and "Port of Spain" are one.
+fn letters(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Great-circle distance in km.
+fn km(a: Coordinates, b: Coordinates) -> f64 {
+    let r = |d: f64| d.to_radians();
+    let h = (r(b.lat - a.lat) / 2.0).sin().powi(2)
+        + r(a.lat).cos() * r(b.lat).cos() * (r(b.lon - a.lon) / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().asin()
+}
+
+/// Builds the sample catalogue from the packages under `node_modules` and Natural Earth's
+/// populated places in `cities_dir`.
+pub fn generate(node_modules: &Path, cities_dir: &Path) -> Result<String, String> {
+    let places = natural_earth_cities(cities_dir)?;
     let codes = read(node_modules, "i18n-iso-countries/codes.json")?;
     let arabic = read(node_modules, "i18n-iso-countries/langs/ar.json")?;
     let world = read(node_modules, "world-countries/countries.json")?;
@@ -125,6 +180,7 @@ pub fn generate(node_modules: &Path) -> Result<String, String> {
                 let kind = if alpha2 == "AQ" { EntityKind::Region } else { EntityKind::Country };
                 entities.push(Entity {
                     id: id.clone(),
+                    name_guessed: false,
                     kind,
                     name: Bilingual { ar: name_ar.to_owned(), en: name_en.clone() },
                     aliases: Vec::new(),
@@ -156,9 +212,18 @@ pub fn generate(node_modules: &Path) -> Result<String, String> {
         }
         if let Some(capital) = wc.and_then(|c| c["capital"][0].as_str()) {
             if let Some(capital_ar) = cities.get(capital) {
-                let at = wc.and_then(|c| {
-                    let ll = c["capitalInfo"]["latlng"].as_array()?;
+                let centre = wc.and_then(|c| {
+                    let ll = c["latlng"].as_array()?;
                     Some(Coordinates { lat: ll.first()?.as_f64()?, lon: ll.get(1)?.as_f64()? })
+                });
+                let at = centre.and_then(|centre| {
+                    places
+                        .iter()
+                        .filter(|(name, _)| letters(name) == letters(capital))
+                        .map(|&(_, at)| (km(at, centre), at))
+                        .filter(|&(d, _)| d < 2500.0)
+                        .min_by(|a, b| a.0.total_cmp(&b.0))
+                        .map(|(_, at)| Coordinates { lat: round(at.lat), lon: round(at.lon) })
                 });
                 capitals.push((capital.to_owned(), capital_ar.clone(), entities[i].name.clone(), at));
             }
@@ -176,6 +241,7 @@ pub fn generate(node_modules: &Path) -> Result<String, String> {
         ids.insert(id.clone(), entities.len());
         entities.push(Entity {
             id,
+            name_guessed: false,
             kind: EntityKind::City,
             name: Bilingual { ar: ar.clone(), en: en.clone() },
             aliases: Vec::new(),
@@ -201,8 +267,13 @@ pub fn generate(node_modules: &Path) -> Result<String, String> {
     serde_json::to_string_pretty(&catalogue).map(|s| s + "\n").map_err(|e| e.to_string())
 }
 
-pub fn run(node_modules: &Path, out: &Path) -> Result<(), String> {
-    let text = generate(node_modules)?;
+/// Coordinates to 3 decimals (about 100 m): a capital's place on a news map, no more.
+fn round(x: f64) -> f64 {
+    (x * 1000.0).round() / 1000.0
+}
+
+pub fn run(node_modules: &Path, cities_dir: &Path, out: &Path) -> Result<(), String> {
+    let text = generate(node_modules, cities_dir)?;
     std::fs::write(out, &text).map_err(|e| format!("{}: {e}", out.display()))?;
     println!("wrote {} ({} bytes)", out.display(), text.len());
     Ok(())
@@ -222,7 +293,8 @@ mod tests {
             eprintln!("AE_NPM is not set: run through scripts/test to check the catalogue generator");
             return;
         };
-        let generated = generate(&Path::new(&npm).join("node_modules")).unwrap();
+        let cities = std::env::var_os("AE_CITIES").expect("AE_CITIES (scripts/lib.sh sets it with AE_NPM)");
+        let generated = generate(&Path::new(&npm).join("node_modules"), Path::new(&cities)).unwrap();
         let path = format!("{}/../assets/catalogues/sample.json", env!("CARGO_MANIFEST_DIR"));
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(generated == committed, "assets/catalogues/sample.json is stale: run cargo xtask gen-catalogue");

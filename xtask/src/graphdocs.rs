@@ -16,8 +16,8 @@ pub const SIZES: [usize; 3] = [20, 40, 80];
 pub fn run(dir: &Path) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for n in SIZES {
-        let published =
-            article_authoring::publish::publish_json(&document(n)).map_err(|p| format!("graph-{n}: {}", p[0]))?;
+        let published = article_authoring::publish::publish_json(&document(n))
+            .map_err(|p| format!("graph-{n}: {}", article_authoring::words::english(&p[0])))?;
         let path = dir.join(format!("graph-{n}.json"));
         std::fs::write(&path, published).map_err(|e| format!("{}: {e}", path.display()))?;
     }
@@ -234,7 +234,8 @@ mod tests {
     use article_format::reading::Reading;
 
     pub fn reading(n: usize) -> Reading {
-        let published = publish_json(&document(n)).unwrap_or_else(|p| panic!("graph-{n}: {}", p[0]));
+        let published = publish_json(&document(n))
+            .unwrap_or_else(|p| panic!("graph-{n}: {}", article_authoring::words::english(&p[0])));
         Reading::from_json(&published).expect("a valid published document")
     }
 

@@ -6,7 +6,8 @@
 //! - `check FILE`: validates an article document and reports mentions and near misses.
 //! - `publish IN.json… [-o DIR]`: writes the published form of authoring documents, in parallel.
 //! - `gen-map SOURCE.json [OUT.json]`: generates the base map from Natural Earth countries.
-//! - `gen-catalogue NODE_MODULES [OUT.json]`: generates the sample catalogue from the data packages.
+//! - `gen-catalogue NODE_MODULES CITIES_DIR [OUT.json]`: generates the sample catalogue from the data
+//!   packages and Natural Earth's populated places (`$AE_CITIES`, set by scripts/lib.sh).
 //! - `finish [DIR]`: removes trunk's inline loader and fills in the pre-rendered article and its
 //!   JSON-LD where a page asks for them (after `trunk build`).
 //! - `bench-assets [DIR]`: writes the benchmark's static baseline page and long document into a build.
@@ -29,7 +30,7 @@ mod size;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask cycles\n       cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT-DIR]\n       cargo xtask gen-catalogue NODE_MODULES [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
+const USAGE: &str = "usage: cargo xtask cycles\n       cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT-DIR]\n       cargo xtask gen-catalogue NODE_MODULES CITIES_DIR [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -87,12 +88,12 @@ fn main() -> ExitCode {
         }
         "check" => check::run(&dir),
         "gen-catalogue" => {
-            let Some(input) = rest.first() else {
-                eprintln!("gen-catalogue needs the node_modules folder that holds i18n-iso-countries, world-countries and cldr-dates-full\n{USAGE}");
+            let (Some(input), Some(cities)) = (rest.first(), rest.get(1)) else {
+                eprintln!("gen-catalogue needs the node_modules folder that holds i18n-iso-countries, world-countries and cldr-dates-full, and the folder of naturalearth_cities.shp ($AE_CITIES)\n{USAGE}");
                 return ExitCode::from(2);
             };
-            let out = rest.get(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("assets/catalogues/sample.json"));
-            gencatalogue::run(std::path::Path::new(input), &out)
+            let out = rest.get(2).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("assets/catalogues/sample.json"));
+            gencatalogue::run(std::path::Path::new(input), std::path::Path::new(cities), &out)
         }
         "gen-map" => {
             let Some(input) = rest.first() else {

@@ -44,7 +44,8 @@ fn publish_file(input: &Path, output: &Path) -> Result<usize, String> {
         return Err("it is already a published document".to_owned());
     }
     let published = publish_json_with(&json, &mut catalogue_files(input)).map_err(|problems| {
-        let shown: Vec<String> = problems.iter().take(20).map(|p| format!("  {p}")).collect();
+        let shown: Vec<String> =
+            problems.iter().take(20).map(|p| format!("  {}", article_authoring::words::english(p))).collect();
         let more = problems.len().saturating_sub(20);
         let mut m =
             format!("{} problem{}:\n{}", problems.len(), if problems.len() == 1 { "" } else { "s" }, shown.join("\n"));

@@ -46,6 +46,10 @@ pub struct Entity {
     pub id: String,
     pub kind: EntityKind,
     pub name: Bilingual,
+    /// The English name is a guess (the studio's transliteration of the Arabic), not yet checked
+    /// by an editor: published all the same, and listed as a warning until someone changes it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub name_guessed: bool,
     /// Surface forms to find in the text (Arabic, as written; proclitics are handled).
     #[serde(default)]
     pub aliases: Vec<Alias>,

@@ -15,3 +15,10 @@ pub use document::*;
 pub use prepared::{anchor_of, MentionRef, Prepared};
 pub use slug::slug;
 pub use validate::load;
+
+/// Background words for a new entity's description, until an editor writes one: the kind's name,
+/// as the reader says it. The validator warns while a description is still these words.
+pub fn placeholder_description(kind: EntityKind) -> Bilingual {
+    use article_format::i18n::Lang;
+    Bilingual { ar: Lang::Ar.kind(kind).to_owned(), en: Lang::En.kind(kind).to_owned() }
+}

@@ -3,23 +3,102 @@
 
 use std::collections::{HashMap, HashSet};
 
+use article_format::problem::{Code, Message};
+use article_format::said;
+
 use crate::model::*;
 use crate::text::{locate_quote, normalize_str};
 pub use article_format::model::{is_slug, Problem};
 
-fn problem(path: impl Into<String>, message: impl Into<String>) -> Problem {
-    Problem { path: path.into(), message: message.into() }
+fn problem(path: impl Into<String>, message: Message) -> Problem {
+    Problem::new(path, message)
+}
+
+/// serde_json's words for an error, as a message: the codes of the JSON syntax errors, a missing
+/// or unknown field, a value of the wrong type or variant; what no code names is passed on as
+/// serde's own words ([`Code::Serde`]).
+pub fn serde_message(message: &str) -> Message {
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or_default().to_owned();
+    let one_of = |s: &str| {
+        s.split_once("expected one of ")
+            .map(|(_, l)| l.split(", ").map(|x| x.trim_matches('`')).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default()
+    };
+    let syntax = [
+        ("EOF while parsing", Code::JsonExpectedValue),
+        ("expected value", Code::JsonExpectedValue),
+        ("expected `,` or `]`", Code::JsonArrayComma),
+        ("expected `,` or `}`", Code::JsonObjectComma),
+        ("key must be a string", Code::JsonKey),
+        ("expected `:`", Code::JsonColon),
+        ("trailing characters", Code::JsonTrailing),
+        ("control character", Code::JsonControl),
+        ("invalid escape", Code::JsonEscape),
+        ("invalid unicode code point", Code::JsonEscape),
+        ("lone leading surrogate", Code::JsonSurrogate),
+        ("unexpected end of hex escape", Code::JsonEscape),
+        ("invalid number", Code::JsonNumber),
+        ("number out of range", Code::JsonInfinite),
+        ("recursion limit exceeded", Code::JsonTooDeep),
+        ("expected ident", Code::JsonExpectedValue),
+        ("trailing comma", Code::JsonExpectedValue),
+    ];
+    if let Some(&(_, code)) = syntax.iter().find(|(k, _)| message.contains(k)) {
+        return Message::new(code, []);
+    }
+    if message.starts_with("missing field") {
+        return said!(Code::Missing);
+    }
+    if message.starts_with("unknown field") {
+        return said!(Code::UnknownField, quoted(message));
+    }
+    if message.starts_with("unknown variant") {
+        return said!(Code::UnknownValue, quoted(message), one_of(message));
+    }
+    let untagged = [
+        ("untagged enum Alias", Code::WantAlias),
+        ("untagged enum Sources", Code::WantSources),
+        ("untagged enum BlockRef", Code::WantBlock),
+        ("untagged enum Waypoint", Code::WantWaypoint),
+    ];
+    if let Some(&(_, want)) = untagged.iter().find(|(k, _)| message.contains(k)) {
+        return said!(Code::WrongType, want);
+    }
+    if let Some((_, expected)) = message.split_once("invalid type: ").and_then(|(_, r)| r.split_once(", expected ")) {
+        let want = match expected {
+            "a string" | "a borrowed string" => Some(Code::WantString),
+            "f64" | "f32" => Some(Code::WantNumber),
+            "u32" | "i32" | "u64" | "i64" | "usize" | "u8" | "u16" => Some(Code::WantWhole),
+            "a boolean" => Some(Code::WantBool),
+            "a sequence" => Some(Code::WantList),
+            e if e.starts_with("struct ") || e == "a map" => Some(Code::WantObject),
+            _ => None,
+        };
+        if let Some(want) = want {
+            return said!(Code::WrongType, want);
+        }
+    }
+    if message.starts_with("invalid value: integer") {
+        return said!(Code::WrongType, Code::WantWhole);
+    }
+    said!(Code::Serde, message)
 }
 
 /// Parses and validates a document: the document, or every problem found.
+/// Warnings (a placeholder description, a guessed name) do not stop it: see [`warnings`].
 pub fn load(json: &str) -> Result<Document, Vec<Problem>> {
     let document = parse_all(json)?;
-    let problems = validate(&document);
+    let problems: Vec<Problem> = validate(&document).into_iter().filter(|p| !p.is_warning()).collect();
     if problems.is_empty() {
         Ok(document)
     } else {
         Err(problems)
     }
+}
+
+/// The warnings of a document (what its validation says that does not stop publishing).
+pub fn warnings(doc: &Document) -> Vec<Problem> {
+    validate(doc).into_iter().filter(Problem::is_warning).collect()
 }
 
 /// Parses JSON into a document; the first problem that stops parsing, with its path, line and
@@ -41,13 +120,19 @@ pub fn parse_all(json: &str) -> Result<Document, Vec<Problem>> {
         let offset = article_format::json::path::offset_of(json, e.line(), e.column());
         (article_format::json::path::path_at(json, offset), format!("line {}, column {}", e.line(), e.column()))
     };
+    if json.starts_with('\u{feff}') {
+        return Err(vec![problem("", said!(Code::JsonByteOrderMark))]);
+    }
+    let syntax = |e: &serde_json::Error| {
+        let (path, _) = position(e);
+        let what = serde_message(&strip_position(&e.to_string())).code;
+        problem(path, said!(Code::JsonSyntax, e.line(), e.column(), what))
+    };
     if first.is_syntax() || first.is_eof() {
-        let (path, at) = position(&first);
-        return Err(vec![problem(path, format!("JSON syntax error at {at}: {}", strip_position(&first.to_string())))]);
+        return Err(vec![syntax(&first)]);
     }
     let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
-        let (path, at) = position(&first);
-        return Err(vec![problem(path, format!("wrong value at {at}: {}", strip_position(&first.to_string())))]);
+        return Err(vec![syntax(&first)]);
     };
     let mut problems = Vec::new();
     let records: &[(&str, &[&str])] = &[
@@ -85,7 +170,7 @@ pub fn parse_all(json: &str) -> Result<Document, Vec<Problem>> {
                 _ => record_problems::<Block>(item),
             };
             for (path, message) in found {
-                problems.push(problem(join(&at, &path), format!("wrong value: {message}")));
+                problems.push(problem(join(&at, &path), message));
             }
         }
         // The rest of the document is read without the records.
@@ -94,30 +179,19 @@ pub fn parse_all(json: &str) -> Result<Document, Vec<Problem>> {
         }
     }
     for (path, message) in record_problems::<Document>(&skeleton) {
-        problems.push(problem(path, format!("wrong value: {message}")));
+        problems.push(problem(path, message));
     }
     if problems.is_empty() {
-        let (path, at) = position(&first);
-        problems.push(problem(path, format!("wrong value at {at}: {}", strip_position(&first.to_string()))));
+        let (path, _) = position(&first);
+        problems.push(problem(path, serde_message(&strip_position(&first.to_string()))));
     }
     Err(problems)
 }
 
-/// serde's words for an untagged enum say nothing of what it wanted: say it.
-fn explain(message: String) -> String {
-    let wanted = [
-        ("untagged enum Alias", "an alias is a string or an object {\"text\": …, \"adjective\": true}"),
-        ("untagged enum Sources", "asserted_by is an entity id or a list of entity ids"),
-        ("untagged enum BlockRef", "a block is a number (0 is the first block) or \"headline\""),
-        ("untagged enum Waypoint", "a waypoint is a map point's id or {\"lat\": …, \"lon\": …}"),
-    ];
-    match wanted.iter().find(|(k, _)| message.contains(k)) {
-        Some((_, said)) => format!("{message}: {said}"),
-        None => message,
-    }
-}
-
 fn join(base: &str, path: &str) -> String {
+    if base.is_empty() {
+        return path.to_owned();
+    }
     match path.chars().next() {
         None => base.to_owned(),
         Some('[') => format!("{base}{path}"),
@@ -127,7 +201,7 @@ fn join(base: &str, path: &str) -> String {
 
 /// Every wrong value of one record: read it, and on an error, leave the field it names out and
 /// read again (a field left out that must be there ends the search: it is reported once).
-fn record_problems<T: serde::de::DeserializeOwned>(item: &serde_json::Value) -> Vec<(String, String)> {
+fn record_problems<T: serde::de::DeserializeOwned>(item: &serde_json::Value) -> Vec<(String, Message)> {
     let mut item = item.clone();
     let mut out: Vec<(String, String)> = Vec::new();
     let mut removed: Vec<(String, String)> = Vec::new();
@@ -136,7 +210,7 @@ fn record_problems<T: serde::de::DeserializeOwned>(item: &serde_json::Value) -> 
         let Err(e) = serde_json::from_str::<T>(&text) else { break };
         let offset = article_format::json::path::offset_of(&text, e.line(), e.column());
         let path = article_format::json::path::path_at(&text, offset);
-        let message = explain(strip_position(&e.to_string()));
+        let message = strip_position(&e.to_string());
         // The field just left out is missing now: that was reported already.
         let ours = removed.iter().any(|(parent, key)| *parent == path && message == format!("missing field `{key}`"));
         if ours || out.iter().any(|(p, m)| *p == path && *m == message) {
@@ -153,7 +227,16 @@ fn record_problems<T: serde::de::DeserializeOwned>(item: &serde_json::Value) -> 
         };
         removed.push((parent, key));
     }
-    out
+    out.into_iter()
+        .map(|(path, message)| {
+            // A missing field is said where it belongs: at its own path.
+            let path = match message.strip_prefix("missing field `").and_then(|m| m.split('`').next()) {
+                Some(field) => join(&path, field),
+                None => path,
+            };
+            (path, serde_message(&message))
+        })
+        .collect()
 }
 
 /// Removes the member at a path such as `aliases[2].text` (only object members: removing an
@@ -227,16 +310,43 @@ struct Validator<'a> {
 }
 
 impl<'a> Validator<'a> {
-    fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn push(&mut self, path: impl Into<String>, message: Message) {
         self.problems.push(problem(path, message));
     }
 
+    /// The format's limits ([`article_format::limits`]): each passed is a problem naming the
+    /// limit and the count, and nothing else is checked (a refusal reads no more than it must).
+    /// The document's own entities are counted: a catalogue's are pruned to those it uses.
+    fn over_limits(&mut self) -> bool {
+        use article_format::limits as l;
+        let (d, m) = (self.doc, &self.doc.map);
+        let utf16 = |s: &str| s.encode_utf16().count();
+        let text = utf16(&d.article.headline) + d.article.blocks.iter().map(|b| utf16(&b.text)).sum::<usize>();
+        let vertices = m.points.len()
+            + m.areas.iter().map(|a| if let AreaShape::Polygon(r) = &a.shape { r.len() } else { 1 }).sum::<usize>()
+            + m.movements.iter().map(|x| 2 + x.via.len()).sum::<usize>();
+        let counts = [
+            ("article", Code::LimitText, text, l::TEXT),
+            ("entities", Code::LimitEntities, self.own, l::ENTITIES),
+            ("relations", Code::LimitRelations, d.relations.len(), l::RELATIONS),
+            ("timeline", Code::LimitEvents, d.timeline.len(), l::EVENTS),
+            ("map", Code::LimitFeatures, m.points.len() + m.areas.len() + m.movements.len(), l::FEATURES),
+            ("map", Code::LimitVertices, vertices, l::VERTICES),
+        ];
+        let mut over = false;
+        for (path, what, n, limit) in counts.into_iter().filter(|c| c.2 > c.3) {
+            self.push(path, said!(Code::OverLimit, what, n, limit));
+            over = true;
+        }
+        over
+    }
+
     fn document(&mut self) {
+        if self.over_limits() {
+            return;
+        }
         if self.doc.version != VERSION {
-            self.push(
-                "version",
-                format!("version {} is not supported; this reader reads version {VERSION}", self.doc.version),
-            );
+            self.push("version", said!(Code::Version, self.doc.version, VERSION));
         }
         self.article();
         self.entities();
@@ -252,7 +362,7 @@ impl<'a> Validator<'a> {
         let a = &self.doc.article;
         self.non_empty("article.headline", &a.headline);
         if a.blocks.is_empty() {
-            self.push("article.blocks", "an article needs at least one block");
+            self.push("article.blocks", said!(Code::NoBlocks));
         }
         for (i, b) in a.blocks.iter().enumerate() {
             self.non_empty(&format!("article.blocks[{i}].text"), &b.text);
@@ -262,18 +372,18 @@ impl<'a> Validator<'a> {
                 .split('-')
                 .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()));
         if !lang_ok {
-            self.push("article.language", format!("{:?} is not a BCP 47 language tag such as \"ar\"", a.language));
+            self.push("article.language", said!(Code::NotLanguageTag, &a.language));
         }
         if let Some(date) = &a.published {
             if !is_iso_date(date) {
-                self.push("article.published", format!("{date:?} is not a date written YYYY-MM-DD"));
+                self.push("article.published", said!(Code::NotDate, date));
             }
         }
         if let Some(source) = &a.source {
             self.non_empty("article.source.name", &source.name);
             if let Some(url) = &source.url {
-                if !(url.starts_with("https://") || url.starts_with("http://")) {
-                    self.push("article.source.url", "only http and https links are allowed");
+                if !article_format::reading::is_web_link(url) {
+                    self.push("article.source.url", said!(Code::LinkScheme, url));
                 }
             }
         }
@@ -288,14 +398,11 @@ impl<'a> Validator<'a> {
             }
             let path = format!("entities[{i}]");
             if !is_slug(&e.id) {
-                self.push(
-                    format!("{path}.id"),
-                    format!("{:?} is not a lowercase ASCII slug such as \"nicolas-maduro\"", e.id),
-                );
+                self.push(format!("{path}.id"), said!(Code::NotSlug, &e.id));
             }
             if let Some(first) = self.ids.insert(&e.id, i) {
                 self.ids.insert(&doc.entities[first].id, first);
-                self.push(format!("{path}.id"), format!("duplicate id {:?}, also entities[{first}]", e.id));
+                self.push(format!("{path}.id"), said!(Code::DuplicateIdAlso, &e.id, format!("entities[{first}]")));
             }
         }
         let mut aliases: HashMap<String, (usize, usize)> = HashMap::new();
@@ -303,18 +410,24 @@ impl<'a> Validator<'a> {
             let path = entity_path(doc, i);
             self.bilingual(&format!("{path}.name"), &e.name);
             self.bilingual(&format!("{path}.description"), &e.description);
+            if e.description == placeholder_description(e.kind) {
+                self.push(format!("{path}.description"), said!(Code::PlaceholderDescription, &e.name.ar));
+            }
+            if e.name_guessed {
+                self.push(format!("{path}.name.en"), said!(Code::GuessedName, &e.name.en));
+            }
             for (j, alias) in e.aliases.iter().enumerate() {
                 let apath = format!("{path}.aliases[{j}]");
                 let normalized = normalize_str(alias.text());
                 if !normalized.chars().any(char::is_alphanumeric) {
-                    self.push(apath.clone(), "empty alias: it has no letters to find");
+                    self.push(apath.clone(), said!(Code::EmptyAlias));
                     continue;
                 }
                 if let Some(&(oi, oj)) = aliases.get(&normalized) {
-                    let what = if oi == i { "repeats" } else { "is also" };
+                    let code = if oi == i { Code::AliasRepeats } else { Code::AliasOfAnother };
                     self.push(
                         apath.clone(),
-                        format!("{:?} {what} {}.aliases[{oj}]", alias.text(), entity_path(doc, oi)),
+                        said!(code, alias.text(), format!("{}.aliases[{oj}]", entity_path(doc, oi))),
                     );
                 } else {
                     aliases.insert(normalized, (i, j));
@@ -334,10 +447,7 @@ impl<'a> Validator<'a> {
             if let Some(q) = &e.wikidata {
                 let ok = q.len() > 1 && q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit());
                 if !ok {
-                    self.push(
-                        format!("{path}.wikidata"),
-                        format!("{q:?} is not a Wikidata item id such as \"Q57336\""),
-                    );
+                    self.push(format!("{path}.wikidata"), said!(Code::NotWikidata, q));
                 }
             }
             if let Some(c) = e.coordinates {
@@ -350,7 +460,7 @@ impl<'a> Validator<'a> {
         self.entity_ref(&format!("{path}.subject"), &r.subject);
         self.entity_ref(&format!("{path}.object"), &r.object);
         if r.subject == r.object {
-            self.push(format!("{path}.object"), "a relation links two different entities");
+            self.push(format!("{path}.object"), said!(Code::SelfRelation));
         }
         self.quote(&format!("{path}.evidence"), &r.evidence);
         if let Some(who) = &r.asserted_by {
@@ -369,17 +479,15 @@ impl<'a> Validator<'a> {
         let mut ids: HashMap<&str, String> = HashMap::new();
         let mut check_id = |v: &mut Self, path: String, id: &'a str| {
             if !is_slug(id) {
-                v.push(format!("{path}.id"), format!("{id:?} is not a lowercase ASCII slug"));
+                v.push(format!("{path}.id"), said!(Code::NotSlug, id));
             }
             if let Some(first) = ids.insert(id, path.clone()) {
-                v.push(format!("{path}.id"), format!("duplicate map id {id:?}, also {first}"));
+                v.push(format!("{path}.id"), said!(Code::DuplicateIdAlso, id, first));
             }
         };
         if let Some(region) = &map.region {
             if !article_format::geo::is_region(region) {
-                let known: Vec<&str> =
-                    article_format::geo::REGIONS.iter().map(|r| r.name).chain([article_format::geo::WORLD]).collect();
-                self.push("map.region", format!("no base map for the region «{region}»: one of {}", known.join(", ")));
+                self.push("map.region", said!(Code::UnknownRegion, region, article_format::geo::region_names()));
             }
         }
         let points: HashSet<&str> = map.points.iter().map(|p| p.id.as_str()).collect();
@@ -396,15 +504,12 @@ impl<'a> Validator<'a> {
             match &a.shape {
                 AreaShape::Country(code) => {
                     if code.len() != 3 || !code.chars().all(|c| c.is_ascii_digit()) {
-                        self.push(
-                            format!("{path}.shape.country"),
-                            format!("{code:?} is not an ISO 3166-1 numeric code such as \"862\""),
-                        );
+                        self.push(format!("{path}.shape.country"), said!(Code::NotCountryCode, code));
                     }
                 }
                 AreaShape::Polygon(ring) => {
                     if ring.len() < 3 {
-                        self.push(format!("{path}.shape.polygon"), "a polygon needs at least three positions");
+                        self.push(format!("{path}.shape.polygon"), said!(Code::FewPositions));
                     }
                     for (j, c) in ring.iter().enumerate() {
                         self.coordinates(&format!("{path}.shape.polygon[{j}]"), *c);
@@ -421,7 +526,7 @@ impl<'a> Validator<'a> {
             for (name, w) in stops.chain(via) {
                 match w {
                     Waypoint::Point(id) if !points.contains(id.as_str()) => {
-                        self.push(format!("{path}.{name}"), format!("no map point has the id {id:?}"));
+                        self.push(format!("{path}.{name}"), said!(Code::UnknownWaypoint, id));
                     }
                     Waypoint::Point(_) => {}
                     Waypoint::At(c) => self.coordinates(&format!("{path}.{name}"), *c),
@@ -445,15 +550,15 @@ impl<'a> Validator<'a> {
         for (i, t) in self.doc.timeline.iter().enumerate() {
             let path = format!("timeline[{i}]");
             if !is_slug(&t.id) {
-                self.push(format!("{path}.id"), format!("{:?} is not a lowercase ASCII slug", t.id));
+                self.push(format!("{path}.id"), said!(Code::NotSlug, &t.id));
             }
             if let Some(first) = ids.insert(&t.id, i) {
-                self.push(format!("{path}.id"), format!("duplicate id {:?}, also timeline[{first}]", t.id));
+                self.push(format!("{path}.id"), said!(Code::DuplicateIdAlso, &t.id, format!("timeline[{first}]")));
             }
             self.bilingual(&format!("{path}.label"), &t.label);
             self.bilingual(&format!("{path}.when"), &t.when);
-            if let Some(problem) = t.date.as_deref().and_then(article_format::timeline::date_problem) {
-                self.push(format!("{path}.date"), problem);
+            if let Some(message) = t.date.as_deref().and_then(article_format::timeline::date_problem) {
+                self.push(format!("{path}.date"), message);
             }
             for (j, id) in t.entities.iter().enumerate() {
                 self.entity_ref(&format!("{path}.entities[{j}]"), id);
@@ -469,6 +574,13 @@ impl<'a> Validator<'a> {
             let path = format!("mentions.add[{i}]");
             self.entity_ref(&format!("{path}.entity"), &m.entity);
             self.quote(&format!("{path}.at"), &m.at);
+            if let Some(text) = block_text(&self.doc.article, m.at.block) {
+                if let Some(range) = locate_quote(text, &m.at.exact, &m.at.prefix, &m.at.suffix) {
+                    if inside_word(text, range.start, range.end) {
+                        self.push(format!("{path}.at"), said!(Code::InsideWord, &m.at.exact));
+                    }
+                }
+            }
             if let Some(note) = &m.note {
                 self.bilingual(&format!("{path}.note"), note);
             }
@@ -484,15 +596,12 @@ impl<'a> Validator<'a> {
             Sources::One(id) => self.entity_ref(path, id),
             Sources::Many(ids) => {
                 if ids.is_empty() {
-                    self.push(
-                        path,
-                        "an empty list of sources: leave asserted_by out when the article itself states it",
-                    );
+                    self.push(path, said!(Code::EmptySources));
                 }
                 for (j, id) in ids.iter().enumerate() {
                     self.entity_ref(&format!("{path}[{j}]"), id);
                     if ids[..j].contains(id) {
-                        self.push(format!("{path}[{j}]"), format!("{id:?} is listed twice"));
+                        self.push(format!("{path}[{j}]"), said!(Code::Twice, id));
                     }
                 }
             }
@@ -501,26 +610,24 @@ impl<'a> Validator<'a> {
 
     fn entity_ref(&mut self, path: &str, id: &str) {
         if !self.ids.contains_key(id) {
-            let hint =
-                closest(id, self.ids.keys().copied()).map(|c| format!(" (did you mean {c:?}?)")).unwrap_or_default();
-            self.push(path, format!("unknown entity {id:?}{hint}"));
+            let message = match closest(id, self.ids.keys().copied()) {
+                Some(likely) => said!(Code::UnknownEntityMeant, id, likely),
+                None => said!(Code::UnknownEntity, id),
+            };
+            self.push(path, message);
         }
     }
 
     fn quote(&mut self, path: &str, q: &Quote) {
         let Some(text) = block_text(&self.doc.article, q.block) else {
             let n = self.doc.article.blocks.len();
-            self.push(
-                format!("{path}.block"),
-                format!("no such block: the article has blocks 0 to {}", n.saturating_sub(1)),
-            );
+            self.push(format!("{path}.block"), said!(Code::NoBlock, n.saturating_sub(1)));
             return;
         };
         if q.exact.trim().is_empty() {
-            self.push(format!("{path}.exact"), "empty quote");
+            self.push(format!("{path}.exact"), said!(Code::EmptyQuote));
         } else if locate_quote(text, &q.exact, &q.prefix, &q.suffix).is_none() {
-            let hint = quote_hint(&self.doc.article, q.block, &q.exact).map(|h| format!(": {h}")).unwrap_or_default();
-            self.push(format!("{path}.exact"), format!("quote {:?} is not in {}{hint}", q.exact, block_name(q.block)));
+            self.push(format!("{path}.exact"), quote_problem(&self.doc.article, q.block, &q.exact));
         }
     }
 
@@ -531,16 +638,16 @@ impl<'a> Validator<'a> {
 
     fn non_empty(&mut self, path: &str, s: &str) {
         if s.trim().is_empty() {
-            self.push(path, "must not be empty");
+            self.push(path, said!(Code::Empty));
         }
     }
 
     fn coordinates(&mut self, path: &str, c: Coordinates) {
         if !(c.lat.is_finite() && (-90.0..=90.0).contains(&c.lat)) {
-            self.push(format!("{path}.lat"), format!("latitude {} is out of range -90..90", c.lat));
+            self.push(format!("{path}.lat"), said!(Code::Latitude, article_format::num::fixed(c.lat, 4)));
         }
         if !(c.lon.is_finite() && (-180.0..=180.0).contains(&c.lon)) {
-            self.push(format!("{path}.lon"), format!("longitude {} is out of range -180..180", c.lon));
+            self.push(format!("{path}.lon"), said!(Code::Longitude, article_format::num::fixed(c.lon, 4)));
         }
     }
 }
@@ -580,29 +687,39 @@ fn closest<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Option<&'a str> 
     .map(|(_, c)| c)
 }
 
-/// Why a quote may not be found where it says: in another text, or only with other quote marks,
-/// or how far it agrees.
-fn quote_hint(article: &Article, block: BlockRef, exact: &str) -> Option<String> {
+/// A quote not found where it says, and the likely why: it is in another text, or it differs only
+/// in its quote marks, or only its first words agree.
+fn quote_problem(article: &Article, block: BlockRef, exact: &str) -> Message {
+    let arg = |b: BlockRef| {
+        article_format::problem::Arg::Block(match b {
+            BlockRef::Headline(_) => None,
+            BlockRef::Block(i) => Some(i),
+        })
+    };
+    let mut message = said!(Code::QuoteNotFound, exact, arg(block));
     let texts = std::iter::once(BlockRef::HEADLINE).chain((0..article.blocks.len()).map(BlockRef::Block));
-    let elsewhere: Vec<String> = texts
+    let elsewhere = texts
         .filter(|&t| t != block)
-        .filter(|&t| block_text(article, t).is_some_and(|text| locate_quote(text, exact, "", "").is_some()))
-        .map(block_name)
-        .collect();
-    if !elsewhere.is_empty() {
-        return Some(format!("found in {}", elsewhere.join(", ")));
+        .find(|&t| block_text(article, t).is_some_and(|text| locate_quote(text, exact, "", "").is_some()));
+    if let Some(t) = elsewhere {
+        message.code = Code::QuoteElsewhere;
+        message.args.push(arg(t));
+        return message;
     }
-    let text = block_text(article, block)?;
+    let Some(text) = block_text(article, block) else { return message };
     let marks = |s: &str| s.chars().map(|c| if "\"'«»“”„‟‹›‘’‚`".contains(c) { '"' } else { c }).collect::<String>();
     if locate_quote(&marks(text), &marks(exact), "", "").is_some() {
-        return Some(
-            "it differs only in its quote marks (copy them from the text: « » “ ” are all different)".to_owned(),
-        );
+        message.code = Code::QuoteMarks;
+        return message;
     }
     // How many of its words agree, from the start.
     let words: Vec<&str> = exact.split_whitespace().collect();
-    let agree = (1..words.len()).rev().find(|&k| locate_quote(text, &words[..k].join(" "), "", "").is_some())?;
-    Some(format!("its first {agree} word(s) are there; the text differs from «{}» on", words[agree]))
+    if let Some(agree) = (1..words.len()).rev().find(|&k| locate_quote(text, &words[..k].join(" "), "", "").is_some()) {
+        message.code = Code::QuoteDiffers;
+        message.args.push(agree.into());
+        message.args.push(words[agree].into());
+    }
+    message
 }
 
 /// The text a block reference names, if it exists.
@@ -613,11 +730,22 @@ pub fn block_text(article: &Article, block: BlockRef) -> Option<&str> {
     }
 }
 
-fn block_name(block: BlockRef) -> String {
-    match block {
-        BlockRef::Headline(_) => "the headline".to_owned(),
-        BlockRef::Block(i) => format!("block {i}"),
-    }
+/// Whether words at `start..end` of a text begin or end inside a word: a letter on both sides of
+/// a boundary, unless what comes before is one of the proclitics (و ف ب ك ل ال لل, joined) or
+/// what follows one of the enclitic pronouns (ه ها هم هما هن كم كما كن نا ي).
+pub fn inside_word(text: &str, start: usize, end: usize) -> bool {
+    let letter = |c: char| c.is_alphanumeric();
+    let before = &text[..start];
+    let word_before: String =
+        before.chars().rev().take_while(|&c| letter(c)).collect::<Vec<_>>().into_iter().rev().collect();
+    let proclitic = |w: &str| {
+        let w = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+        matches!(w, "" | "ب" | "ك" | "ل" | "ال" | "لل" | "بال" | "كال")
+    };
+    let after = &text[end..];
+    let word_after: String = after.chars().take_while(|&c| letter(c)).collect();
+    const ENCLITICS: &[&str] = &["", "ه", "ها", "هم", "هما", "هن", "كم", "كما", "كن", "نا", "ي", "ية", "يه", "ي"];
+    !proclitic(&word_before) || !ENCLITICS.contains(&word_after.as_str())
 }
 
 fn is_iso_date(s: &str) -> bool {

@@ -33,9 +33,34 @@ pub fn any_input(data: &[u8]) {
         let _ = studio.apply(Edit::AddAlias { entity: first.clone(), at });
         let _ = studio.apply(Edit::AddMention { entity: first, at });
         let _ = studio.apply(Edit::Suppress { at });
-        let _ = studio.apply(Edit::NewEntity { kind: article_authoring::model::EntityKind::Person, name_en: "A name".into(), at });
-        let _ = studio.check(&[]);
+        let _ = studio.apply(Edit::NewEntity {
+            kind: article_authoring::model::EntityKind::Person,
+            name_en: "A name".into(),
+            guessed: true,
+            at,
+        });
+        let doc = studio.doc().clone();
+        let _ = article_authoring::studio::english_name(&doc, &[], at);
+        let _ = article_authoring::studio::predicate_hints(&doc, at);
+        let _ = article_authoring::studio::search(&doc, &[], "م", 5);
+        if let Some(e) = doc.entities.first() {
+            let _ = studio.apply(Edit::DeleteEntity { entity: e.id.clone(), uses: true });
+        }
+        let _ = studio.apply(Edit::DeleteRelation { index: 0 });
+        let checked = studio.check(&[]);
+        let _ = article_authoring::studio::relation_ends(&checked.prepared, at);
+        // Every problem is worded, in both languages, and placed.
+        for p in checked.errors.iter().chain(&checked.warnings) {
+            for lang in [article_format::i18n::Lang::Ar, article_format::i18n::Lang::En] {
+                assert!(!article_authoring::words::say(&p.message, lang).is_empty());
+                let _ = article_authoring::words::place(&p.path, Some(studio.doc()), lang);
+            }
+        }
         let _ = studio.to_json();
+        for s in studio.history().0 {
+            let json = article_authoring::studio::snapshot_to_json(s);
+            assert_eq!(article_authoring::studio::snapshot_from_json(&json).as_ref(), Some(s));
+        }
     }
     // The same input as a catalogue, and as a document whose every catalogue is the input itself.
     let _ = article_authoring::catalogue::parse("input", json);

@@ -60,7 +60,8 @@ impl Inner {
     pub(super) fn wheel(&self, e: web_sys::Event) {
         let Some(w) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
         e.prevent_default();
-        let Some(at) = self.at_client(w.client_x() as f64, w.client_y() as f64) else { return };
+        let (x, y) = client(w);
+        let Some(at) = self.at_client(x, y) else { return };
         let factor = (-w.delta_y() * 0.0015).exp().clamp(0.5, 2.0);
         self.set_view(self.view.get().zoom_at(factor, at, self.size));
     }
@@ -68,15 +69,19 @@ impl Inner {
         let Some(p) = e.dyn_ref::<web_sys::PointerEvent>() else { return };
         let mut ps = self.pointers.borrow_mut();
         ps.retain(|(id, _)| *id != p.pointer_id());
-        ps.push((p.pointer_id(), (p.client_x() as f64, p.client_y() as f64)));
+        ps.push((p.pointer_id(), client(p)));
+        self.dragged.set(false);
     }
     pub(super) fn pointer_move(&self, e: web_sys::Event) {
         let Some(p) = e.dyn_ref::<web_sys::PointerEvent>() else { return };
         let mut ps = self.pointers.borrow_mut();
         let Some(&(_, previous)) = ps.iter().find(|(id, _)| *id == p.pointer_id()) else { return };
-        let now = (p.client_x() as f64, p.client_y() as f64);
+        let now = client(p);
         if now == previous {
             return;
+        }
+        if (now.0 - previous.0).abs() + (now.1 - previous.1).abs() > 2.0 {
+            self.dragged.set(true);
         }
         // Captured once it drags (not on press: a click on a feature still reaches the feature).
         let _ = self.svg.set_pointer_capture(p.pointer_id());
@@ -102,4 +107,14 @@ impl Inner {
             self.pointers.borrow_mut().retain(|(id, _)| *id != p.pointer_id());
         }
     }
+}
+
+/// Where a mouse, wheel or pointer event is, in CSS pixels of the window. web-sys types the
+/// coordinates as whole numbers, or (with its unstable APIs, which the studio turns on for the
+/// whole workspace) as the fractions the standard now gives.
+pub(super) fn client(e: &web_sys::MouseEvent) -> (f64, f64) {
+    #[cfg(web_sys_unstable_apis)]
+    return (e.client_x(), e.client_y());
+    #[cfg(not(web_sys_unstable_apis))]
+    return (f64::from(e.client_x()), f64::from(e.client_y()));
 }

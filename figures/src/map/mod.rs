@@ -21,7 +21,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use article_format::geo::basemap::BaseMap;
-use article_format::geo::{Projection, Xy};
+use article_format::geo::{LonLat, Projection, Xy};
 use article_format::handoff::{Pick, Sketch, Tell};
 use article_format::i18n::Lang;
 use article_format::map::{bounds_of, extent, features, place_labels, Feature, Shape, View, LABEL_SIZE};
@@ -155,6 +155,16 @@ struct Inner {
     step_buttons: Vec<Element>,
     timer: Cell<Option<i32>>,
     tick: RefCell<Option<Closure<dyn Fn()>>>,
+    /// The studio's: a click on the map itself (not a feature, not a drag) places something there.
+    on_place: Option<Rc<dyn Fn(LonLat)>>,
+    /// Whether the pointer dragged since it went down (a drag pans: it places nothing).
+    dragged: Cell<bool>,
+}
+
+thread_local! {
+    /// The base maps read, by URL: a map drawn again (the studio's, after each edit) draws its
+    /// coastlines at once instead of fetching them again.
+    static BASE_MAPS: RefCell<Vec<(String, Rc<BaseMap>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The map drawn into a frame the reader gives. Dropping it stops the story and removes its
@@ -169,7 +179,25 @@ impl MapFigure {
     /// click on a feature calls `on_pick(PICK_ENTITY, entity)`, the story's "in the text"
     /// `on_pick(PICK_EVIDENCE, event)`.
     pub fn new(body: Element, doc: Rc<Sketch>, lang: Lang, src: String, on_pick: Rc<dyn Fn(Pick)>) -> MapFigure {
-        let inner = Rc::new(Inner::build(body, doc, lang, src, on_pick));
+        MapFigure::editing(body, doc, lang, src, on_pick, None, None)
+    }
+
+    /// The map the studio draws on: as [`MapFigure::new`], and a click on the map itself (not on
+    /// a feature, not the end of a drag) calls `on_place` with the position clicked; `view` is
+    /// the view to open on (the one an earlier drawing had), else the one fitted to the features.
+    pub fn editing(
+        body: Element,
+        doc: Rc<Sketch>,
+        lang: Lang,
+        src: String,
+        on_pick: Rc<dyn Fn(Pick)>,
+        on_place: Option<Rc<dyn Fn(LonLat)>>,
+        view: Option<View>,
+    ) -> MapFigure {
+        let inner = Rc::new(Inner::build(body, doc, lang, src, on_pick, on_place));
+        if let Some(v) = view {
+            inner.view.set(v.clamped(inner.size));
+        }
         let listen = |target: &EventTarget, kind: &'static str, passive: bool, f: fn(&Rc<Inner>, web_sys::Event)| {
             let inner = Rc::downgrade(&inner);
             Listener::new(target, kind, passive, move |e| {
@@ -198,6 +226,11 @@ impl MapFigure {
         inner.apply_view();
         Inner::fetch(&inner);
         MapFigure { inner, _listeners: listeners }
+    }
+
+    /// The view now (pan and zoom), to open the next drawing on.
+    pub fn view(&self) -> View {
+        self.inner.view.get()
     }
 
     /// What the reader tells the map.
@@ -229,7 +262,14 @@ impl Drop for MapFigure {
 }
 
 impl Inner {
-    fn build(body: Element, doc: Rc<Sketch>, lang: Lang, src: String, on_pick: Rc<dyn Fn(Pick)>) -> Inner {
+    fn build(
+        body: Element,
+        doc: Rc<Sketch>,
+        lang: Lang,
+        src: String,
+        on_pick: Rc<dyn Fn(Pick)>,
+        on_place: Option<Rc<dyn Fn(LonLat)>>,
+    ) -> Inner {
         let document = body.owner_document().expect("a document");
         let t = lang.figure_strings();
         let region = article_format::geo::map_region(&doc.map);
@@ -329,6 +369,8 @@ impl Inner {
             step_buttons,
             timer: Cell::new(None),
             tick: RefCell::new(None),
+            on_place,
+            dragged: Cell::new(false),
         };
         inner.draw_features(None);
         inner
@@ -424,8 +466,12 @@ impl Inner {
         // The first view, the reset's and the overview's: fitted to every feature.
         // (A fitted region is already the features' extent: the world's coastlines, simplified
         // for it, are not zoomed into much further.)
-        let most = if self.expected == self.projection { 4.0 } else { 1.5 };
-        let home = extent(&layers).map_or(View::WHOLE, |b| View::fit(b, self.size, most));
+        let most: f64 = if self.expected == self.projection { 4.0 } else { 1.5 };
+        // One place alone is shown in its surroundings, not zoomed in as far as the map goes.
+        let home = extent(&layers).map_or(View::WHOLE, |b| {
+            let alone = b.1.x - b.0.x < 1.0 && b.1.y - b.0.y < 1.0;
+            View::fit(b, self.size, if alone { most.min(1.5) } else { most })
+        });
         let untouched = self.view.get() == self.home.get();
         self.home.set(home);
         *self.steps.borrow_mut() = story(doc, &layers);
@@ -443,6 +489,11 @@ impl Inner {
     /// Fetches the base map, then draws the coastlines and the countries the document names.
     fn fetch(inner: &Rc<Inner>) {
         let t = inner.lang.figure_strings();
+        if let Some(map) = BASE_MAPS.with(|m| m.borrow().iter().find(|(u, _)| *u == inner.src).map(|(_, b)| b.clone()))
+        {
+            inner.draw_base(&map);
+            return;
+        }
         inner.load.set(Load::Loading);
         let _ = inner.status.set_attribute("role", "status");
         inner.status.set_text_content(Some(t.map_loading));
@@ -451,9 +502,23 @@ impl Inner {
             let result = article_browser::fetch_text(&inner.src, FETCH_TIMEOUT_MS)
                 .await
                 .map_err(|e| e.message(inner.lang))
-                .and_then(|text| BaseMap::from_json(&text, &inner.expected));
+                .and_then(|text| {
+                    BaseMap::from_json(&text, &inner.expected).map_err(|p| {
+                        // Where in the file, then what: «projection، حقل ناقص».
+                        let (lang, what) = (inner.lang, article_format::words::say(&p.message, inner.lang));
+                        if p.path.is_empty() {
+                            what
+                        } else {
+                            format!("\u{2068}{}\u{2069}{}{what}", article_format::words::place(&p, lang), lang.comma())
+                        }
+                    })
+                });
             match result {
-                Ok(map) => inner.draw_base(&map),
+                Ok(map) => {
+                    let map = Rc::new(map);
+                    BASE_MAPS.with(|m| m.borrow_mut().push((inner.src.clone(), map.clone())));
+                    inner.draw_base(&map);
+                }
                 Err(e) => {
                     inner.load.set(Load::Failed);
                     let Some(document) = inner.body.owner_document() else { return };
@@ -561,6 +626,16 @@ impl Inner {
             (self.on_pick)(Pick::Entity(entity));
         } else if let Some(entity) = self.feature_entity(&target) {
             (self.on_pick)(Pick::Entity(entity));
+        } else if let (Some(place), false) = (&self.on_place, self.dragged.get()) {
+            let Some(m) = e.dyn_ref::<web_sys::MouseEvent>() else { return };
+            if target.closest("svg").ok().flatten().is_none() {
+                return;
+            }
+            let (x, y) = gestures::client(m);
+            if let Some(at) = self.at_client(x, y) {
+                let ll = self.projection.inverse(at);
+                place(LonLat { lon: (ll.lon * 1e4).round() / 1e4, lat: (ll.lat * 1e4).round() / 1e4 });
+            }
         }
     }
     fn feature_entity(&self, target: &Element) -> Option<usize> {

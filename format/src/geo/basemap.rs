@@ -5,6 +5,7 @@
 
 use super::{Projection, Xy, WORLD_SOURCE};
 use crate::json::{parse, Reader};
+use crate::problem::{Code, Message, Problem};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct BaseMap {
@@ -82,8 +83,8 @@ impl BaseMap {
     }
 
     /// Reads a base map, refusing one drawn in another projection than `expected`.
-    pub fn from_json(text: &str, expected: &Projection) -> Result<BaseMap, String> {
-        let value = parse(text).map_err(|e| e.problem(text).to_string())?;
+    pub fn from_json(text: &str, expected: &Projection) -> Result<BaseMap, Problem> {
+        let value = parse(text).map_err(|e| e.problem(text))?;
         let mut r = Reader::default();
         let map = (|| {
             let o = r.object(&value)?;
@@ -119,12 +120,12 @@ impl BaseMap {
             })?;
             Some(BaseMap { projection, width, height, countries })
         })();
-        if let Some(p) = r.problems.first() {
-            return Err(p.to_string());
+        if let Some(p) = r.problems.into_iter().next() {
+            return Err(p);
         }
-        let map = map.ok_or("not a base map")?;
+        let map = map.ok_or_else(|| Problem::new("", Message::new(Code::NotBaseMap, [])))?;
         if map.projection != *expected {
-            return Err("the base map is drawn in another projection than the view's".to_owned());
+            return Err(Problem::new("projection", Message::new(Code::WrongProjection, [])));
         }
         Ok(map)
     }
@@ -141,8 +142,10 @@ mod tests {
         let map = BaseMap::from_json(CARIBBEAN_JSON, &super::super::CARIBBEAN).expect("reads");
         assert!(map.countries.iter().any(|c| c.id == "862"));
         let other = Projection { west: 40.0, ..super::super::CARIBBEAN };
-        assert!(BaseMap::from_json(CARIBBEAN_JSON, &other).unwrap_err().contains("another projection"));
-        assert!(BaseMap::from_json("{\"width\": 1}", &super::super::CARIBBEAN).unwrap_err().contains("projection"));
+        let code = |e: Problem| e.message.code;
+        assert_eq!(code(BaseMap::from_json(CARIBBEAN_JSON, &other).unwrap_err()), Code::WrongProjection);
+        let broken = BaseMap::from_json("{\"width\": 1}", &super::super::CARIBBEAN).unwrap_err();
+        assert_eq!((broken.path.as_str(), broken.message.code), ("projection", Code::Missing));
         // What the generator writes is what the view reads: the committed file, byte for byte.
         let about = [
             ("source", "Natural Earth 4.1.0 countries 1:50m, via npm world-atlas 2.0.2 (countries-50m.json)"),

@@ -84,6 +84,18 @@ pub fn is_region(name: &str) -> bool {
     name == WORLD || region_named(name).is_some()
 }
 
+/// The names a document's `map.region` may take, for a message: `caribbean, gulf, …, world`.
+pub fn region_names() -> String {
+    let mut out = String::new();
+    for name in REGIONS.iter().map(|r| r.name).chain([WORLD]) {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(name);
+    }
+    out
+}
+
 /// The region to draw these positions in: the smallest of [`REGIONS`] that holds them all; when
 /// none does, a region fitted to them ([`fitted`]); the first region when there are none.
 pub fn region_for(points: &[LonLat]) -> Region {

@@ -18,6 +18,9 @@ pub use read::{Members, Reader};
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+    use crate::problem::Code;
+    use crate::words::say;
 
     #[test]
     fn parses_what_serde_json_writes() {
@@ -26,7 +29,7 @@ mod tests {
         let parsed = parse(&text).unwrap();
         let Value::Object(m) = &parsed else { panic!() };
         let Value::Array(a) = &m[0].1 else { panic!() };
-        assert_eq!(a[0], Value::Number(1.0));
+        assert_eq!(a[0], Value::Int(1));
         assert_eq!(a[1], Value::Number(-2.5));
         assert_eq!(a[2], Value::Number(1000.0));
         assert_eq!(a[3], Value::Number(0.1));
@@ -58,12 +61,40 @@ mod tests {
             assert_eq!(e.offset, offset, "{text}: {e:?}");
         }
         let deep = "[".repeat(MAX_DEPTH + 2);
-        assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
+        assert_eq!(parse(&deep).unwrap_err().code, Code::JsonTooDeep);
         let e = parse("{\n  \"a\": [1,,]\n}").unwrap_err();
         assert_eq!(
-            e.problem("{\n  \"a\": [1,,]\n}").message,
-            "JSON syntax error at line 2, column 11: expected a value"
+            say(&e.problem("{\n  \"a\": [1,,]\n}").message, Lang::En),
+            "JSON syntax error at line \u{2068}2\u{2069}, column \u{2068}11\u{2069}: \u{2068}a value is expected here\u{2069}"
         );
+        // A text of one line has no lines to count: the character, alone.
+        let one_line = "{\"a\": [1,,]}";
+        let p = parse(one_line).unwrap_err().problem(one_line);
+        assert_eq!(p.message.code, Code::JsonSyntaxAt);
+        assert_eq!(p.message.args[1], crate::problem::Arg::Text("10".into()));
+    }
+
+    #[test]
+    fn strict_where_tools_disagree() {
+        // A key twice: refused, naming the key (JSON.parse keeps the last, others the first).
+        let e = parse("{\"a\": 1, \"b\": 2, \"a\": 3}").unwrap_err();
+        assert_eq!((e.code, e.arg.as_deref(), e.offset), (Code::JsonDuplicateKey, Some("a"), 17));
+        // A byte-order mark is named as such.
+        assert_eq!(parse("\u{feff}{}").unwrap_err().code, Code::JsonByteOrderMark);
+        // Whole numbers are told from the rest, as written.
+        assert_eq!(parse("43").unwrap(), Value::Int(43));
+        assert_eq!(parse("-7").unwrap(), Value::Int(-7));
+        for written in ["43e0", "38.0", "-0", "1E2", "9007199254740993"] {
+            assert!(matches!(parse(written).unwrap(), Value::Number(_)), "{written}");
+        }
+        let mut r = Reader::default();
+        for (written, code) in
+            [("43e0", Code::NotWhole), ("-0", Code::NotWhole), ("-1", Code::OutOfRange), ("\"1\"", Code::WrongType)]
+        {
+            assert_eq!(r.u32(&parse(written).unwrap()), None);
+            assert_eq!(r.problems.pop().unwrap().message.code, code, "{written}");
+        }
+        assert_eq!(r.u32(&parse("42").unwrap()), Some(42));
     }
 
     #[test]
@@ -78,7 +109,8 @@ mod tests {
             })
         });
         assert_eq!(got, Some(vec![1]));
-        let problems: Vec<String> = r.problems.iter().map(|p| format!("{}: {}", p.path, p.message)).collect();
-        assert_eq!(problems, ["a[1].b: wrong value: expected a whole number in range", "a[2].b: missing field"]);
+        let problems: Vec<String> =
+            r.problems.iter().map(|p| format!("{}: {}", p.path, say(&p.message, Lang::En))).collect();
+        assert_eq!(problems, ["a[1].b: wrong value: expected \u{2068}a whole number\u{2069}", "a[2].b: missing field"]);
     }
 }

@@ -1,4 +1,9 @@
-//! The parser: a JSON text into a [`Value`], or the first [`SyntaxError`].
+//! The parser: a JSON text into a [`Value`], or the first [`SyntaxError`]. Strict where tools
+//! disagree: a key given twice in one object is an error (`JSON.parse` keeps the last, this
+//! parser used to keep the first: one file read as two documents), and a number written as a
+//! whole number (no fraction, no exponent, not `-0`) is told apart from any other.
+
+use crate::problem::Code;
 
 /// How deep arrays and objects may nest: deeper input is refused, not recursed into.
 pub const MAX_DEPTH: usize = 64;
@@ -7,28 +12,47 @@ pub const MAX_DEPTH: usize = 64;
 pub enum Value {
     Null,
     Bool(bool),
+    /// A number written with a fraction or an exponent, or `-0`.
     Number(f64),
+    /// A number written as a whole number, within ±2^53.
+    Int(i64),
     String(String),
     Array(Vec<Value>),
-    /// Members in document order (a repeated key: the first one counts).
+    /// Members in document order; no key twice.
     Object(Vec<(String, Value)>),
 }
 
-/// Why a text is not JSON: the byte offset, and what is wrong there.
+impl Value {
+    /// Its value as a number, however it was written.
+    pub fn number(&self) -> Option<f64> {
+        match *self {
+            Value::Number(n) => Some(n),
+            Value::Int(n) => Some(n as f64),
+            _ => None,
+        }
+    }
+}
+
+/// Why a text is not JSON: the byte offset, and what is wrong there (a `Json*` code); `arg` the
+/// key, for a key given twice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
     pub offset: usize,
-    pub message: &'static str,
+    pub code: Code,
+    pub arg: Option<String>,
 }
 
 /// Parses a JSON text.
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     let mut p = Parser { b: text.as_bytes(), at: 0 };
+    if text.starts_with('\u{feff}') {
+        return Err(p.error(Code::JsonByteOrderMark));
+    }
     p.ws();
     let v = p.value(0)?;
     p.ws();
     if p.at < p.b.len() {
-        return Err(p.error("unexpected text after the document"));
+        return Err(p.error(Code::JsonTrailing));
     }
     Ok(v)
 }
@@ -39,8 +63,8 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn error(&self, message: &'static str) -> SyntaxError {
-        SyntaxError { offset: self.at, message }
+    fn error(&self, code: Code) -> SyntaxError {
+        SyntaxError { offset: self.at, code, arg: None }
     }
     fn ws(&mut self) {
         while matches!(self.b.get(self.at), Some(b' ' | b'\t' | b'\n' | b'\r')) {
@@ -61,16 +85,16 @@ impl Parser<'_> {
             self.at += w.len();
             Ok(v)
         } else {
-            Err(self.error("expected a value"))
+            Err(self.error(Code::JsonExpectedValue))
         }
     }
     fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
         if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
+            return Err(self.error(Code::JsonTooDeep));
         }
         self.ws();
         match self.b.get(self.at) {
-            None => Err(self.error("unexpected end of the document")),
+            None => Err(self.error(Code::JsonExpectedValue)),
             Some(b'n') => self.word(b"null", Value::Null),
             Some(b't') => self.word(b"true", Value::Bool(true)),
             Some(b'f') => self.word(b"false", Value::Bool(false)),
@@ -87,7 +111,7 @@ impl Parser<'_> {
                         return Ok(Value::Array(items));
                     }
                     if !self.eat(b',') {
-                        return Err(self.error("expected , or ]"));
+                        return Err(self.error(Code::JsonArrayComma));
                     }
                 }
             }
@@ -100,23 +124,27 @@ impl Parser<'_> {
                 loop {
                     self.ws();
                     if self.b.get(self.at) != Some(&b'"') {
-                        return Err(self.error("expected a key in quotes"));
+                        return Err(self.error(Code::JsonKey));
                     }
+                    let at = self.at;
                     let key = self.string()?;
+                    if members.iter().any(|(k, _): &(String, Value)| *k == key) {
+                        return Err(SyntaxError { offset: at, code: Code::JsonDuplicateKey, arg: Some(key) });
+                    }
                     if !self.eat(b':') {
-                        return Err(self.error("expected :"));
+                        return Err(self.error(Code::JsonColon));
                     }
                     members.push((key, self.value(depth + 1)?));
                     if self.eat(b'}') {
                         return Ok(Value::Object(members));
                     }
                     if !self.eat(b',') {
-                        return Err(self.error("expected , or }"));
+                        return Err(self.error(Code::JsonObjectComma));
                     }
                 }
             }
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(_) => Err(self.error("expected a value")),
+            Some(_) => Err(self.error(Code::JsonExpectedValue)),
         }
     }
     fn digits(&mut self) -> usize {
@@ -142,7 +170,7 @@ impl Parser<'_> {
         }
         let int_start = self.at;
         if self.digits() == 0 || (self.b[int_start] == b'0' && self.at - int_start > 1) {
-            return Err(self.error("a malformed number"));
+            return Err(self.error(Code::JsonNumber));
         }
         let mut mantissa: u64 = 0;
         let mut exponent: i32 = 0;
@@ -163,7 +191,7 @@ impl Parser<'_> {
             self.at += 1;
             let from = self.at;
             if self.digits() == 0 {
-                return Err(self.error("a malformed number"));
+                return Err(self.error(Code::JsonNumber));
             }
             for &d in &self.b[from..self.at] {
                 push(d, true);
@@ -184,7 +212,7 @@ impl Parser<'_> {
             };
             let from = self.at;
             if self.digits() == 0 {
-                return Err(self.error("a malformed number"));
+                return Err(self.error(Code::JsonNumber));
             }
             let e: i32 = self.b[from..self.at]
                 .iter()
@@ -194,15 +222,20 @@ impl Parser<'_> {
         let m = mantissa as f64;
         let v = if exponent >= 0 { m * 10f64.powi(exponent) } else { m / 10f64.powi(-exponent) };
         if !v.is_finite() {
-            return Err(self.error("a number out of range"));
+            return Err(self.error(Code::JsonInfinite));
+        }
+        let written_whole = self.b[int_start..self.at].iter().all(u8::is_ascii_digit);
+        if written_whole && exponent == 0 && !(negative && mantissa == 0) && mantissa < 1 << 53 {
+            let n = mantissa as i64;
+            return Ok(Value::Int(if negative { -n } else { n }));
         }
         Ok(Value::Number(if negative { -v } else { v }))
     }
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
-        let digits = self.b.get(self.at..self.at + 4).ok_or_else(|| self.error("a malformed \\u escape"))?;
+        let digits = self.b.get(self.at..self.at + 4).ok_or_else(|| self.error(Code::JsonEscape))?;
         let mut n = 0;
         for &d in digits {
-            n = n * 16 + (d as char).to_digit(16).ok_or_else(|| self.error("a malformed \\u escape"))?;
+            n = n * 16 + (d as char).to_digit(16).ok_or_else(|| self.error(Code::JsonEscape))?;
         }
         self.at += 4;
         Ok(n)
@@ -216,7 +249,7 @@ impl Parser<'_> {
                 self.at += 1;
             }
             // The input is a &str and the run stops only at ASCII bytes: a whole UTF-8 run.
-            out.push_str(std::str::from_utf8(&self.b[from..self.at]).map_err(|_| self.error("invalid UTF-8"))?);
+            out.push_str(std::str::from_utf8(&self.b[from..self.at]).map_err(|_| self.error(Code::JsonControl))?);
             match self.b.get(self.at) {
                 Some(b'"') => {
                     self.at += 1;
@@ -224,7 +257,7 @@ impl Parser<'_> {
                 }
                 Some(b'\\') => {
                     self.at += 1;
-                    let c = *self.b.get(self.at).ok_or_else(|| self.error("unexpected end of the document"))?;
+                    let c = *self.b.get(self.at).ok_or_else(|| self.error(Code::JsonUnclosedString))?;
                     self.at += 1;
                     out.push(match c {
                         b'"' => '"',
@@ -239,24 +272,24 @@ impl Parser<'_> {
                             let hi = self.hex4()?;
                             let code = if (0xD800..0xDC00).contains(&hi) {
                                 if !self.b[self.at..].starts_with(b"\\u") {
-                                    return Err(self.error("a lone surrogate"));
+                                    return Err(self.error(Code::JsonSurrogate));
                                 }
                                 self.at += 2;
                                 let lo = self.hex4()?;
                                 if !(0xDC00..0xE000).contains(&lo) {
-                                    return Err(self.error("a lone surrogate"));
+                                    return Err(self.error(Code::JsonSurrogate));
                                 }
                                 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
                             } else {
                                 hi
                             };
-                            char::from_u32(code).ok_or_else(|| self.error("a lone surrogate"))?
+                            char::from_u32(code).ok_or_else(|| self.error(Code::JsonSurrogate))?
                         }
-                        _ => return Err(self.error("an unknown escape")),
+                        _ => return Err(self.error(Code::JsonEscape)),
                     });
                 }
-                None => return Err(self.error("an unterminated string")),
-                Some(_) => return Err(self.error("a control character in a string")),
+                None => return Err(self.error(Code::JsonUnclosedString)),
+                Some(_) => return Err(self.error(Code::JsonControl)),
             }
         }
     }

@@ -3,18 +3,31 @@
 
 use super::parse::{SyntaxError, Value};
 use super::path::path_at;
-use crate::model::Problem;
+use crate::problem::{Code, Message, Problem};
+use crate::said;
 
 impl SyntaxError {
-    /// The problem, with the line and column (1-based, in characters) of the offset.
+    /// The problem, at its line and column (1-based, in characters), or at its character in a
+    /// text of one line; a key given twice names the key, a byte-order mark is named as such.
     pub fn problem(&self, text: &str) -> Problem {
         let before = &text[..floor_boundary(text, self.offset)];
+        let what = match (&self.code, &self.arg) {
+            (Code::JsonDuplicateKey, Some(key)) => said!(Code::JsonDuplicateKey, key),
+            (code, _) => Message::new(*code, []),
+        };
+        if self.code == Code::JsonByteOrderMark {
+            return Problem::new("", what);
+        }
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Problem {
-            path: path_at(text, self.offset.min(text.len())),
-            message: format!("JSON syntax error at line {line}, column {column}: {}", self.message),
-        }
+        let message = if text.contains('\n') {
+            said!(Code::JsonSyntax, line, column, what.code)
+        } else {
+            said!(Code::JsonSyntaxAt, what.code, column)
+        };
+        let mut message = message;
+        message.args.extend(what.args);
+        Problem::new(path_at(text, self.offset.min(text.len())), message)
     }
 }
 
@@ -67,21 +80,22 @@ impl<'a> Reader<'a> {
     }
 
     /// Records a problem at the current path (at most 100 are kept).
-    pub fn problem(&mut self, message: impl Into<String>) {
+    pub fn problem(&mut self, message: Message) {
         if self.problems.len() < 100 {
-            self.problems.push(Problem { path: self.path(), message: message.into() });
+            self.problems.push(Problem { path: self.path(), message });
         }
     }
 
-    fn wrong(&mut self, expected: &str) {
-        self.problem(format!("wrong value: expected {expected}"));
+    /// A value of the wrong type: `want` says what was expected (a `Want*` code).
+    pub fn wrong(&mut self, want: Code) {
+        self.problem(said!(Code::WrongType, want));
     }
 
     pub fn object<'v>(&mut self, v: &'v Value) -> Option<&'v Members> {
         match v {
             Value::Object(m) => Some(m),
             _ => {
-                self.wrong("an object");
+                self.wrong(Code::WantObject);
                 None
             }
         }
@@ -91,7 +105,7 @@ impl<'a> Reader<'a> {
         match v {
             Value::Array(a) => Some(a),
             _ => {
-                self.wrong("an array");
+                self.wrong(Code::WantList);
                 None
             }
         }
@@ -101,7 +115,7 @@ impl<'a> Reader<'a> {
         match v {
             Value::String(s) => Some(s.clone()),
             _ => {
-                self.wrong("a string");
+                self.wrong(Code::WantString);
                 None
             }
         }
@@ -111,35 +125,41 @@ impl<'a> Reader<'a> {
         match v {
             Value::Bool(b) => Some(*b),
             _ => {
-                self.wrong("true or false");
+                self.wrong(Code::WantBool);
                 None
             }
         }
     }
 
     pub fn f64(&mut self, v: &Value) -> Option<f64> {
-        match v {
-            Value::Number(n) => Some(*n),
-            _ => {
-                self.wrong("a number");
-                None
-            }
+        let n = v.number();
+        if n.is_none() {
+            self.wrong(Code::WantNumber);
         }
+        n
     }
 
-    /// A whole number in `min..=max`.
-    pub fn int(&mut self, v: &Value, min: f64, max: f64) -> Option<i64> {
-        match v {
-            Value::Number(n) if n.fract() == 0.0 && (min..=max).contains(n) => Some(*n as i64),
+    /// A number written as a whole number (no fraction, no exponent, not `-0`) in `min..=max`.
+    pub fn int(&mut self, v: &Value, min: i64, max: i64) -> Option<i64> {
+        match *v {
+            Value::Int(n) if (min..=max).contains(&n) => Some(n),
+            Value::Int(n) => {
+                self.problem(said!(Code::OutOfRange, n, min, max));
+                None
+            }
+            Value::Number(n) => {
+                self.problem(said!(Code::NotWhole, crate::num::fixed(n, 3)));
+                None
+            }
             _ => {
-                self.wrong("a whole number in range");
+                self.wrong(Code::WantWhole);
                 None
             }
         }
     }
 
     pub fn u32(&mut self, v: &Value) -> Option<u32> {
-        self.int(v, 0.0, f64::from(u32::MAX)).map(|n| n as u32)
+        self.int(v, 0, i64::from(u32::MAX)).map(|n| n as u32)
     }
 
     // The readers below are generic over the closure that reads the value, and called from
@@ -190,7 +210,7 @@ impl<'a> Reader<'a> {
         self.path.push(Step::Key(key));
         match found {
             Some(v) => read(self, v),
-            None if required => self.problem("missing field"),
+            None if required => self.problem(Message::new(Code::Missing, [])),
             None => {}
         }
         self.path.pop();
