@@ -1,16 +1,26 @@
 //! Suggestions: the likely names a document does not link, each with its place in the text, for
 //! the editor to confirm (`cargo xtask check`, the studio). Nothing here links anything:
-//! - **ambiguous**: an alias marked ambiguous (a name that is also a common word: «مالي»);
-//! - **variant**: a spelling variant of an alias that was not linked because it is ambiguous
-//!   (two entities) or a common word;
+//! - **ambiguous**: an alias marked ambiguous (a name that is also a common word: «مالي») that
+//!   the context does not decide;
+//! - **variant**: a spelling variant too weak to link (of a short one-word name), or that could
+//!   be two entities;
+//! - **part of a name**: a demonym or a place likely part of a person's or a club's name
+//!   («محمد شياع السوداني», «المصري البورسعيدي»);
+//! - **embedded**: a name's letters at the start of a longer word («عراقجي»);
 //! - **known**: a name of a reference list (the sample catalogue's countries and capitals) that
 //!   the document has no entity for;
 //! - **title**: a name after a title (الرئيس, وزير, وكالة…) that nothing links;
 //! - **near**: a word that resembles an alias (its stem, or one letter apart).
+//!
+//! The first four are the weak matches of the rule of trust ([`crate::model::link`]). A place
+//! the document's `mentions.suppress` quotes (a suggestion the editor rejected) is never
+//! suggested again.
 
+use crate::model::link::Hold;
+use crate::model::prepared::index_of;
 use crate::model::{BlockRef, Entity, Prepared};
 use crate::text::find::is_common;
-use crate::text::{near_misses, normalize, normalize_str, Finder, Pattern, Utf8Range, VariantFinder};
+use crate::text::{locate_quote, near_misses, normalize, normalize_str, Finder, Pattern, Utf8Range};
 
 /// Why a place is suggested.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,12 +29,35 @@ pub enum Why {
     Ambiguous { entity: usize },
     /// A spelling variant of these aliases: (entity, alias text), several when ambiguous.
     Variant { of: Vec<(usize, String)>, common: bool },
+    /// This entity's alias (or name), but likely part of a larger name: a person's family name
+    /// («السوداني» after «محمد شياع»), a club («المصري البورسعيدي»).
+    PartOfName { entity: usize, alias: String },
+    /// This entity's alias (or name) at the start of a longer word («عراقجي»).
+    Embedded { entity: usize, alias: String },
     /// A name of the reference list: (its id, its English name).
     Known { id: String, name: String },
     /// A name after this title.
     Title { title: String },
     /// A word that looks like this alias of this entity.
     Near { entity: usize, alias: String },
+}
+
+impl Why {
+    /// The entities of the document it proposes to link the words to (none: a new name).
+    pub fn entities(&self) -> Vec<usize> {
+        match self {
+            Why::Ambiguous { entity }
+            | Why::Near { entity, .. }
+            | Why::PartOfName { entity, .. }
+            | Why::Embedded { entity, .. } => vec![*entity],
+            Why::Variant { of, .. } => {
+                let mut out: Vec<usize> = of.iter().map(|&(e, _)| e).collect();
+                out.dedup();
+                out
+            }
+            Why::Known { .. } | Why::Title { .. } => Vec::new(),
+        }
+    }
 }
 
 /// One suggestion: a place in the text and why.
@@ -78,14 +111,10 @@ const TITLES: &[&str] = &[
 /// entities (the sample catalogue's countries and capitals) looked for by name.
 pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
     let doc = &p.doc;
-    let ambiguous = Finder::new(doc.entities.iter().enumerate().flat_map(|(entity, e)| {
-        e.aliases.iter().enumerate().filter(|(_, a)| a.is_ambiguous()).map(move |(alias, a)| Pattern {
-            text: a.text(),
-            entity,
-            alias,
-            adjective: false,
-        })
-    }));
+    let alias_text = |entity: usize, alias: usize| -> String {
+        let e = &doc.entities[entity];
+        e.aliases.get(alias).map(|a| a.text()).unwrap_or(&e.name.ar).to_owned()
+    };
     let aliases: Vec<(usize, &str)> = doc
         .entities
         .iter()
@@ -99,12 +128,6 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
                 .map(move |t| (i, t))
         })
         .collect();
-    let variants = VariantFinder::new(aliases.iter().enumerate().map(|(k, &(entity, text))| Pattern {
-        text,
-        entity,
-        alias: k,
-        adjective: false,
-    }));
     let ids: std::collections::HashSet<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
     let known: Vec<&Entity> = known.iter().filter(|e| !ids.contains(e.id.as_str())).collect();
     let gazetteer = Finder::new(known.iter().enumerate().flat_map(|(k, e)| {
@@ -124,20 +147,33 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
     let texts = std::iter::once(BlockRef::HEADLINE).chain((0..doc.article.blocks.len()).map(BlockRef::Block));
     for t in texts {
         let text = p.text(t);
-        let mut taken: Vec<Utf8Range> = p.mentions_of(t).iter().map(|m| m.range).collect();
+        // What the editor rejected (suppressed) is never suggested again.
+        let suppressed: Vec<Utf8Range> = doc
+            .mentions
+            .suppress
+            .iter()
+            .filter(|q| q.block == t)
+            .filter_map(|q| locate_quote(text, &q.exact, &q.prefix, &q.suffix))
+            .collect();
+        let mut taken: Vec<Utf8Range> =
+            p.mentions_of(t).iter().map(|m| m.range).chain(suppressed.iter().copied()).collect();
         let push = |out: &mut Vec<Suggestion>, taken: &mut Vec<Utf8Range>, range: Utf8Range, why: Why| {
             if !taken.iter().any(|r| r.overlaps(range)) {
                 taken.push(range);
                 out.push(Suggestion { text: t, range, why });
             }
         };
-        for m in ambiguous.find(text) {
-            push(&mut out, &mut taken, m.range, Why::Ambiguous { entity: m.entity });
-        }
-        // A common word is no likely name: neither as a variant nor as a near miss.
-        for v in variants.find(text, &taken.clone()).into_iter().filter(|v| !v.common) {
-            let of = v.candidates.iter().map(|&(e, k)| (e, aliases[k].1.to_owned())).collect();
-            push(&mut out, &mut taken, v.range, Why::Variant { of, common: v.common });
+        for u in p.unlinked.iter().filter(|u| u.text == index_of(t)) {
+            let Some(&(entity, alias)) = u.of.first() else { continue };
+            let why = match u.why {
+                Hold::Ambiguous => Why::Ambiguous { entity },
+                Hold::PartOfName => Why::PartOfName { entity, alias: alias_text(entity, alias) },
+                Hold::Embedded => Why::Embedded { entity, alias: alias_text(entity, alias) },
+                Hold::Variant { common } => {
+                    Why::Variant { of: u.of.iter().map(|&(e, a)| (e, alias_text(e, a))).collect(), common }
+                }
+            };
+            push(&mut out, &mut taken, u.range, why);
         }
         for m in gazetteer.find(text) {
             let e = known[m.entity];

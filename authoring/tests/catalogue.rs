@@ -62,6 +62,8 @@ fn an_article_finds_the_catalogues_entities_and_its_outlets_spellings() {
         ("venezuela", "فينزويلا"),
         ("nicolas-maduro", "نيكولاس مادورو"),
         ("port-of-spain", "بورت أوف سبين"),
+        // «بحملة أمريكية»: a demonym without the article is linked too (issue 22).
+        ("united-states", "أمريكية"),
         ("washington", "واشنطن"),
         ("donald-trump", "دونالد ترمب"),
         ("caribbean-sea", "البحر الكاريبي"),

@@ -564,6 +564,10 @@ fn suggestions_list(model: &UseReducerHandle<Model>, t: &S) -> Html {
             Why::Known { id, name } => format!("{} {name} ({id})", t.why_known),
             Why::Title { title } => format!("{} «{title}»", t.why_title),
             Why::Near { entity, alias } => format!("{} «{alias}» ({})", t.why_near, p.doc.entities[*entity].id),
+            Why::PartOfName { entity, alias } => {
+                format!("{} «{alias}» ({})", t.why_part_of_name, p.doc.entities[*entity].id)
+            }
+            Why::Embedded { entity, alias } => format!("{} «{alias}» ({})", t.why_embedded, p.doc.entities[*entity].id),
         };
         let select = {
             let (model, at) = (model.clone(), Selection { text: s.text, range: s.range });
