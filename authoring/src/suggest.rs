@@ -193,8 +193,8 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
 }
 
 /// Names after a title: (the name's range, the title). After the title, words with the article
-/// («الخارجية الفنزويلي») describe it; the name is the one to three words that follow, none a
-/// common word, up to punctuation.
+/// («الخارجية الفنزويلي») describe it; the name is the words that follow, up to punctuation or
+/// a common word, held together ([`name_end`]).
 fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
     let n = normalize(text);
     let titles: Vec<String> = TITLES.iter().map(|t| normalize_str(t)).collect();
@@ -230,15 +230,7 @@ fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
             j += 1;
         }
         let first = j;
-        while j < words.len()
-            && j - first < 3
-            && !words[j].2
-            && !word(j).starts_with("ال")
-            && word(j).chars().count() >= 2
-            && !is_common(word(j))
-        {
-            j += 1;
-        }
+        j = name_end(&words, &word, first);
         if j > first && !(j == first + 1 && word(first).chars().count() < 3) {
             let range = n.original(Utf8Range::new(words[first].0, words[j - 1].1));
             out.push((
@@ -251,6 +243,51 @@ fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
         k = j.max(k + 1);
     }
     out
+}
+
+/// Words that join a person's names: the word after one belongs to the name, with the article
+/// or without («محمد بن سلمان», «تركي آل الشيخ»).
+const PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ال", "ولد"];
+/// First words of compound first names: the next word belongs to them («عبد الله», «أبو بكر»).
+const COMPOUNDS: &[&str] = &["عبد", "ابو", "ابي", "ام"];
+
+/// Where a person's name that starts at word `first` ends (one past its last word): up to five
+/// words, none a common word, with the words a compound first name or a particle takes (even
+/// with the article), and a family name with the article at its end («محمد شياع السوداني»,
+/// «عبد الفتاح البرهان», «نبيل الطرابلسي»).
+fn name_end<'t>(words: &[(usize, usize, bool)], word: &dyn Fn(usize) -> &'t str, first: usize) -> usize {
+    let joined = |j: usize| j < words.len() && !words[j].2;
+    let plain = |w: &str| w.chars().count() >= 2 && !is_common(w);
+    let mut j = first;
+    // Whether the name so far is a first name alone (one word, or a compound one).
+    let mut first_name_only = true;
+    while joined(j) && j - first < 5 {
+        let w = word(j);
+        let takes_next = COMPOUNDS.contains(&w) || PARTICLES.contains(&w);
+        // The word a particle or a compound takes may be a common word («آل الشيخ», «عبد الله»).
+        let next_is_word = joined(j + 1) && word(j + 1).chars().count() >= 2;
+        if takes_next && next_is_word && (j > first || COMPOUNDS.contains(&w)) {
+            first_name_only = j == first && COMPOUNDS.contains(&w);
+            j += 2;
+            continue;
+        }
+        if w.starts_with("ال") {
+            // A family name with the article ends the name, as a regnal number does («عبد الله
+            // الثاني»); it needs a first name before it.
+            let regnal = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس"].contains(&w);
+            let family = plain(w) && (w.ends_with('ي') || first_name_only);
+            if j > first && (family || regnal) {
+                j += 1;
+            }
+            break;
+        }
+        if !plain(w) {
+            break;
+        }
+        first_name_only = j == first;
+        j += 1;
+    }
+    j
 }
 
 #[cfg(test)]
@@ -270,5 +307,33 @@ mod tests {
         assert_eq!(names("بحسب وكالة تاس، وصل الرئيس."), [("تاس".to_owned(), "وكالة".to_owned())]);
         assert!(names("وقال الرئيس إن الأمر انتهى").is_empty(), "a common word is no name");
         assert!(names("وزير، خيل").is_empty(), "not across punctuation");
+    }
+
+    /// A name after a title, as the marks `[name]` say, held together (issue 22).
+    #[track_caller]
+    fn check_name(marked: &str) {
+        let open = marked.find('[').unwrap();
+        let close = marked.find(']').unwrap();
+        let text = format!("{}{}{}", &marked[..open], &marked[open + 1..close], &marked[close + 1..]);
+        let expected = &marked[open + 1..close];
+        let found: Vec<String> = names(&text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(found, [expected], "in «{text}»");
+    }
+
+    #[test]
+    fn names_are_held_together() {
+        // A nisba family name, after the title's words that describe it.
+        check_name("وقال رئيس الوزراء العراقي [محمد شياع السوداني] إن بلاده تدعم الحوار.");
+        // Compound first names: عبد + X, أبو + X.
+        check_name("وقال قائد الجيش [عبد الفتاح البرهان] في خطاب إن السودان لن يقبل.");
+        check_name("والتقى الرئيس [عبد الله الثاني] وفدا.");
+        check_name("وقال الرئيس الفلسطيني [أبو مازن] إن الوضع خطير.");
+        // Particles: بن, آل, and the article of a family name.
+        check_name("واستقبل الأمير [محمد بن سلمان] الوفد.");
+        check_name("وكان الشيخ [تركي آل الشيخ] قد أعلن.");
+        check_name("وقال وزير الخارجية الإيراني [عباس عراقجي] إن المحادثات ستستأنف.");
+        check_name("وقال المتحدث [منير الطرابلسي] إن القضية سياسية.");
+        // Not across punctuation, and no common word.
+        check_name("وقال الرئيس [دونالد ترامب]، إن بلاده لن تتراجع.");
     }
 }

@@ -219,7 +219,8 @@ fn automatic_links_are_precise_and_suggestions_find_the_rest_in_every_genre() {
             failures.push(format!("{genre}: automatic-link recall {recall:.3}"));
         }
         if combined < 0.95 {
-            failures.push(format!("{genre}: recall with suggestions {combined:.3} (CORPUS_DETAILS=1 lists the misses)"));
+            failures
+                .push(format!("{genre}: recall with suggestions {combined:.3} (CORPUS_DETAILS=1 lists the misses)"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

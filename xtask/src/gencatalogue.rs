@@ -29,7 +29,8 @@ use article_authoring::text::{common_words, normalize_str};
 use serde_json::Value;
 
 /// Each country's demonym: (id, the masculine singular with the article, its broken plurals,
-/// whether it is also a common word or another country's).
+/// whether it is also a common word or another country's). A second spelling outlets use for a
+/// demonym is a row of its own (الأميركي): a demonym's variants are never linked by themselves.
 const DEMONYMS: &[(&str, &str, &[&str], bool)] = &[
     ("afghanistan", "الأفغاني", &["الأفغان", "أفغان"], false),
     ("albania", "الألباني", &[], false),
@@ -176,6 +177,7 @@ const DEMONYMS: &[(&str, &str, &[&str], bool)] = &[
     ("united-arab-emirates", "الإماراتي", &[], false),
     ("united-kingdom", "البريطاني", &[], false),
     ("united-states", "الأمريكي", &[], false),
+    ("united-states", "الأميركي", &[], false),
     ("uruguay", "الأوروغوياني", &[], false),
     ("uzbekistan", "الأوزبكي", &[], false),
     ("venezuela", "الفنزويلي", &[], false),
@@ -190,6 +192,7 @@ const OTHER_NAMES: &[(&str, &str, bool)] = &[
     ("united-kingdom", "بريطانيا", false),
     ("united-kingdom", "بريطانيا العظمى", false),
     ("united-states", "الولايات المتحدة الأمريكية", false),
+    ("united-states", "أميركا", false),
     ("saudi-arabia", "المملكة العربية السعودية", false),
     ("morocco", "المملكة المغربية", false),
     ("oman", "سلطنة عمان", false),

@@ -7,8 +7,32 @@ use std::collections::{HashMap, HashSet};
 
 use crate::model::{Document, EntityKind};
 use crate::text::normalize::Normalized;
-use crate::text::trust::{self, Form, Words};
-use crate::text::{normalize, normalize_str, Evidence, Finder, Mention, MentionSource, Pattern, Utf8Range, VariantFinder};
+use crate::text::trust::{self, Form, Place, Words};
+use crate::text::{
+    normalize, normalize_str, Evidence, Finder, Mention, MentionSource, Pattern, Utf8Range, VariantFinder,
+};
+
+/// Each entity's own name in the article's language (Arabic or English), as a pattern, unless an
+/// alias already spells it (after normalisation), its own or another entity's (an alias written
+/// out wins: «واشنطن» listed for the administration is not the city's name too): a name need
+/// not be repeated among the aliases to be found.
+pub fn own_names(doc: &Document) -> Vec<(usize, &str)> {
+    let language = doc.article.language.as_str();
+    let listed: HashSet<String> =
+        doc.entities.iter().flat_map(|e| e.aliases.iter().map(|a| normalize_str(a.text()))).collect();
+    doc.entities
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let name = match language {
+                "ar" => e.name.ar.as_str(),
+                "en" => e.name.en.as_str(),
+                _ => return None,
+            };
+            (!name.trim().is_empty() && !listed.contains(&normalize_str(name))).then_some((i, name))
+        })
+        .collect()
+}
 
 /// Why a match is not linked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,11 +95,11 @@ pub struct Linked {
 
 impl Linker {
     /// Compiles the aliases of `doc`'s entities, their names (those no alias spells: see
-    /// [`crate::model::prepared::own_names`]) and the forms of their demonyms. A spelling
+    /// [`own_names`]) and the forms of their demonyms. A spelling
     /// belongs to the first entity that lists it (the document's own records come before its
     /// catalogues').
     pub fn new(doc: &Document) -> Linker {
-        let names = crate::model::prepared::own_names(doc);
+        let names = own_names(doc);
         let mut claimed: HashMap<String, usize> = HashMap::new();
         let mut spellings: Vec<Spelling> = Vec::new();
         let mut push = |spellings: &mut Vec<Spelling>, s: Spelling| {
@@ -85,7 +109,8 @@ impl Linker {
                 spellings.push(s);
             }
         };
-        let is_place = |e: usize| matches!(doc.entities[e].kind, EntityKind::Country | EntityKind::City | EntityKind::Region);
+        let is_place =
+            |e: usize| matches!(doc.entities[e].kind, EntityKind::Country | EntityKind::City | EntityKind::Region);
         for (entity, e) in doc.entities.iter().enumerate() {
             for (alias, a) in e.aliases.iter().enumerate() {
                 let text = normalize_str(a.text());
@@ -168,16 +193,24 @@ impl Linker {
                 let s = self.spelling(m);
                 let (first, last) = w.bounds(m.range);
                 let original = n.original(m.range);
-                let mention = Mention { range: original, entity: m.entity, source: self.source(m), adjective: s.adjective };
+                let mention =
+                    Mention { range: original, entity: m.entity, source: self.source(m), adjective: s.adjective };
                 // A name that has no article of its own, read with one, is its nisba
                 // («والتشيلي»): a demonym, which the demonym's own spellings find.
                 let prefix = &n.text[w.start(first)..m.range.start];
-                if s.form == Form::Name && !s.text.starts_with("ال") && (prefix.ends_with("ال") || prefix == "لل") {
+                if s.form == Form::Name && !s.text.starts_with("ال") && (prefix.ends_with("ال") || prefix == "لل")
+                {
                     continue;
                 }
                 if s.ambiguous {
                     deferred.push((t, mention, first, s.form));
-                } else if trust::part_of_name(w, text, first, last, s.form, s.place, &is_demonym, &linked) {
+                } else if trust::part_of_name(
+                    w,
+                    text,
+                    Place { first, last, form: s.form, place: s.place },
+                    &is_demonym,
+                    &linked,
+                ) {
                     out.unlinked.push(self.unlinked(t, original, m, Hold::PartOfName));
                 } else if s.form == Form::Singular && s.text.ends_with('ي') && original.of(text).ends_with('ى') {
                     // «اليمنى» is the right hand, not the Yemeni.
@@ -196,15 +229,35 @@ impl Linker {
                 let s = &self.spellings[first.1];
                 let of: Vec<(usize, usize)> = self.candidates(&v.candidates);
                 if let Some(entity) = v.entity() {
-                    let longer = held.iter().filter(|r| inside(r)).all(|r| {
-                        v.range.start <= r.start && r.end <= v.range.end && r.len() < v.range.len()
-                    });
+                    let longer = held
+                        .iter()
+                        .filter(|r| inside(r))
+                        .all(|r| v.range.start <= r.start && r.end <= v.range.end && r.len() < v.range.len());
                     if !longer {
                         continue;
                     }
                     let norm = n.normalized(v.range);
                     let (first, last) = w.bounds(norm);
-                    if trust::part_of_name(w, text, first, last, s.form, s.place, &is_demonym, &linked) {
+                    // A one-word variant is a name only where the words before it call for one
+                    // («في», «إلى», «حكومة», a title, a list of names): alone, or after anything
+                    // else, its letters are as often a common word's («لإطفاء» is one letter
+                    // from «لاتفيا»).
+                    if !v.several && !trust::calls_for_a_name(w, first, &linked) {
+                        out.unlinked.push(Unlinked {
+                            text: t,
+                            range: v.range,
+                            of,
+                            why: Hold::Variant { common: false },
+                        });
+                        continue;
+                    }
+                    if trust::part_of_name(
+                        w,
+                        text,
+                        Place { first, last, form: s.form, place: s.place },
+                        &is_demonym,
+                        &linked,
+                    ) {
                         out.unlinked.push(Unlinked { text: t, range: v.range, of, why: Hold::PartOfName });
                         continue;
                     }
@@ -237,18 +290,19 @@ impl Linker {
         }
         for (t, m, first, form) in rest {
             let w = &words[t];
-            let placed: Vec<usize> = out.mentions[t]
-                .iter()
-                .flat_map(|x| w.span(normalized[t].normalized(x.range)))
-                .collect();
+            let placed: Vec<usize> =
+                out.mentions[t].iter().flat_map(|x| w.span(normalized[t].normalized(x.range))).collect();
             let linked = |k: usize| placed.contains(&k);
             let known = evidence.contains(&m.entity);
             // In a list of places («مالي والنيجر»), with the document's evidence.
             let listed = form == Form::Name && trust::in_a_list_of_places(w, first, &linked);
-            let of = vec![(m.entity, match m.source {
-                MentionSource::Alias(a) | MentionSource::Variant(a) => a,
-                MentionSource::Added => usize::MAX,
-            })];
+            let of = vec![(
+                m.entity,
+                match m.source {
+                    MentionSource::Alias(a) | MentionSource::Variant(a) => a,
+                    MentionSource::Added => usize::MAX,
+                },
+            )];
             if known && (listed || trust::decided_with_evidence(w, texts[t], first, form, &linked)) {
                 out.mentions[t].push(m);
             } else if trust::worth_suggesting(w, first, form, known, &linked) {
@@ -288,4 +342,3 @@ impl Linker {
         Unlinked { text, range, of: vec![(m.entity, self.spelling(m).alias)], why }
     }
 }
-

@@ -3,9 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::link::{Linker, Unlinked};
 use super::validate::block_text;
 use crate::model::*;
-use super::link::{Linker, Unlinked};
 use crate::text::{locate_quote, Mention, MentionSource, Utf8Range};
 
 /// The index of a text among a document's texts: 0 the headline, 1 + i block i.
@@ -61,27 +61,7 @@ pub struct Prepared {
     ids: HashMap<String, usize>,
 }
 
-/// Each entity's own name in the article's language (Arabic or English), as a pattern, unless an
-/// alias already spells it (after normalisation), its own or another entity's (an alias written
-/// out wins: «واشنطن» listed for the administration is not the city's name too): a name need
-/// not be repeated among the aliases to be found.
-pub fn own_names(doc: &Document) -> Vec<(usize, &str)> {
-    let language = doc.article.language.as_str();
-    let listed: std::collections::HashSet<String> =
-        doc.entities.iter().flat_map(|e| e.aliases.iter().map(|a| crate::text::normalize_str(a.text()))).collect();
-    doc.entities
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let name = match language {
-                "ar" => e.name.ar.as_str(),
-                "en" => e.name.en.as_str(),
-                _ => return None,
-            };
-            (!name.trim().is_empty() && !listed.contains(&crate::text::normalize_str(name))).then_some((i, name))
-        })
-        .collect()
-}
+pub use super::link::own_names;
 
 impl Prepared {
     /// Prepares a document. It should have passed validation; anything that still does not

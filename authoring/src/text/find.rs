@@ -103,10 +103,7 @@ impl Finder {
     /// Every mention in `text`, sorted by position, none overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let normalized = normalize(text);
-        self.find_in(&normalized)
-            .into_iter()
-            .map(|m| Mention { range: normalized.original(m.range), ..m })
-            .collect()
+        self.find_in(&normalized).into_iter().map(|m| Mention { range: normalized.original(m.range), ..m }).collect()
     }
 
     /// Every mention in normalised text, its range in that text (not the original's): for

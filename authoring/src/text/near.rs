@@ -26,7 +26,9 @@ fn strip_ending(word: &str) -> &str {
 /// The word without each possible run of proclitics (the word itself included), with the bytes
 /// cut (those of ال stay in the word).
 fn without_proclitics(word: &str) -> impl Iterator<Item = (usize, &str)> {
-    PREFIXES.iter().filter_map(move |p| word.strip_prefix(p).map(|rest| (p.trim_end_matches("ال").len(), rest)))
+    PREFIXES
+        .iter()
+        .filter_map(move |p| word.strip_prefix(p).map(|rest| (p.trim_end_matches("ال").len(), rest)))
         .filter(|(_, rest)| rest.chars().count() >= 3)
 }
 

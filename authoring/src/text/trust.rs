@@ -40,7 +40,8 @@ const PLURAL_ENDINGS: &[&str] = &["يون", "يين", "يات", "يان", "يت�
 /// Anything else is returned alone, as a name.
 pub fn demonym_forms(alias: &str) -> Vec<(String, Form)> {
     let words: Vec<&str> = alias.split(' ').collect();
-    let stems: Option<Vec<&str>> = words.iter().map(|w| w.strip_suffix('ي').filter(|s| s.chars().count() >= 2)).collect();
+    let stems: Option<Vec<&str>> =
+        words.iter().map(|w| w.strip_suffix('ي').filter(|s| s.chars().count() >= 2)).collect();
     let Some(stems) = stems else { return vec![(alias.to_owned(), Form::Name)] };
     let bare: Vec<&str> = stems.iter().map(|s| s.strip_prefix("ال").unwrap_or(s)).collect();
     let mut out = vec![(alias.to_owned(), Form::Singular)];
@@ -65,17 +66,76 @@ pub fn demonym_forms(alias: &str) -> Vec<(String, Form)> {
 /// Nouns that take a place's name after them (construct): after one, an ambiguous name is the
 /// place («حكومة مالي», «سلطنة عمان», «منتخب عمان»).
 const PLACE_HEADS: &[&str] = &[
-    "حكومه", "جمهوريه", "دوله", "سلطنه", "مملكه", "عاصمه", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
-    "شرقي", "غربي", "حدود", "اراضي", "رئيس", "رئاسه", "سفير", "سفاره", "شعب", "جيش", "ملك", "عاهل", "سلطان", "منتخب",
-    "قوات", "امير", "خارجيه", "داخل", "سكان", "مواطني", "لاجئي", "اهل", "مدن", "برلمان", "مجلس",
+    "حكومه",
+    "جمهوريه",
+    "دوله",
+    "سلطنه",
+    "مملكه",
+    "عاصمه",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "شمالي",
+    "جنوبي",
+    "شرقي",
+    "غربي",
+    "حدود",
+    "اراضي",
+    "رئيس",
+    "رئاسه",
+    "سفير",
+    "سفاره",
+    "شعب",
+    "جيش",
+    "ملك",
+    "عاهل",
+    "سلطان",
+    "منتخب",
+    "قوات",
+    "امير",
+    "خارجيه",
+    "داخل",
+    "سكان",
+    "مواطني",
+    "لاجئي",
+    "اهل",
+    "مدن",
+    "برلمان",
+    "مجلس",
 ];
 
 /// Definite nouns of a state that an ambiguous demonym can describe, where the document names
 /// the entity elsewhere («الحكومة المالية» beside «حكومة مالي»).
 const STATE_NOUNS: &[&str] = &[
-    "الحكومه", "الجيش", "القوات", "السلطات", "الرئيس", "الرئاسه", "الشعب", "المعارضه", "المنتخب", "العاصمه",
-    "الاراضي", "الحدود", "السفير", "السفاره", "الخارجيه", "الدوله", "الجنود", "المجلس", "الوفد", "الجانب",
-    "الشرطه", "النظام", "الشؤون", "المسؤولين", "الرئيسين", "الطرف", "الاطراف",
+    "الحكومه",
+    "الجيش",
+    "القوات",
+    "السلطات",
+    "الرئيس",
+    "الرئاسه",
+    "الشعب",
+    "المعارضه",
+    "المنتخب",
+    "العاصمه",
+    "الاراضي",
+    "الحدود",
+    "السفير",
+    "السفاره",
+    "الخارجيه",
+    "الدوله",
+    "الجنود",
+    "المجلس",
+    "الوفد",
+    "الجانب",
+    "الشرطه",
+    "النظام",
+    "الشؤون",
+    "المسؤولين",
+    "الرئيسين",
+    "الطرف",
+    "الاطراف",
 ];
 
 /// Words after which a place is read, not a common word («في مالي»).
@@ -86,19 +146,51 @@ const PREPOSITIONS: &[&str] = &[
 
 /// After one of these, a nisba is part of a proper name («المحيط الهندي», «المرصد السوري»).
 const NAME_HEADS: &[&str] = &[
-    "المحيط", "البحر", "الخليج", "المحيطين", "المرصد", "مرصد", "الحزب", "حزب", "الحركه", "حركه", "الجبهه", "جبهه",
-    "النادي", "نادي", "التيار", "تيار", "الائتلاف", "ائتلاف", "الجمعيه", "جمعيه", "الرابطه", "رابطه",
+    "المحيط",
+    "البحر",
+    "الخليج",
+    "المحيطين",
+    "المرصد",
+    "مرصد",
+    "الحزب",
+    "حزب",
+    "الحركه",
+    "حركه",
+    "الجبهه",
+    "جبهه",
+    "النادي",
+    "نادي",
+    "التيار",
+    "تيار",
+    "الائتلاف",
+    "ائتلاف",
+    "الجمعيه",
+    "جمعيه",
+    "الرابطه",
+    "رابطه",
 ];
 
 /// Points of the compass: after a place's name they name another place («أمريكا الجنوبية»,
 /// «بحر الصين الجنوبي»).
-const COMPASS: &[&str] = &[
-    "الجنوبيه", "الشماليه", "الشرقيه", "الغربيه", "الوسطي", "الجنوبي", "الشمالي", "الشرقي", "الغربي", "الاوسط",
-];
+const COMPASS: &[&str] =
+    &["الجنوبيه", "الشماليه", "الشرقيه", "الغربيه", "الوسطي", "الجنوبي", "الشمالي", "الشرقي", "الغربي", "الاوسط"];
 
 /// Features of the land and the sea that take a place's name («بحيرة تشاد»).
 const FEATURES: &[&str] = &[
-    "بحيره", "نهر", "خليج", "بحر", "مضيق", "جبل", "جبال", "صحراء", "هضبه", "قناه", "وادي", "حوض", "جزيره", "شبه",
+    "بحيره",
+    "نهر",
+    "خليج",
+    "بحر",
+    "مضيق",
+    "جبل",
+    "جبال",
+    "صحراء",
+    "هضبه",
+    "قناه",
+    "وادي",
+    "حوض",
+    "جزيره",
+    "شبه",
     "بحيرة",
 ];
 
@@ -107,20 +199,105 @@ const NAME_PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ال", "ابو", 
 
 /// Titles after which a person's name follows (the names after titles of `suggest` and more).
 pub const PERSON_TITLES: &[&str] = &[
-    "الرئيس", "الرئيسه", "الوزير", "الوزيره", "السفير", "السفيره", "الجنرال", "الاميرال", "العقيد", "اللواء",
-    "الملك", "الامير", "الاميره", "الشيخ", "الشيخه", "السيد", "السيده", "المستشار", "المستشاره", "السيناتور",
-    "النائب", "النائبه", "المحامي", "المحاميه", "القاضي", "الدكتور", "الدكتوره", "اللاعب", "اللاعبه", "المهاجم",
-    "المدافع", "الحارس", "المدرب", "المدربه", "النجم", "النجمه", "الملاكم", "العداء", "العداءه", "السائق",
-    "الكاتب", "الصحفي", "الصحفيه", "المتحدث", "المتحدثه", "الفريق", "المشير", "الامين",
+    "الرئيس",
+    "الرئيسه",
+    "الوزير",
+    "الوزيره",
+    "السفير",
+    "السفيره",
+    "الجنرال",
+    "الاميرال",
+    "العقيد",
+    "اللواء",
+    "الملك",
+    "الامير",
+    "الاميره",
+    "الشيخ",
+    "الشيخه",
+    "السيد",
+    "السيده",
+    "المستشار",
+    "المستشاره",
+    "السيناتور",
+    "النائب",
+    "النائبه",
+    "المحامي",
+    "المحاميه",
+    "القاضي",
+    "الدكتور",
+    "الدكتوره",
+    "اللاعب",
+    "اللاعبه",
+    "المهاجم",
+    "المدافع",
+    "الحارس",
+    "المدرب",
+    "المدربه",
+    "النجم",
+    "النجمه",
+    "الملاكم",
+    "العداء",
+    "العداءه",
+    "السائق",
+    "الكاتب",
+    "الصحفي",
+    "الصحفيه",
+    "المتحدث",
+    "المتحدثه",
+    "الفريق",
+    "المشير",
+    "الامين",
 ];
 
 /// Relational adjectives of news writing that may follow a demonym without making it a name.
 const PLAIN_NISBAS: &[&str] = &[
-    "الرسمي", "الحالي", "الدولي", "الوطني", "الاقليمي", "الاولمبي", "العربي", "الاسلامي", "الغربي", "الشرقي",
-    "الشمالي", "الجنوبي", "الاوروبي", "الافريقي", "الاسيوي", "الخليجي", "الاتحادي", "العسكري", "الامني", "السياسي",
-    "الاقتصادي", "الشعبي", "الثوري", "الديمقراطي", "الجمهوري", "الملكي", "الاممي", "الحكومي", "الرئاسي",
-    "البرلماني", "الدبلوماسي", "النووي", "الجوي", "البحري", "البري", "الرياضي", "الثقافي", "التجاري", "المركزي",
-    "الانتقالي", "الاعلي", "الاولي", "الثاني", "الفني", "الحقيقي", "الوحيد", "الاصلي",
+    "الرسمي",
+    "الحالي",
+    "الدولي",
+    "الوطني",
+    "الاقليمي",
+    "الاولمبي",
+    "العربي",
+    "الاسلامي",
+    "الغربي",
+    "الشرقي",
+    "الشمالي",
+    "الجنوبي",
+    "الاوروبي",
+    "الافريقي",
+    "الاسيوي",
+    "الخليجي",
+    "الاتحادي",
+    "العسكري",
+    "الامني",
+    "السياسي",
+    "الاقتصادي",
+    "الشعبي",
+    "الثوري",
+    "الديمقراطي",
+    "الجمهوري",
+    "الملكي",
+    "الاممي",
+    "الحكومي",
+    "الرئاسي",
+    "البرلماني",
+    "الدبلوماسي",
+    "النووي",
+    "الجوي",
+    "البحري",
+    "البري",
+    "الرياضي",
+    "الثقافي",
+    "التجاري",
+    "المركزي",
+    "الانتقالي",
+    "الاعلي",
+    "الاولي",
+    "الثاني",
+    "الفني",
+    "الحقيقي",
+    "الوحيد",
+    "الاصلي",
 ];
 
 /// The words of a normalised text, each with whether punctuation (not only spaces) comes
@@ -169,7 +346,9 @@ impl<'a> Words<'a> {
     /// touches none).
     pub fn bounds(&self, r: Utf8Range) -> (usize, usize) {
         let mut span = self.span(r);
-        let first = span.next().unwrap_or_else(|| self.words.iter().filter(|&&(s, _, _)| s <= r.start).count().saturating_sub(1));
+        let first = span
+            .next()
+            .unwrap_or_else(|| self.words.iter().filter(|&&(s, _, _)| s <= r.start).count().saturating_sub(1));
         let last = span.last().unwrap_or(first);
         (first, last)
     }
@@ -229,6 +408,17 @@ pub enum Weak {
     Ambiguous,
 }
 
+/// Where a match is and what it is, for [`part_of_name`].
+#[derive(Clone, Copy, Debug)]
+pub struct Place {
+    /// Its first and last words.
+    pub first: usize,
+    pub last: usize,
+    pub form: Form,
+    /// Whether the entity is a place (a country, a city, a region).
+    pub place: bool,
+}
+
 /// Whether the words around an exact match of a name or a demonym make it part of a larger name.
 /// `first` and `last` are the indices of the match's first and last words; `place`: whether the
 /// entity is a place (the rules for names are a place's); `linked(k)` tells whether word `k`
@@ -236,13 +426,11 @@ pub enum Weak {
 pub fn part_of_name(
     words: &Words,
     original: &str,
-    first: usize,
-    last: usize,
-    form: Form,
-    place: bool,
+    at: Place,
     is_demonym_word: &dyn Fn(&str) -> bool,
     linked: &dyn Fn(usize) -> bool,
 ) -> bool {
+    let Place { first, last, form, place } = at;
     let before = words.before(first);
     let after = words.after(last);
     if let Some(a) = after {
@@ -255,7 +443,8 @@ pub fn part_of_name(
         Form::Plural => false,
         Form::Singular => {
             if let Some(b) = before {
-                if is_in(NAME_HEADS, words.word(b)) || words.before(b).is_some_and(|bb| is_in(NAME_HEADS, words.word(bb)))
+                if is_in(NAME_HEADS, words.word(b))
+                    || words.before(b).is_some_and(|bb| is_in(NAME_HEADS, words.word(bb)))
                 {
                     return true;
                 }
@@ -320,6 +509,21 @@ pub fn decided_by_head(words: &Words, first: usize) -> bool {
     })
 }
 
+/// Whether the words around word `first` call for a name there: a preposition, a noun that
+/// takes a place or a title before it, a name it is listed with or follows («في كراكاس»,
+/// «حكومة كراكاس», «الرئيس ترمب», «موسكو وواشنطون», «عاصمة فنزويلا كراكاس»).
+pub fn calls_for_a_name(words: &Words, first: usize, linked: &dyn Fn(usize) -> bool) -> bool {
+    if words.before(first).is_some_and(linked) {
+        return true;
+    }
+    let before = words.before(first).map(|b| words.word(b));
+    before.is_some_and(|b| {
+        let bare = without_conjunction(b);
+        is_in(PREPOSITIONS, b) || is_in(PREPOSITIONS, bare) || is_in(PLACE_HEADS, bare) || is_in(PERSON_TITLES, bare)
+    }) || decided_by_head(words, first)
+        || in_a_list_of_places(words, first, linked)
+}
+
 /// Whether an ambiguous name stands in a list of places joined by و («مالي والنيجر وتشاد»,
 /// «النيجر ومالي»): there, the common word cannot.
 pub fn in_a_list_of_places(words: &Words, first: usize, linked: &dyn Fn(usize) -> bool) -> bool {
@@ -331,7 +535,13 @@ pub fn in_a_list_of_places(words: &Words, first: usize, linked: &dyn Fn(usize) -
 /// Where the document names the entity elsewhere by strong evidence, whether this occurrence of
 /// its ambiguous alias stands where the common word cannot («في مالي», «الحكومة المالية»,
 /// «جنود ماليون»); `form` is the match's.
-pub fn decided_with_evidence(words: &Words, original: &str, first: usize, form: Form, linked: &dyn Fn(usize) -> bool) -> bool {
+pub fn decided_with_evidence(
+    words: &Words,
+    original: &str,
+    first: usize,
+    form: Form,
+    linked: &dyn Fn(usize) -> bool,
+) -> bool {
     let before = words.before(first);
     match form {
         Form::Plural => true,
@@ -350,7 +560,13 @@ pub fn decided_with_evidence(words: &Words, original: &str, first: usize, form: 
 
 /// Whether an ambiguous alias the context does not decide is still worth suggesting: not where
 /// the common word reads naturally (after an indefinite noun: «فساد مالي»).
-pub fn worth_suggesting(words: &Words, first: usize, form: Form, evidence: bool, linked: &dyn Fn(usize) -> bool) -> bool {
+pub fn worth_suggesting(
+    words: &Words,
+    first: usize,
+    form: Form,
+    evidence: bool,
+    linked: &dyn Fn(usize) -> bool,
+) -> bool {
     match form {
         Form::Plural | Form::Singular => evidence,
         Form::Name => match words.before(first) {
@@ -367,8 +583,17 @@ mod tests {
     #[test]
     fn every_form_of_a_demonym() {
         let forms: Vec<String> = demonym_forms("الفنزويلي").into_iter().map(|(t, _)| t).collect();
-        for f in ["الفنزويلي", "فنزويلي", "الفنزويليه", "فنزويليه", "فنزويليا", "الفنزويليون", "فنزويليين", "الفنزويليات", "الفنزويليتان"]
-        {
+        for f in [
+            "الفنزويلي",
+            "فنزويلي",
+            "الفنزويليه",
+            "فنزويليه",
+            "فنزويليا",
+            "الفنزويليون",
+            "فنزويليين",
+            "الفنزويليات",
+            "الفنزويليتان",
+        ] {
             assert!(forms.contains(&f.to_owned()), "{f}: {forms:?}");
         }
         assert!(!forms.contains(&"الفنزويليا".to_owned()));
