@@ -19,6 +19,8 @@ const GENRES: &[(&str, &str)] = &[
     ("conflict", include_str!("corpus/conflict.txt")),
     ("economy", include_str!("corpus/economy.txt")),
     ("sport", include_str!("corpus/sport.txt")),
+    // Texts added after the freeze, one for each later change of rule (fewer than 300 mentions).
+    ("rules", include_str!("corpus/rules.txt")),
 ];
 
 /// One annotation: where, and the entity it must be linked to (`None`: linked to nothing).
@@ -208,7 +210,7 @@ fn automatic_links_are_precise_and_suggestions_find_the_rest_in_every_genre() {
                 println!("    missed: {w}");
             }
         }
-        if s.must < 300 {
+        if s.must < 300 && *genre != "rules" {
             failures.push(format!("{genre}: only {} annotated mentions", s.must));
         }
         if precision < 0.995 {
