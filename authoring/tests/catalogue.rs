@@ -165,3 +165,26 @@ fn catalogue_problems_name_the_catalogue_and_the_record() {
     }
     assert!(problems.iter().any(|p| p.message.contains("missing.json") && p.message.contains("no such file")));
 }
+
+/// Rejecting a suggestion in the studio adds a `mentions.suppress` quote: then it is suggested
+/// no more in that document (issue 22), and nothing else changes.
+#[test]
+fn a_suppressed_place_is_suggested_no_more() {
+    let said = |json: &str| -> Vec<String> {
+        let p = prepare_with(json, &mut files).unwrap_or_else(|p| panic!("{p:#?}"));
+        article_authoring::suggest::suggestions(&p, &[]).iter().map(|s| s.range.of(p.text(s.text)).to_owned()).collect()
+    };
+    let before = said(ARTICLE);
+    assert!(before.iter().any(|w| w == "فينزويلا"), "{before:?}");
+    let mut doc: serde_json::Value = serde_json::from_str(ARTICLE).unwrap();
+    let block = doc["article"]["blocks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|b| b["text"].as_str().unwrap().contains("تقول فينزويلا"))
+        .unwrap();
+    doc["mentions"]["suppress"] = json!([{ "block": block, "exact": "فينزويلا", "prefix": "تقول " }]);
+    let after = said(&doc.to_string());
+    assert!(!after.iter().any(|w| w == "فينزويلا"), "{after:?}");
+    assert_eq!(after.len(), before.len() - 1);
+}
