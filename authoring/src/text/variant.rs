@@ -334,13 +334,15 @@ impl VariantFinder {
                 }
                 let common = common_loose().contains(&loose.iter().collect::<String>());
                 let e = hits[0].1;
-                let several = len > 1 || e.words > 1;
+                // Several words read (a name written joined, «بوركينافاسو», is one word: read alone
+                // it meets common words as any one word does, «فرئتان» as «فري تاون»).
+                let several = len > 1;
                 let text_definite = (i..i + len).any(|k| {
                     let w = &n.text[words[k].0..words[k].1];
                     let w = if k == i { &w[cut..] } else { w };
                     w.starts_with("ال") || w.starts_with("لل")
                 });
-                let evidence = if several {
+                let evidence = if several || (e.words > 1 && d <= 1) {
                     if e.definite && e.words > 1 && !text_definite {
                         Evidence::Weak
                     } else {
