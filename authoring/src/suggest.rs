@@ -1,16 +1,26 @@
 //! Suggestions: the likely names a document does not link, each with its place in the text, for
 //! the editor to confirm (`cargo xtask check`, the studio). Nothing here links anything:
-//! - **ambiguous**: an alias marked ambiguous (a name that is also a common word: «مالي»);
-//! - **variant**: a spelling variant of an alias that was not linked because it is ambiguous
-//!   (two entities) or a common word;
+//! - **ambiguous**: an alias marked ambiguous (a name that is also a common word: «مالي») that
+//!   the context does not decide;
+//! - **variant**: a spelling variant too weak to link (of a short one-word name), or that could
+//!   be two entities;
+//! - **part of a name**: a demonym or a place likely part of a person's or a club's name
+//!   («محمد شياع السوداني», «المصري البورسعيدي»);
+//! - **embedded**: a name's letters at the start of a longer word («عراقجي»);
 //! - **known**: a name of a reference list (the sample catalogue's countries and capitals) that
 //!   the document has no entity for;
 //! - **title**: a name after a title (الرئيس, وزير, وكالة…) that nothing links;
 //! - **near**: a word that resembles an alias (its stem, or one letter apart).
+//!
+//! The first four are the weak matches of the rule of trust ([`crate::model::link`]). A place
+//! the document's `mentions.suppress` quotes (a suggestion the editor rejected) is never
+//! suggested again.
 
+use crate::model::link::Hold;
+use crate::model::prepared::index_of;
 use crate::model::{BlockRef, Entity, Prepared};
 use crate::text::find::is_common;
-use crate::text::{near_misses, normalize, normalize_str, Finder, Pattern, Utf8Range, VariantFinder};
+use crate::text::{locate_quote, near_misses, normalize, normalize_str, Finder, Pattern, Utf8Range};
 
 /// Why a place is suggested.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,12 +29,35 @@ pub enum Why {
     Ambiguous { entity: usize },
     /// A spelling variant of these aliases: (entity, alias text), several when ambiguous.
     Variant { of: Vec<(usize, String)>, common: bool },
+    /// This entity's alias (or name), but likely part of a larger name: a person's family name
+    /// («السوداني» after «محمد شياع»), a club («المصري البورسعيدي»).
+    PartOfName { entity: usize, alias: String },
+    /// This entity's alias (or name) at the start of a longer word («عراقجي»).
+    Embedded { entity: usize, alias: String },
     /// A name of the reference list: (its id, its English name).
     Known { id: String, name: String },
     /// A name after this title.
     Title { title: String },
     /// A word that looks like this alias of this entity.
     Near { entity: usize, alias: String },
+}
+
+impl Why {
+    /// The entities of the document it proposes to link the words to (none: a new name).
+    pub fn entities(&self) -> Vec<usize> {
+        match self {
+            Why::Ambiguous { entity }
+            | Why::Near { entity, .. }
+            | Why::PartOfName { entity, .. }
+            | Why::Embedded { entity, .. } => vec![*entity],
+            Why::Variant { of, .. } => {
+                let mut out: Vec<usize> = of.iter().map(|&(e, _)| e).collect();
+                out.dedup();
+                out
+            }
+            Why::Known { .. } | Why::Title { .. } => Vec::new(),
+        }
+    }
 }
 
 /// One suggestion: a place in the text and why.
@@ -78,14 +111,10 @@ const TITLES: &[&str] = &[
 /// entities (the sample catalogue's countries and capitals) looked for by name.
 pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
     let doc = &p.doc;
-    let ambiguous = Finder::new(doc.entities.iter().enumerate().flat_map(|(entity, e)| {
-        e.aliases.iter().enumerate().filter(|(_, a)| a.is_ambiguous()).map(move |(alias, a)| Pattern {
-            text: a.text(),
-            entity,
-            alias,
-            adjective: false,
-        })
-    }));
+    let alias_text = |entity: usize, alias: usize| -> String {
+        let e = &doc.entities[entity];
+        e.aliases.get(alias).map(|a| a.text()).unwrap_or(&e.name.ar).to_owned()
+    };
     let aliases: Vec<(usize, &str)> = doc
         .entities
         .iter()
@@ -99,12 +128,6 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
                 .map(move |t| (i, t))
         })
         .collect();
-    let variants = VariantFinder::new(aliases.iter().enumerate().map(|(k, &(entity, text))| Pattern {
-        text,
-        entity,
-        alias: k,
-        adjective: false,
-    }));
     let ids: std::collections::HashSet<&str> = doc.entities.iter().map(|e| e.id.as_str()).collect();
     let known: Vec<&Entity> = known.iter().filter(|e| !ids.contains(e.id.as_str())).collect();
     let gazetteer = Finder::new(known.iter().enumerate().flat_map(|(k, e)| {
@@ -124,20 +147,33 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
     let texts = std::iter::once(BlockRef::HEADLINE).chain((0..doc.article.blocks.len()).map(BlockRef::Block));
     for t in texts {
         let text = p.text(t);
-        let mut taken: Vec<Utf8Range> = p.mentions_of(t).iter().map(|m| m.range).collect();
+        // What the editor rejected (suppressed) is never suggested again.
+        let suppressed: Vec<Utf8Range> = doc
+            .mentions
+            .suppress
+            .iter()
+            .filter(|q| q.block == t)
+            .filter_map(|q| locate_quote(text, &q.exact, &q.prefix, &q.suffix))
+            .collect();
+        let mut taken: Vec<Utf8Range> =
+            p.mentions_of(t).iter().map(|m| m.range).chain(suppressed.iter().copied()).collect();
         let push = |out: &mut Vec<Suggestion>, taken: &mut Vec<Utf8Range>, range: Utf8Range, why: Why| {
             if !taken.iter().any(|r| r.overlaps(range)) {
                 taken.push(range);
                 out.push(Suggestion { text: t, range, why });
             }
         };
-        for m in ambiguous.find(text) {
-            push(&mut out, &mut taken, m.range, Why::Ambiguous { entity: m.entity });
-        }
-        // A common word is no likely name: neither as a variant nor as a near miss.
-        for v in variants.find(text, &taken.clone()).into_iter().filter(|v| !v.common) {
-            let of = v.candidates.iter().map(|&(e, k)| (e, aliases[k].1.to_owned())).collect();
-            push(&mut out, &mut taken, v.range, Why::Variant { of, common: v.common });
+        for u in p.unlinked.iter().filter(|u| u.text == index_of(t)) {
+            let Some(&(entity, alias)) = u.of.first() else { continue };
+            let why = match u.why {
+                Hold::Ambiguous => Why::Ambiguous { entity },
+                Hold::PartOfName => Why::PartOfName { entity, alias: alias_text(entity, alias) },
+                Hold::Embedded => Why::Embedded { entity, alias: alias_text(entity, alias) },
+                Hold::Variant { common } => {
+                    Why::Variant { of: u.of.iter().map(|&(e, a)| (e, alias_text(e, a))).collect(), common }
+                }
+            };
+            push(&mut out, &mut taken, u.range, why);
         }
         for m in gazetteer.find(text) {
             let e = known[m.entity];
@@ -157,8 +193,8 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
 }
 
 /// Names after a title: (the name's range, the title). After the title, words with the article
-/// («الخارجية الفنزويلي») describe it; the name is the one to three words that follow, none a
-/// common word, up to punctuation.
+/// («الخارجية الفنزويلي») describe it; the name is the words that follow, up to punctuation or
+/// a common word, held together ([`name_end`]).
 fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
     let n = normalize(text);
     let titles: Vec<String> = TITLES.iter().map(|t| normalize_str(t)).collect();
@@ -194,15 +230,7 @@ fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
             j += 1;
         }
         let first = j;
-        while j < words.len()
-            && j - first < 3
-            && !words[j].2
-            && !word(j).starts_with("ال")
-            && word(j).chars().count() >= 2
-            && !is_common(word(j))
-        {
-            j += 1;
-        }
+        j = name_end(&words, &word, first);
         if j > first && !(j == first + 1 && word(first).chars().count() < 3) {
             let range = n.original(Utf8Range::new(words[first].0, words[j - 1].1));
             out.push((
@@ -215,6 +243,51 @@ fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
         k = j.max(k + 1);
     }
     out
+}
+
+/// Words that join a person's names: the word after one belongs to the name, with the article
+/// or without («محمد بن سلمان», «تركي آل الشيخ»).
+const PARTICLES: &[&str] = &["بن", "ابن", "بنت", "ال", "ولد"];
+/// First words of compound first names: the next word belongs to them («عبد الله», «أبو بكر»).
+const COMPOUNDS: &[&str] = &["عبد", "ابو", "ابي", "ام"];
+
+/// Where a person's name that starts at word `first` ends (one past its last word): up to five
+/// words, none a common word, with the words a compound first name or a particle takes (even
+/// with the article), and a family name with the article at its end («محمد شياع السوداني»,
+/// «عبد الفتاح البرهان», «نبيل الطرابلسي»).
+fn name_end<'t>(words: &[(usize, usize, bool)], word: &dyn Fn(usize) -> &'t str, first: usize) -> usize {
+    let joined = |j: usize| j < words.len() && !words[j].2;
+    let plain = |w: &str| w.chars().count() >= 2 && !is_common(w);
+    let mut j = first;
+    // Whether the name so far is a first name alone (one word, or a compound one).
+    let mut first_name_only = true;
+    while joined(j) && j - first < 5 {
+        let w = word(j);
+        let takes_next = COMPOUNDS.contains(&w) || PARTICLES.contains(&w);
+        // The word a particle or a compound takes may be a common word («آل الشيخ», «عبد الله»).
+        let next_is_word = joined(j + 1) && word(j + 1).chars().count() >= 2;
+        if takes_next && next_is_word && (j > first || COMPOUNDS.contains(&w)) {
+            first_name_only = j == first && COMPOUNDS.contains(&w);
+            j += 2;
+            continue;
+        }
+        if w.starts_with("ال") {
+            // A family name with the article ends the name, as a regnal number does («عبد الله
+            // الثاني»); it needs a first name before it.
+            let regnal = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس"].contains(&w);
+            let family = plain(w) && (w.ends_with('ي') || first_name_only);
+            if j > first && (family || regnal) {
+                j += 1;
+            }
+            break;
+        }
+        if !plain(w) {
+            break;
+        }
+        first_name_only = j == first;
+        j += 1;
+    }
+    j
 }
 
 #[cfg(test)]
@@ -234,5 +307,33 @@ mod tests {
         assert_eq!(names("بحسب وكالة تاس، وصل الرئيس."), [("تاس".to_owned(), "وكالة".to_owned())]);
         assert!(names("وقال الرئيس إن الأمر انتهى").is_empty(), "a common word is no name");
         assert!(names("وزير، خيل").is_empty(), "not across punctuation");
+    }
+
+    /// A name after a title, as the marks `[name]` say, held together (issue 22).
+    #[track_caller]
+    fn check_name(marked: &str) {
+        let open = marked.find('[').unwrap();
+        let close = marked.find(']').unwrap();
+        let text = format!("{}{}{}", &marked[..open], &marked[open + 1..close], &marked[close + 1..]);
+        let expected = &marked[open + 1..close];
+        let found: Vec<String> = names(&text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(found, [expected], "in «{text}»");
+    }
+
+    #[test]
+    fn names_are_held_together() {
+        // A nisba family name, after the title's words that describe it.
+        check_name("وقال رئيس الوزراء العراقي [محمد شياع السوداني] إن بلاده تدعم الحوار.");
+        // Compound first names: عبد + X, أبو + X.
+        check_name("وقال قائد الجيش [عبد الفتاح البرهان] في خطاب إن السودان لن يقبل.");
+        check_name("والتقى الرئيس [عبد الله الثاني] وفدا.");
+        check_name("وقال الرئيس الفلسطيني [أبو مازن] إن الوضع خطير.");
+        // Particles: بن, آل, and the article of a family name.
+        check_name("واستقبل الأمير [محمد بن سلمان] الوفد.");
+        check_name("وكان الشيخ [تركي آل الشيخ] قد أعلن.");
+        check_name("وقال وزير الخارجية الإيراني [عباس عراقجي] إن المحادثات ستستأنف.");
+        check_name("وقال المتحدث [منير الطرابلسي] إن القضية سياسية.");
+        // Not across punctuation, and no common word.
+        check_name("وقال الرئيس [دونالد ترامب]، إن بلاده لن تتراجع.");
     }
 }

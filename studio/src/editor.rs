@@ -179,6 +179,8 @@ pub fn suggestions(model: &UseReducerHandle<Model>, t: &S) -> Html {
             Why::Known { name, .. } => format!("{} {name}", t.why_known),
             Why::Title { title } => format!("{} «{title}»", t.why_title),
             Why::Near { entity, alias } => format!("{} «{alias}» ({})", t.why_near, entity_name(*entity)),
+            Why::PartOfName { entity, alias } => format!("{} «{alias}» ({})", t.why_part_of_name, entity_name(*entity)),
+            Why::Embedded { entity, alias } => format!("{} «{alias}» ({})", t.why_embedded, entity_name(*entity)),
         };
         let at = Selection { text: s.text, range: s.range };
         let select = {
@@ -195,7 +197,7 @@ pub fn suggestions(model: &UseReducerHandle<Model>, t: &S) -> Html {
                 .find(|e| &e.id == id)
                 .map(|e| Edit::AddRecord { entity: Box::new(e.clone()) }),
             Why::Near { .. } => crate::suggestion_entity(&model.checked, s).map(|entity| Edit::AddAlias { entity, at }),
-            Why::Title { .. } => None,
+            Why::Title { .. } | Why::Embedded { .. } => None,
             _ => crate::suggestion_entity(&model.checked, s).map(|entity| Edit::AddMention { entity, at }),
         };
         let confirm = confirm_edit.map(|edit| {

@@ -104,9 +104,19 @@ pub fn run(path: &Path) -> Result<(), String> {
             ),
             Why::Variant { of, common } => {
                 let list: Vec<String> = of.iter().map(|(e, a)| format!("«{a}» ({})", id(*e))).collect();
-                let reason = if *common { "also a common word" } else { "more than one entity" };
+                let reason = if *common {
+                    "also a common word"
+                } else if of.len() > 1 {
+                    "more than one entity"
+                } else {
+                    "too short a name to link a variant of it"
+                };
                 format!("a spelling variant of {} ({reason})", list.join(" or "))
             }
+            Why::PartOfName { entity, alias } => {
+                format!("«{alias}» ({}), but part of a name? (a person's, a club's)", id(*entity))
+            }
+            Why::Embedded { entity, alias } => format!("begins with «{alias}» ({}), inside a longer word", id(*entity)),
             Why::Known { id, name } => {
                 format!("is {name} in the sample catalogue (add the catalogue, or an entity «{id}»)")
             }

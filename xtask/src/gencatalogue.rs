@@ -12,8 +12,14 @@
 //!   `geopandas` 0.14.4 wheel ships it: a shapefile of 243 capitals), the place of that name
 //!   nearest the country's centre, and none when the nearest is over 2,500 km from it.
 //!
+//! Then, from two tables of this file (the newsroom's knowledge, which no data package holds):
+//! each country's demonym (the masculine nisba with the article, «التونسي»; the matcher finds
+//! its other forms) and its broken plurals («الروس»), and the other names outlets use
+//! («بريطانيا», «سلطنة عمان», «سورية»).
+//!
 //! A name that is also a common word (`article_authoring::text::common_words`) is written as an
-//! ambiguous alias: suggested to the editor, never linked by itself. A spelling that an earlier
+//! ambiguous alias: suggested to the editor, never linked by itself; so is a demonym or a name the
+//! tables mark ambiguous («المالي»: Malian or financial; «سيول»: Seoul or floods). A spelling that an earlier
 //! record has (the seed's, a country's) is not repeated; a seed country gains the packages'
 //! spellings it lacks.
 
@@ -24,6 +30,185 @@ use article_authoring::catalogue::{Catalogue, FORMAT, VERSION};
 use article_authoring::model::{slug, Alias, AliasDetail, Bilingual, Coordinates, Entity, EntityKind};
 use article_authoring::text::{common_words, normalize_str};
 use serde_json::Value;
+
+/// Each country's demonym: (id, the masculine singular with the article, its broken plurals,
+/// whether it is also a common word or another country's). A second spelling outlets use for a
+/// demonym is a row of its own (الأميركي): a demonym's variants are never linked by themselves.
+const DEMONYMS: &[(&str, &str, &[&str], bool)] = &[
+    ("afghanistan", "الأفغاني", &["الأفغان", "أفغان"], false),
+    ("albania", "الألباني", &[], false),
+    ("algeria", "الجزائري", &[], false),
+    ("angola", "الأنغولي", &[], false),
+    ("argentina", "الأرجنتيني", &[], false),
+    ("armenia", "الأرميني", &["الأرمن", "أرمن"], false),
+    ("australia", "الأسترالي", &[], false),
+    ("austria", "النمساوي", &[], false),
+    ("azerbaijan", "الأذربيجاني", &[], false),
+    ("bahrain", "البحريني", &[], false),
+    ("bangladesh", "البنغلاديشي", &[], false),
+    ("belarus", "البيلاروسي", &[], false),
+    ("belgium", "البلجيكي", &[], false),
+    ("benin", "البنيني", &[], false),
+    ("bolivia", "البوليفي", &[], false),
+    ("bosnia-and-herzegovina", "البوسني", &[], false),
+    ("botswana", "البوتسواني", &[], false),
+    ("brazil", "البرازيلي", &[], false),
+    ("bulgaria", "البلغاري", &[], false),
+    ("burkina-faso", "البوركيني", &[], false),
+    ("burundi", "البوروندي", &[], false),
+    ("cambodia", "الكمبودي", &[], false),
+    ("cameroon", "الكاميروني", &[], false),
+    ("canada", "الكندي", &[], false),
+    ("chad", "التشادي", &[], false),
+    ("chile", "التشيلي", &[], false),
+    ("china", "الصيني", &[], false),
+    ("colombia", "الكولومبي", &[], false),
+    ("comoros", "القمري", &[], true),
+    ("costa-rica", "الكوستاريكي", &[], false),
+    ("croatia", "الكرواتي", &[], false),
+    ("cuba", "الكوبي", &[], false),
+    ("cyprus", "القبرصي", &[], false),
+    ("czechia", "التشيكي", &[], false),
+    ("denmark", "الدنماركي", &[], false),
+    ("djibouti", "الجيبوتي", &[], false),
+    ("dominican-republic", "الدومينيكاني", &[], false),
+    ("dr-congo", "الكونغولي", &[], true),
+    ("ecuador", "الإكوادوري", &[], false),
+    ("egypt", "المصري", &[], false),
+    ("el-salvador", "السلفادوري", &[], false),
+    ("eritrea", "الإريتري", &[], false),
+    ("estonia", "الإستوني", &[], false),
+    ("ethiopia", "الإثيوبي", &[], false),
+    ("finland", "الفنلندي", &[], false),
+    ("france", "الفرنسي", &[], false),
+    ("gabon", "الغابوني", &[], false),
+    ("gambia", "الغامبي", &[], false),
+    ("georgia", "الجورجي", &[], false),
+    ("germany", "الألماني", &["الألمان", "ألمان"], false),
+    ("ghana", "الغاني", &[], false),
+    ("greece", "اليوناني", &[], false),
+    ("guatemala", "الغواتيمالي", &[], false),
+    ("guinea", "الغيني", &[], true),
+    ("haiti", "الهايتي", &[], false),
+    ("honduras", "الهندوراسي", &[], false),
+    ("hungary", "المجري", &[], false),
+    ("iceland", "الآيسلندي", &[], false),
+    ("india", "الهندي", &["الهنود", "هنود"], false),
+    ("indonesia", "الإندونيسي", &[], false),
+    ("iran", "الإيراني", &[], false),
+    ("iraq", "العراقي", &[], false),
+    ("ireland", "الأيرلندي", &[], false),
+    ("israel", "الإسرائيلي", &[], false),
+    ("italy", "الإيطالي", &[], false),
+    ("ivory-coast", "الإيفواري", &[], false),
+    ("jamaica", "الجامايكي", &[], false),
+    ("japan", "الياباني", &[], false),
+    ("jordan", "الأردني", &[], false),
+    ("kazakhstan", "الكازاخي", &[], false),
+    ("kenya", "الكيني", &[], false),
+    ("kosovo", "الكوسوفي", &[], false),
+    ("kuwait", "الكويتي", &[], false),
+    ("kyrgyzstan", "القيرغيزي", &[], false),
+    ("laos", "اللاوسي", &[], false),
+    ("latvia", "اللاتفي", &[], false),
+    ("lebanon", "اللبناني", &[], false),
+    ("liberia", "الليبيري", &[], false),
+    ("libya", "الليبي", &[], false),
+    ("lithuania", "الليتواني", &[], false),
+    ("luxembourg", "اللوكسمبورغي", &[], false),
+    ("madagascar", "الملغاشي", &[], false),
+    ("malawi", "المالاوي", &[], false),
+    ("malaysia", "الماليزي", &[], false),
+    ("mali", "المالي", &[], true),
+    ("malta", "المالطي", &[], false),
+    ("mauritania", "الموريتاني", &[], false),
+    ("mexico", "المكسيكي", &[], false),
+    ("moldova", "المولدوفي", &[], false),
+    ("mongolia", "المنغولي", &[], false),
+    ("morocco", "المغربي", &["المغاربة", "مغاربة"], false),
+    ("mozambique", "الموزمبيقي", &[], false),
+    ("myanmar", "الميانماري", &[], false),
+    ("namibia", "الناميبي", &[], false),
+    ("nepal", "النيبالي", &[], false),
+    ("netherlands", "الهولندي", &[], false),
+    ("new-zealand", "النيوزيلندي", &[], false),
+    ("nicaragua", "النيكاراغوي", &[], false),
+    ("niger", "النيجري", &[], false),
+    ("nigeria", "النيجيري", &[], false),
+    ("north-korea", "الكوري الشمالي", &[], false),
+    ("north-macedonia", "المقدوني", &[], false),
+    ("norway", "النرويجي", &[], false),
+    ("oman", "العماني", &[], false),
+    ("pakistan", "الباكستاني", &[], false),
+    ("palestine", "الفلسطيني", &[], false),
+    ("panama", "البنمي", &[], false),
+    ("paraguay", "الباراغوياني", &[], false),
+    ("peru", "البيروفي", &[], false),
+    ("philippines", "الفلبيني", &[], false),
+    ("poland", "البولندي", &[], false),
+    ("portugal", "البرتغالي", &[], false),
+    ("qatar", "القطري", &[], false),
+    ("romania", "الروماني", &[], true),
+    ("russia", "الروسي", &["الروس", "روس"], false),
+    ("rwanda", "الرواندي", &[], false),
+    ("saudi-arabia", "السعودي", &[], false),
+    ("senegal", "السنغالي", &[], false),
+    ("serbia", "الصربي", &[], false),
+    ("sierra-leone", "السيراليوني", &[], false),
+    ("singapore", "السنغافوري", &[], false),
+    ("slovakia", "السلوفاكي", &[], false),
+    ("slovenia", "السلوفيني", &[], false),
+    ("somalia", "الصومالي", &[], false),
+    ("south-africa", "الجنوب أفريقي", &["الجنوب أفريقية", "الجنوب أفريقيون", "الجنوب أفريقيين"], false),
+    ("south-korea", "الكوري الجنوبي", &[], false),
+    ("spain", "الإسباني", &[], false),
+    ("sri-lanka", "السريلانكي", &[], false),
+    ("sudan", "السوداني", &[], false),
+    ("sweden", "السويدي", &[], false),
+    ("switzerland", "السويسري", &[], false),
+    ("syria", "السوري", &[], false),
+    ("taiwan", "التايواني", &[], false),
+    ("tajikistan", "الطاجيكي", &[], false),
+    ("tanzania", "التنزاني", &[], false),
+    ("thailand", "التايلاندي", &[], false),
+    ("togo", "التوغولي", &[], false),
+    ("tunisia", "التونسي", &[], false),
+    ("turkiye", "التركي", &["الأتراك", "أتراك"], false),
+    ("turkmenistan", "التركماني", &[], false),
+    ("uganda", "الأوغندي", &[], false),
+    ("ukraine", "الأوكراني", &[], false),
+    ("united-arab-emirates", "الإماراتي", &[], false),
+    ("united-kingdom", "البريطاني", &[], false),
+    ("united-states", "الأمريكي", &[], false),
+    ("united-states", "الأميركي", &[], false),
+    ("uruguay", "الأوروغوياني", &[], false),
+    ("uzbekistan", "الأوزبكي", &[], false),
+    ("venezuela", "الفنزويلي", &[], false),
+    ("vietnam", "الفيتنامي", &[], false),
+    ("yemen", "اليمني", &[], false),
+    ("zambia", "الزامبي", &[], false),
+    ("zimbabwe", "الزيمبابوي", &[], false),
+];
+
+/// Other names outlets use: (id, name, whether it is also a common word).
+const OTHER_NAMES: &[(&str, &str, bool)] = &[
+    ("united-kingdom", "بريطانيا", false),
+    ("united-kingdom", "بريطانيا العظمى", false),
+    ("united-states", "الولايات المتحدة الأمريكية", false),
+    ("united-states", "أميركا", false),
+    ("saudi-arabia", "المملكة العربية السعودية", false),
+    ("morocco", "المملكة المغربية", false),
+    ("oman", "سلطنة عمان", false),
+    ("jordan", "المملكة الأردنية الهاشمية", false),
+    ("dr-congo", "الكونغو الديمقراطية", false),
+    ("ivory-coast", "كوت ديفوار", false),
+    ("hungary", "هنغاريا", false),
+    ("syria", "سورية", false),
+    ("kuala-lumpur", "كوالالمبور", false),
+    ("mogadishu", "مقديشو", false),
+    ("kabul", "كابل", true),
+    ("seoul", "سيول", true),
+];
 
 fn read(root: &Path, path: &str) -> Result<Value, String> {
     let file = root.join(path);
@@ -253,13 +438,40 @@ pub fn generate(node_modules: &Path, cities_dir: &Path) -> Result<String, String
             coordinates,
         });
     }
+    // The tables: demonyms (adjectives) and other names.
+    let detailed = |text: &str, adjective: bool, ambiguous: bool| {
+        if !adjective && !ambiguous {
+            Alias::Plain(text.to_owned())
+        } else {
+            Alias::Detailed(AliasDetail { text: text.to_owned(), adjective, metonym_of: None, ambiguous })
+        }
+    };
+    let mut extra = |id: &str, text: &str, adjective: bool, ambiguous: bool| -> Result<(), String> {
+        let i = *ids.get(id).ok_or_else(|| format!("the tables name {id}, which the catalogue lacks"))?;
+        let key = normalize_str(text);
+        if claimed.contains_key(&key) {
+            return Ok(());
+        }
+        claimed.insert(key.clone(), i);
+        entities[i].aliases.push(detailed(text, adjective, ambiguous || common.contains(&key)));
+        Ok(())
+    };
+    for &(id, demonym, plurals, ambiguous) in DEMONYMS {
+        extra(id, demonym, true, ambiguous)?;
+        for plural in plurals {
+            extra(id, plural, true, ambiguous)?;
+        }
+    }
+    for &(id, name, ambiguous) in OTHER_NAMES {
+        extra(id, name, false, ambiguous)?;
+    }
     let catalogue = Catalogue {
         format: FORMAT.to_owned(),
         version: VERSION,
         about: Some(
             "The seed article's entities (without its claims and metonyms), the world's countries and territories \
-             (i18n-iso-countries 7.14 and world-countries 5.1) and the capitals CLDR 48 names in Arabic. Generated by \
-             cargo xtask gen-catalogue."
+             (i18n-iso-countries 7.14 and world-countries 5.1) and the capitals CLDR 48 names in Arabic, with each country's demonym and other \
+             names from the generator's tables. Generated by cargo xtask gen-catalogue."
                 .to_owned(),
         ),
         entities,

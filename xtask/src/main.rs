@@ -4,6 +4,8 @@
 //!   writes the `.gz` and `.br` files beside each file, as a CDN would serve them.
 //! - `cycles`: fails on any import cycle between the modules of a crate of the workspace.
 //! - `check FILE`: validates an article document and reports mentions and near misses.
+//! - `corpus --dictionary [NODE_MODULES] [--sample N]`: the sample catalogue's matcher over every
+//!   word form of an Arabic dictionary (the precision corpus's negatives).
 //! - `publish IN.json… [-o DIR]`: writes the published form of authoring documents, in parallel.
 //! - `gen-map SOURCE.json [OUT.json]`: generates the base map from Natural Earth countries.
 //! - `gen-catalogue NODE_MODULES CITIES_DIR [OUT.json]`: generates the sample catalogue from the data
@@ -16,6 +18,7 @@
 
 mod benchassets;
 mod check;
+mod corpus;
 mod cycles;
 mod finish;
 mod gencatalogue;
@@ -30,7 +33,7 @@ mod size;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask cycles\n       cargo xtask check FILE.json\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT-DIR]\n       cargo xtask gen-catalogue NODE_MODULES CITIES_DIR [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
+const USAGE: &str = "usage: cargo xtask cycles\n       cargo xtask check FILE.json\n       cargo xtask corpus --dictionary [NODE_MODULES] [--sample N]\n       cargo xtask publish IN.json… [-o DIR]\n       cargo xtask gen-map countries-50m.json [OUT-DIR]\n       cargo xtask gen-catalogue NODE_MODULES CITIES_DIR [OUT.json]\n       cargo xtask size [DIR]\n       cargo xtask finish [DIR]\n       cargo xtask bench-assets [DIR]\n       cargo xtask graph-docs [DIR]\n       cargo xtask serve [DIR] [--port N] [--faults]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -44,6 +47,15 @@ fn main() -> ExitCode {
     if task == "cycles" {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
         return match cycles::run(&root) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    if task == "corpus" {
+        return match corpus::run(rest) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");

@@ -5,6 +5,7 @@
 //! re-exported here.
 
 pub mod document;
+pub mod link;
 pub mod plain;
 pub mod prepared;
 pub mod slug;

@@ -3,9 +3,18 @@
 
 use std::collections::HashMap;
 
+use super::link::{Linker, Unlinked};
 use super::validate::block_text;
 use crate::model::*;
-use crate::text::{locate_quote, Finder, Mention, MentionSource, Pattern, Utf8Range, VariantFinder};
+use crate::text::{locate_quote, Mention, MentionSource, Utf8Range};
+
+/// The index of a text among a document's texts: 0 the headline, 1 + i block i.
+pub fn index_of(text: TextRef) -> usize {
+    match text {
+        BlockRef::Headline(_) => 0,
+        BlockRef::Block(i) => i + 1,
+    }
+}
 
 /// One text of the article: the headline or a block.
 pub type TextRef = BlockRef;
@@ -47,68 +56,28 @@ pub struct Prepared {
     pub endnote: Vec<usize>,
     /// The entities with an endnote, in their order.
     pub endnote_order: Vec<usize>,
+    /// The places the rule of trust does not link, in reading order (for the suggestions).
+    pub unlinked: Vec<Unlinked>,
     ids: HashMap<String, usize>,
 }
 
-/// Each entity's own name in the article's language (Arabic or English), as a pattern, unless an
-/// alias already spells it (after normalisation), its own or another entity's (an alias written
-/// out wins: «واشنطن» listed for the administration is not the city's name too): a name need
-/// not be repeated among the aliases to be found.
-pub fn own_names(doc: &Document) -> Vec<(usize, &str)> {
-    let language = doc.article.language.as_str();
-    let listed: std::collections::HashSet<String> =
-        doc.entities.iter().flat_map(|e| e.aliases.iter().map(|a| crate::text::normalize_str(a.text()))).collect();
-    doc.entities
-        .iter()
-        .enumerate()
-        .filter_map(|(i, e)| {
-            let name = match language {
-                "ar" => e.name.ar.as_str(),
-                "en" => e.name.en.as_str(),
-                _ => return None,
-            };
-            (!name.trim().is_empty() && !listed.contains(&crate::text::normalize_str(name))).then_some((i, name))
-        })
-        .collect()
-}
+pub use super::link::own_names;
 
 impl Prepared {
     /// Prepares a document. It should have passed validation; anything that still does not
     /// resolve (an unknown id, a quote not found) is left out rather than panicked on.
     pub fn new(doc: Document) -> Prepared {
         let ids: HashMap<String, usize> = doc.entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i)).collect();
-        let names = own_names(&doc);
-        // A spelling belongs to the first entity that lists it (the document's own records come
-        // before its catalogues'; within a document, validation refuses repeats).
-        let mut claimed: HashMap<String, usize> = HashMap::new();
-        let patterns: Vec<Pattern> = doc
-            .entities
-            .iter()
-            .enumerate()
-            .flat_map(|(entity, e)| {
-                e.aliases
-                    .iter()
-                    .enumerate()
-                    // An ambiguous alias is offered as a suggestion, never linked (see `suggest`).
-                    .filter(|(_, a)| !a.is_ambiguous())
-                    .map(move |(alias, a)| Pattern { text: a.text(), entity, alias, adjective: a.is_adjective() })
-            })
-            // An entity's own name counts as an alias (its index past the aliases: no metonym).
-            .chain(names.iter().map(|&(entity, text)| Pattern { text, entity, alias: usize::MAX, adjective: false }))
-            .filter(|p| *claimed.entry(crate::text::normalize_str(p.text)).or_insert(p.entity) == p.entity)
-            .collect();
-        let finder = Finder::new(patterns.iter().cloned());
-        let variants = VariantFinder::new(patterns);
-
         let texts: Vec<TextRef> =
             std::iter::once(BlockRef::HEADLINE).chain((0..doc.article.blocks.len()).map(BlockRef::Block)).collect();
-        let mut all: Vec<Vec<Mention>> = Vec::with_capacity(texts.len());
-        let mut notes = HashMap::new();
-        for &text_ref in &texts {
-            let text = block_text(&doc.article, text_ref).unwrap_or_default();
-            let anchored =
-                |q: &Quote| (q.block == text_ref).then(|| locate_quote(text, &q.exact, &q.prefix, &q.suffix)).flatten();
-            let suppressed: Vec<Utf8Range> = doc.mentions.suppress.iter().filter_map(anchored).collect();
+        let bodies: Vec<&str> = texts.iter().map(|&t| block_text(&doc.article, t).unwrap_or_default()).collect();
+        let anchored = |t: TextRef, q: &Quote| {
+            (q.block == t).then(|| locate_quote(bodies[index_of(t)], &q.exact, &q.prefix, &q.suffix)).flatten()
+        };
+        let mut added_by_text: Vec<Vec<(usize, Mention)>> = Vec::with_capacity(texts.len());
+        let mut taken: Vec<Vec<Utf8Range>> = Vec::with_capacity(texts.len());
+        for &t in &texts {
+            let suppressed: Vec<Utf8Range> = doc.mentions.suppress.iter().filter_map(|q| anchored(t, q)).collect();
             let added: Vec<(usize, Mention)> = doc
                 .mentions
                 .add
@@ -116,36 +85,19 @@ impl Prepared {
                 .enumerate()
                 .filter_map(|(k, add)| {
                     let entity = *ids.get(&add.entity)?;
-                    let range = anchored(&add.at)?;
+                    let range = anchored(t, &add.at)?;
                     Some((k, Mention { range, entity, source: MentionSource::Added, adjective: false }))
                 })
                 .collect();
-            let mut mentions: Vec<Mention> = finder
-                .find(text)
-                .into_iter()
-                .filter(|m| !suppressed.iter().chain(added.iter().map(|(_, a)| &a.range)).any(|r| r.overlaps(m.range)))
-                .collect();
-            // Spelling variants fill the words no exact match, addition or suppression took, or
-            // are longer than the exact matches inside them (the longest match wins: «سيرجي
-            // لافروف» over «لافروف»); an ambiguous one, or a common word, is left to the
-            // suggestions.
-            let taken: Vec<Utf8Range> = suppressed.iter().copied().chain(added.iter().map(|(_, a)| a.range)).collect();
-            for v in variants.find(text, &taken) {
-                let (Some(entity), Some(&(_, alias))) = (v.entity(), v.candidates.first()) else { continue };
-                let inside = |m: &Mention| m.range.overlaps(v.range);
-                let longer = mentions.iter().filter(|m| inside(m)).all(|m| {
-                    v.range.start <= m.range.start && m.range.end <= v.range.end && m.range.len() < v.range.len()
-                });
-                if longer {
-                    mentions.retain(|m| !inside(m));
-                    mentions.push(Mention {
-                        range: v.range,
-                        entity,
-                        source: MentionSource::Variant(alias),
-                        adjective: v.adjective,
-                    });
-                }
-            }
+            taken.push(suppressed.into_iter().chain(added.iter().map(|(_, a)| a.range)).collect());
+            added_by_text.push(added);
+        }
+        // The rule of trust: strong evidence linked, the rest kept for the suggestions.
+        let linked = Linker::new(&doc).link(&bodies, &taken);
+        let unlinked = linked.unlinked;
+        let mut all: Vec<Vec<Mention>> = Vec::with_capacity(texts.len());
+        let mut notes = HashMap::new();
+        for ((&text_ref, mut mentions), added) in texts.iter().zip(linked.mentions).zip(added_by_text) {
             // Added mentions win over alias matches; among themselves, the first one listed wins.
             let mut kept_added: Vec<(usize, Mention)> = Vec::new();
             for (k, m) in added {
@@ -201,7 +153,18 @@ impl Prepared {
                 endnote[m.entity] = endnote_order.len();
             }
         }
-        Prepared { headline_mentions, block_mentions, by_entity, notes, relations, endnote, endnote_order, ids, doc }
+        Prepared {
+            headline_mentions,
+            block_mentions,
+            by_entity,
+            notes,
+            relations,
+            endnote,
+            endnote_order,
+            unlinked,
+            ids,
+            doc,
+        }
     }
 
     /// The index of the entity with this id.

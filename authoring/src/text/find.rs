@@ -103,11 +103,17 @@ impl Finder {
     /// Every mention in `text`, sorted by position, none overlapping.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let normalized = normalize(text);
-        let mut candidates = self.candidates(&normalized);
+        self.find_in(&normalized).into_iter().map(|m| Mention { range: normalized.original(m.range), ..m }).collect()
+    }
+
+    /// Every mention in normalised text, its range in that text (not the original's): for
+    /// readers of the words around it ([`super::trust`]).
+    pub fn find_in(&self, normalized: &Normalized) -> Vec<Mention> {
+        let mut candidates = self.candidates(normalized);
         choose_longest(&mut candidates)
             .into_iter()
             .map(|(range, info)| Mention {
-                range: normalized.original(range),
+                range,
                 entity: info.entity,
                 source: MentionSource::Alias(info.alias),
                 adjective: info.adjective,

@@ -14,6 +14,7 @@ pub mod find;
 pub mod near;
 pub mod normalize;
 pub mod quote;
+pub mod trust;
 pub mod variant;
 
 pub use near::{near_misses, NearMiss};
@@ -25,6 +26,6 @@ pub fn common_words() -> impl Iterator<Item = &'static str> {
 pub use find::{find_mentions, Finder, Mention, MentionSource, Pattern};
 pub use normalize::{normalize, normalize_str, Normalized};
 pub use quote::locate_quote;
-pub use variant::{VariantFinder, VariantMatch};
+pub use variant::{Evidence, VariantFinder, VariantMatch};
 
 pub use article_format::text::{CharRange, Utf16Range, Utf8Range};

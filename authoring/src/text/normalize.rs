@@ -34,6 +34,19 @@ impl Normalized {
         Utf8Range::new(self.spans[first].0 as usize, self.spans[last].1 as usize)
     }
 
+    /// The normalised range that stands for the original range `range` (the inverse of
+    /// [`Self::original`] for ranges on the boundaries it returns).
+    pub fn normalized(&self, range: Utf8Range) -> Utf8Range {
+        let first = self.spans.partition_point(|&(_, end)| end as usize <= range.start);
+        let last = self.spans.partition_point(|&(start, _)| (start as usize) < range.end);
+        if first >= last {
+            let at = self.starts.get(first).map_or(self.text.len(), |&s| s as usize);
+            return Utf8Range::new(at, at);
+        }
+        let end = self.starts.get(last).map_or(self.text.len(), |&s| s as usize);
+        Utf8Range::new(self.starts[first] as usize, end)
+    }
+
     /// The normalised char index starting at byte `at`.
     fn index_of(&self, at: usize) -> usize {
         match self.starts.binary_search(&(at as u32)) {
