@@ -27,9 +27,11 @@ pub fn mount(element: web_sys::Element, options: JsValue, base: String) -> Resul
 }
 
 /// Mounts every `[data-article-explorer]` element not mounted yet; returns their handles.
+/// `prefetched` maps an element to its document as `embed.js` fetched it (the text, or a
+/// promise of it).
 #[wasm_bindgen(js_name = mountAll)]
-pub fn mount_all(base: String) -> Vec<Handle> {
-    host::mount_all(&base).into_iter().map(Handle).collect()
+pub fn mount_all(base: String, prefetched: js_sys::Map) -> Vec<Handle> {
+    host::mount_all(&base, &prefetched).into_iter().map(Handle).collect()
 }
 
 /// `setPublisher(publish)`: how the reader publishes an authoring document it is given;
