@@ -277,7 +277,12 @@ pub fn mount_all(base: &str, prefetched: &js_sys::Map) -> Vec<Mounted> {
 
 /// On a panic, every widget is replaced by a message, and the panic goes to the console. The host
 /// page keeps working; the widgets stay dead (the WebAssembly instance cannot be trusted after it).
+/// Debug builds only: a release build's panic is an immediate trap that runs no hook (`embed.js`
+/// shows the messages then), so the hook and the panic's formatting would be dead code there.
 pub fn install_panic_hook() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
     static INSTALLED: std::sync::Once = std::sync::Once::new();
     INSTALLED.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
