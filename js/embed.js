@@ -23,10 +23,12 @@ const base = new URL("./", import.meta.url).href;
 for (const el of document.querySelectorAll("[data-article-explorer]")) {
   const fromQuery = el.hasAttribute("data-params") ? new URLSearchParams(location.search).get("src") : null;
   const src = fromQuery || el.getAttribute("data-src");
-  // Another document than the page's own: its pre-rendered article is not this one (a static
-  // host serves the page unchanged), so a neutral state stands in until the widget mounts.
-  if (fromQuery && fromQuery !== el.getAttribute("data-src") && el.querySelector(".ae-prerendered")) {
-    el.replaceChildren(Object.assign(document.createElement("p"), { className: "ae-neutral", role: "status",
+  // Another document than the page's own: its pre-rendered article (in the shadow root the page
+  // declares) is not this one (a static host serves the page unchanged), so a neutral state stands
+  // in until the widget mounts.
+  const pre = (el.shadowRoot ?? el).querySelector(".ae-prerendered");
+  if (fromQuery && fromQuery !== el.getAttribute("data-src") && pre) {
+    pre.replaceWith(Object.assign(document.createElement("p"), { className: "ae-neutral", role: "status",
       // The words are the reader's own (`article_loading`), written in by the build.
       textContent: document.documentElement.lang === "ar" ? "ae:loading:ar" : "ae:loading:en" }));
   }
