@@ -102,6 +102,9 @@ pub fn use_focus_return(
                 each(&root, &format!(".ae-article [data-entity=\"{}\"]", entity.id), &mut |el| {
                     let _ = el.class_list().add_1("ae-current");
                 });
+                if let Ok(Some(panel)) = root.query_selector(".ae-panel") {
+                    lift(&root, &panel);
+                }
                 if !*from_url.borrow() {
                     if let Ok(Some(title)) = root.query_selector(".ae-panel-title") {
                         focus(&title);
@@ -115,6 +118,36 @@ pub fn use_focus_return(
             }
         }
     });
+}
+
+/// Shows the panel in the browser's top layer (it is a popover), where no ancestor's transform,
+/// filter, contain, overflow or z-index can move, clip or cover it: always when it is a bottom
+/// sheet (a narrow widget: its style fixes it to the window, and a fixed element has no offset
+/// parent), and, while the widget is on screen, whenever it would not be seen whole where it is: a
+/// corner outside the window or under something else (a host's sticky header or ad; an ancestor
+/// that clips it or keeps it from sticking, or that the sheet is fixed to instead of the window).
+/// A browser without popovers leaves it where it is. The panel is a new element for each entity
+/// (keyed), so it is never shown twice.
+fn lift(root: &web_sys::Element, panel: &web_sys::Element) {
+    let r = root.get_bounding_client_rect();
+    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
+    let panel = panel.unchecked_ref::<web_sys::HtmlElement>();
+    if panel.offset_parent().is_none() || (r.bottom() > 0.0 && r.top() < height && !seen_whole(panel)) {
+        let _ = panel.show_popover();
+    }
+}
+
+/// Is `element` the topmost thing at its four corners (6 px in: inside its rounded border)? Asked
+/// of its own tree: from the document, a point inside a shadow root hits the shadow's host.
+fn seen_whole(element: &web_sys::Element) -> bool {
+    let r = element.get_bounding_client_rect();
+    let (left, top, right, bottom) = (r.left() + 6.0, r.top() + 6.0, r.right() - 6.0, r.bottom() - 6.0);
+    // A shadow root or the document: both answer elementFromPoint (DocumentOrShadowRoot), which
+    // web-sys binds on each type apart; the call is the same.
+    let tree = element.get_root_node().unchecked_into::<web_sys::ShadowRoot>();
+    [(left, top), (right, top), (left, bottom), (right, bottom)]
+        .into_iter()
+        .all(|(x, y)| tree.element_from_point(x as f32, y as f32).is_some_and(|e| element.contains(Some(&e))))
 }
 
 /// Previous/next: the mention at `cursor` of the open entity scrolled to and marked briefly.
