@@ -323,3 +323,61 @@ async fn hostile_strings_in_every_field_stay_inert_text() {
     assert!(last.text_content().unwrap_or_default().contains(VECTORS[0]));
     m.unmount();
 }
+
+/// Regression (issue 26): inside a transformed ancestor (a carousel's, a lazy-load layer's) the
+/// phone's bottom sheet was fixed to that ancestor, thousands of pixels down the page, and a sticky
+/// ad at the largest z-index covered its controls. In the top layer neither can: the sheet is a
+/// popover, inside the window and the topmost element at its four corners. Run in Firefox too.
+#[wasm_bindgen_test]
+async fn a_narrow_widget_s_panel_opens_in_the_top_layer_over_a_transformed_ancestor_and_an_ad() {
+    let document = gloo::utils::document();
+    let body = document.body().unwrap();
+    let page = document.create_element("div").unwrap();
+    // A phone-wide column, far down a tall page, in a transformed wrapper.
+    page.set_attribute("style", "transform: translateZ(0); width: 360px; margin: 2000px 0").unwrap();
+    let ad = document.create_element("div").unwrap();
+    ad.set_attribute("style", "position: fixed; inset: auto 0 0; height: 90px; z-index: 2147483647; background: #c00")
+        .unwrap();
+    body.append_child(&page).unwrap();
+    body.append_child(&ad).unwrap();
+    let host = host_element(None);
+    page.append_child(&host).unwrap();
+    let mut m = host::mount(&host, options(Some(SEED), None, "top-layer")).unwrap();
+    let shadow = host.shadow_root().unwrap();
+    // The stylesheet, which the test server does not serve, written into the shadow root.
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../styles/article-explorer.css")));
+    shadow.prepend_with_node_1(&style).unwrap();
+    let mark = wait_for(&shadow, ".ae-host:not([hidden]) .ae-article mark[data-entity=\"russia\"]").await;
+    mark.scroll_into_view();
+    settle().await;
+    click(&mark);
+    let panel = wait_for(&shadow, "[data-entity-panel=\"russia\"]").await;
+    settle().await;
+    assert!(panel.matches(":popover-open").unwrap(), "the sheet is in the top layer");
+    let window = gloo::utils::window();
+    let (width, height) =
+        (window.inner_width().unwrap().as_f64().unwrap(), window.inner_height().unwrap().as_f64().unwrap());
+    let r = panel.get_bounding_client_rect();
+    assert!(
+        r.top() >= 0.0 && r.left() >= 0.0 && r.bottom() <= height + 0.5 && r.right() <= width + 0.5 && r.height() > 0.0,
+        "inside the window: {} {} {} {} in {width}×{height}",
+        r.left(),
+        r.top(),
+        r.right(),
+        r.bottom()
+    );
+    for (x, y) in [
+        (r.left() + 16.0, r.top() + 16.0),
+        (r.right() - 16.0, r.top() + 16.0),
+        (r.left() + 16.0, r.bottom() - 16.0),
+        (r.right() - 16.0, r.bottom() - 16.0),
+    ] {
+        let hit = shadow.element_from_point(x as f32, y as f32);
+        assert!(hit.is_some_and(|e| panel.contains(Some(&e))), "the sheet is topmost at {x},{y}");
+    }
+    m.unmount();
+    page.remove();
+    ad.remove();
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
