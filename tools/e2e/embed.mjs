@@ -482,7 +482,8 @@ check(marks === expectedMarks && headline.includes("روسيا"), `no JavaScript
 // less the role and tab stop that need JavaScript.
 const markAttrs = (root) => [...root.querySelectorAll(".ae-article mark")].map((m) =>
   [m.className, m.dataset.entity, m.dataset.text, m.dataset.index, m.dataset.note, m.hasAttribute("tabindex"), m.getAttribute("role")].join("|"));
-const staticMarks = await p2.evaluate(`(${markAttrs})(document.querySelector("main .ae-prerendered"))`);
+// The pre-rendered article is in the shadow root the page declares (the host's rules cannot reach it).
+const staticMarks = await p2.evaluate(`(${markAttrs})(document.querySelector("main").shadowRoot.querySelector(".ae-prerendered"))`);
 {
   const live = await browser();
   const p3 = live.pages()[0] ?? await live.newPage();
