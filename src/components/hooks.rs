@@ -102,10 +102,11 @@ pub fn use_focus_return(
                 each(&root, &format!(".ae-article [data-entity=\"{}\"]", entity.id), &mut |el| {
                     let _ = el.class_list().add_1("ae-current");
                 });
+                let asked = !*from_url.borrow();
                 if let Ok(Some(panel)) = root.query_selector(".ae-panel") {
-                    lift(&root, &panel);
+                    lift(&panel, asked);
                 }
-                if !*from_url.borrow() {
+                if asked {
                     if let Ok(Some(title)) = root.query_selector(".ae-panel-title") {
                         focus(&title);
                     }
@@ -123,16 +124,15 @@ pub fn use_focus_return(
 /// Shows the panel in the browser's top layer (it is a popover), where no ancestor's transform,
 /// filter, contain, overflow or z-index can move, clip or cover it: always when it is a bottom
 /// sheet (a narrow widget: its style fixes it to the window, and a fixed element has no offset
-/// parent), and, while the widget is on screen, whenever it would not be seen whole where it is: a
-/// corner outside the window or under something else (a host's sticky header or ad; an ancestor
-/// that clips it or keeps it from sticking, or that the sheet is fixed to instead of the window).
-/// A browser without popovers leaves it where it is. The panel is a new element for each entity
-/// (keyed), so it is never shown twice.
-fn lift(root: &web_sys::Element, panel: &web_sys::Element) {
-    let r = root.get_bounding_client_rect();
-    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or_default();
+/// parent), and, when the reader opened it (the widget is on screen; a panel the URL opened may be
+/// far below), whenever it would not be seen whole where it is: a corner outside the window or
+/// under something else (a host's sticky header or ad; an ancestor that clips it or keeps it from
+/// sticking, or that the sheet is fixed to instead of the window). A browser without popovers
+/// leaves it where it is. Once shown, it stays in the top layer while it is open, from entity to
+/// entity (showing it again changes nothing).
+fn lift(panel: &web_sys::Element, asked: bool) {
     let panel = panel.unchecked_ref::<web_sys::HtmlElement>();
-    if panel.offset_parent().is_none() || (r.bottom() > 0.0 && r.top() < height && !seen_whole(panel)) {
+    if panel.offset_parent().is_none() || (asked && !seen_whole(panel)) {
         let _ = panel.show_popover();
     }
 }

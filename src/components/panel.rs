@@ -159,9 +159,8 @@ pub fn panel(props: &PanelProps) -> Html {
     };
     let heading_id = format!("ae-panel-title-{}", entity.id);
     html! {
-        // A popover, shown in the top layer as a bottom sheet (hooks::lift); a new element for each
-        // entity, so that it is shown afresh.
-        <section key={entity.id.clone()} class="ae-panel" popover="manual" role="region" aria-labelledby={heading_id.clone()} data-entity-panel={entity.id.clone()}>
+        // A popover, shown in the top layer as a bottom sheet (hooks::lift).
+        <section class="ae-panel" popover="manual" role="region" aria-labelledby={heading_id.clone()} data-entity-panel={entity.id.clone()}>
             <header class="ae-panel-header">
                 <div class="ae-panel-nav">
                     { for back }
