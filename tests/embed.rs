@@ -125,8 +125,10 @@ async fn the_fallback_shows_until_the_widget_is_ready_and_again_after_unmount() 
     wait_for(&shadow, ".ae-host:not([hidden]) .ae-article").await;
     assert!(shadow.query_selector("slot").unwrap().is_none(), "the fallback is hidden once the widget shows");
     m.unmount();
-    assert_eq!(shadow.children().length(), 1);
-    assert!(shadow.query_selector("slot").unwrap().is_some(), "the fallback shows again");
+    // The widget's stylesheet stays (a pre-rendered article the page declared needs it) and the
+    // fallback shows again: nothing else.
+    assert_eq!(shadow.children().length(), 2);
+    assert!(shadow.query_selector("link + slot").unwrap().is_some(), "the fallback shows again");
     assert!(!host.has_attribute("data-ae-mounted"));
     // And the host can be mounted again.
     let mut again = host::mount(&host, options(Some(SEED), None, "fallback")).expect("mounts again");
@@ -380,4 +382,33 @@ async fn a_narrow_widget_s_panel_opens_in_the_top_layer_over_a_transformed_ances
     page.remove();
     ad.remove();
     window.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// The pre-rendered article in a shadow root the page declared (`cargo xtask finish` writes it, so
+/// that the host's rules cannot restyle it): the widget mounts into that shadow root, keeps the
+/// article until it is ready, and brings it back when unmounted.
+#[wasm_bindgen_test]
+async fn a_declared_shadow_root_with_a_pre_rendered_article_is_the_widget_s_own() {
+    let document = gloo::utils::document();
+    let host = host_element(None);
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let link = document.create_element("link").unwrap();
+    link.set_attribute("rel", "stylesheet").unwrap();
+    link.set_attribute("href", "./article-explorer.css").unwrap();
+    let pre = document.create_element("div").unwrap();
+    pre.set_class_name("ae-host");
+    let article = document.create_element("div").unwrap();
+    article.set_class_name("ae-root ae-prerendered");
+    pre.append_child(&article).unwrap();
+    shadow.append_child(&link).unwrap();
+    shadow.append_child(&pre).unwrap();
+    let mut m =
+        host::mount(&host, options(Some(SEED), None, "declared")).expect("mounts into the declared shadow root");
+    assert!(pre.is_connected(), "the pre-rendered article stays until the widget is ready");
+    wait_for(&shadow, ".ae-host:not([hidden]) .ae-article").await;
+    assert!(!pre.is_connected(), "then the widget replaces it");
+    m.unmount();
+    assert!(pre.is_connected(), "unmounted, the pre-rendered article is back");
+    assert!(shadow.query_selector(".ae-article").unwrap().is_none(), "and nothing of the widget");
+    host.remove();
 }
