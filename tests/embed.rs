@@ -412,3 +412,39 @@ async fn a_declared_shadow_root_with_a_pre_rendered_article_is_the_widget_s_own(
     assert!(shadow.query_selector(".ae-article").unwrap().is_none(), "and nothing of the widget");
     host.remove();
 }
+
+/// A widget `width` px wide with its stylesheet (which the test server does not serve, written into
+/// the shadow root), its panel open from the start on `entity`.
+async fn styled_widget(width: u32, entity: &str) -> (Element, Mounted, ShadowRoot) {
+    // With a fallback, as a page with a pre-rendered article: the widget shows once it has its document.
+    let host = host_element(Some("pre-rendered article"));
+    host.set_attribute("style", &format!("width: {width}px")).unwrap();
+    let mut o = options(Some(SEED), None, entity);
+    o.entity = Some(entity.to_owned());
+    let m = host::mount(&host, o).unwrap();
+    let shadow = host.shadow_root().unwrap();
+    let style = gloo::utils::document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../styles/article-explorer.css")));
+    shadow.prepend_with_node_1(&style).unwrap();
+    wait_for(&shadow, ".ae-host:not([hidden]) [data-entity-panel]").await;
+    settle().await;
+    (host, m, shadow)
+}
+
+/// Regression: a panel open from the start opened while the widget was not shown yet (no layout:
+/// no offset parent, like a fixed sheet's) and went to the top layer on a wide widget too, over
+/// the page. Beside the article it stays in place; a phone's sheet goes to the top layer once the
+/// widget shows.
+#[wasm_bindgen_test]
+async fn a_panel_open_from_the_start_is_a_top_layer_sheet_only_on_a_narrow_widget() {
+    let (wide, mut m, shadow) = styled_widget(900, "cuba").await;
+    let panel = shadow.query_selector("[data-entity-panel]").unwrap().unwrap();
+    assert!(!panel.matches(":popover-open").unwrap(), "beside the article, in place");
+    m.unmount();
+    wide.remove();
+    let (narrow, mut m, shadow) = styled_widget(360, "cuba").await;
+    let panel = shadow.query_selector("[data-entity-panel]").unwrap().unwrap();
+    assert!(panel.matches(":popover-open").unwrap(), "a phone's sheet, in the top layer");
+    m.unmount();
+    narrow.remove();
+}

@@ -129,25 +129,35 @@ pub fn use_focus_return(
 /// under something else (a host's sticky header or ad; an ancestor that clips it or keeps it from
 /// sticking, or that the sheet is fixed to instead of the window). A browser without popovers
 /// leaves it where it is. Once shown, it stays in the top layer while it is open, from entity to
-/// entity (showing it again changes nothing).
-fn lift(panel: &web_sys::Element, asked: bool) {
+/// entity (showing it again changes nothing). A widget not shown yet (its stylesheet or document
+/// still coming) decides nothing: it has no layout, and `host` lifts a panel open from the start
+/// when it shows the widget.
+pub(super) fn lift(panel: &web_sys::Element, asked: bool) {
     let panel = panel.unchecked_ref::<web_sys::HtmlElement>();
+    if panel.closest("[hidden]").ok().flatten().is_some() {
+        return;
+    }
     if panel.offset_parent().is_none() || (asked && !seen_whole(panel)) {
         let _ = panel.show_popover();
     }
 }
 
-/// Is `element` the topmost thing at its four corners (6 px in: inside its rounded border)? Asked
-/// of its own tree: from the document, a point inside a shadow root hits the shadow's host.
+/// Is `element` seen whole where it is: the topmost thing at its four corners (6 px in: inside its
+/// rounded border)? A bottom corner below the window does not count against it: that is the
+/// page's fold, which the reader scrolls to while the panel sticks beside the article (an ordinary
+/// page's panel, opened near the widget's top, reaches below it). Asked of its own tree: from the
+/// document, a point inside a shadow root hits the shadow's host.
 fn seen_whole(element: &web_sys::Element) -> bool {
     let r = element.get_bounding_client_rect();
     let (left, top, right, bottom) = (r.left() + 6.0, r.top() + 6.0, r.right() - 6.0, r.bottom() - 6.0);
     // A shadow root or the document: both answer elementFromPoint (DocumentOrShadowRoot), which
-    // web-sys binds on each type apart; the call is the same.
+    // web-sys binds on each type apart; the call is the same. None: outside the window.
     let tree = element.get_root_node().unchecked_into::<web_sys::ShadowRoot>();
-    [(left, top), (right, top), (left, bottom), (right, bottom)]
-        .into_iter()
-        .all(|(x, y)| tree.element_from_point(x as f32, y as f32).is_some_and(|e| element.contains(Some(&e))))
+    let on_top = |x: f64, y: f64| tree.element_from_point(x as f32, y as f32).map(|e| element.contains(Some(&e)));
+    on_top(left, top) == Some(true)
+        && on_top(right, top) == Some(true)
+        && on_top(left, bottom) != Some(false)
+        && on_top(right, bottom) != Some(false)
 }
 
 /// Previous/next: the mention at `cursor` of the open entity scrolled to and marked briefly.

@@ -195,6 +195,10 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
                     fallback.remove();
                 }
                 let _ = root.remove_attribute("hidden");
+                // A panel open from the start (a deep link) opened unseen: a sheet goes to the top layer now.
+                if let Ok(Some(panel)) = root.query_selector(".ae-panel") {
+                    super::hooks::lift(&panel, false);
+                }
                 super::mark("article-explorer:shown");
             }
         })
