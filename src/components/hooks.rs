@@ -123,22 +123,26 @@ pub fn use_focus_return(
 
 /// Shows the panel in the browser's top layer (it is a popover), where no ancestor's transform,
 /// filter, contain, overflow or z-index can move, clip or cover it: always when it is a bottom
-/// sheet (a narrow widget: its style fixes it to the window, and a fixed element has no offset
-/// parent), and, when the reader opened it (the widget is on screen; a panel the URL opened may be
-/// far below), whenever it would not be seen whole where it is: a corner outside the window or
-/// under something else (a host's sticky header or ad; an ancestor that clips it or keeps it from
-/// sticking, or that the sheet is fixed to instead of the window). A browser without popovers
-/// leaves it where it is. Once shown, it stays in the top layer while it is open, from entity to
-/// entity (showing it again changes nothing). A widget not shown yet (its stylesheet or document
-/// still coming) decides nothing: it has no layout, and `host` lifts a panel open from the start
-/// when it shows the widget.
+/// sheet (a narrow widget: its style fixes it to the window, as wide as the window or as a
+/// transformed ancestor it is fixed to instead; beside the article it is narrower than the widget),
+/// and, when the reader opened it (the widget is on screen; a panel
+/// the URL opened may be far below), whenever beside the article it would not be seen whole: a
+/// corner outside the window or under something else (a host's sticky header or ad; an ancestor
+/// that clips it or keeps it from sticking). A browser without popovers leaves it where it is.
+/// Once shown, it stays in the top layer while it is open, from entity to entity (showing it again
+/// changes nothing). A widget not shown yet (its stylesheet or document still coming) decides
+/// nothing: it has no layout, and `host` lifts a panel open from the start when it shows the widget.
 pub(super) fn lift(panel: &web_sys::Element, asked: bool) {
-    let panel = panel.unchecked_ref::<web_sys::HtmlElement>();
     if panel.closest("[hidden]").ok().flatten().is_some() {
         return;
     }
-    if panel.offset_parent().is_none() || (asked && !seen_whole(panel)) {
-        let _ = panel.show_popover();
+    let width = |e: &web_sys::Element| {
+        let r = e.get_bounding_client_rect();
+        r.right() - r.left()
+    };
+    let sheet = panel.closest(".ae-root").ok().flatten().is_some_and(|root| width(panel) >= width(&root) - 1.0);
+    if sheet || (asked && !seen_whole(panel)) {
+        let _ = panel.unchecked_ref::<web_sys::HtmlElement>().show_popover();
     }
 }
 
