@@ -26,10 +26,13 @@ pub fn mount(element: web_sys::Element, options: JsValue, base: String) -> Resul
     host::mount(&element, Options::from_js(&options, &base)).map(Handle).map_err(|e| JsError::new(&e))
 }
 
-/// Mounts every `[data-article-explorer]` element not mounted yet; returns their handles.
+/// Mounts every `[data-article-explorer]` element not mounted yet; returns an array of their
+/// handles. `prefetched` maps an element to its document as `embed.js` fetched it (the text, or a
+/// promise of it). An array built here, not a `Vec<Handle>`: wasm-bindgen's glue for a returned
+/// vector of objects costs the reader more than the loop below.
 #[wasm_bindgen(js_name = mountAll)]
-pub fn mount_all(base: String) -> Vec<Handle> {
-    host::mount_all(&base).into_iter().map(Handle).collect()
+pub fn mount_all(base: String, prefetched: js_sys::Map) -> js_sys::Array {
+    host::mount_all(&base, &prefetched).into_iter().map(|m| JsValue::from(Handle(m))).collect()
 }
 
 /// `setPublisher(publish)`: how the reader publishes an authoring document it is given;

@@ -463,3 +463,50 @@ async fn a_panel_open_from_the_start_is_a_top_layer_sheet_only_on_a_narrow_widge
     m.unmount();
     narrow.remove();
 }
+
+/// The document embed.js fetched while the WebAssembly downloaded: its text, handed over, is read
+/// in the widget's first render (no fetch of its own); a promise of it is waited for; a promise
+/// that gives nothing leaves the widget's own fetch to say what went wrong.
+#[wasm_bindgen_test]
+async fn a_document_fetched_by_the_page_is_handed_over() {
+    let published = article_authoring::publish::publish_json(SEED).unwrap();
+    let marks = article_explorer::reading::Reading::from_json(&published).unwrap().all_mentions().count();
+
+    // The text: the article is there as soon as the widget is mounted, before any task runs.
+    let host = host_element(None);
+    let mut o = options(None, Some("no-such-file-fetched-by-the-page.json"), "handed-text");
+    o.prefetched = Some(wasm_bindgen::JsValue::from_str(&published));
+    let mut m = host::mount(&host, o).expect("mounts");
+    settle().await;
+    let shadow = host.shadow_root().unwrap();
+    assert_eq!(all(&shadow, ".ae-article mark").len(), marks, "shown from the text handed over, not fetched");
+    m.unmount();
+
+    // A promise, resolved later: the widget waits for it.
+    let host = host_element(None);
+    let (promise, resolve) = {
+        let mut resolve = None;
+        let p = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+        (p, resolve.unwrap())
+    };
+    let mut o = options(None, Some("no-such-file-fetched-by-the-page.json"), "handed-promise");
+    o.prefetched = Some(promise.into());
+    let mut m = host::mount(&host, o).expect("mounts");
+    settle().await;
+    let shadow = host.shadow_root().unwrap();
+    assert!(all(&shadow, ".ae-article mark").is_empty(), "waiting for the page's fetch");
+    resolve.call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::from_str(&published)).unwrap();
+    wait_for(&shadow, ".ae-article mark").await;
+    assert_eq!(all(&shadow, ".ae-article mark").len(), marks);
+    m.unmount();
+
+    // A promise of nothing (the page's fetch failed): the widget fetches, and says why it failed.
+    let host = host_element(None);
+    let mut o = options(None, Some("no-such-file-fetched-by-the-page.json"), "handed-nothing");
+    o.prefetched = Some(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL).into());
+    let mut m = host::mount(&host, o).expect("mounts");
+    let shadow = host.shadow_root().unwrap();
+    let alert = wait_for(&shadow, "[role=alert]").await;
+    assert!(alert.text_content().unwrap_or_default().contains("HTTP 404"), "{:?}", alert.text_content());
+    m.unmount();
+}

@@ -14,6 +14,12 @@ use article_format::num::fixed;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// The allocator of every module that links this crate (all of the widget's WebAssembly): Talc,
+/// smaller and faster than dlmalloc, Rust's default for wasm32. Single-threaded modules only.
+#[cfg(all(not(target_feature = "atomics"), target_family = "wasm"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// The largest text a widget accepts: bigger ones are refused with a message naming the limit,
 /// rather than freezing the reader's page while they parse.
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;

@@ -20,8 +20,23 @@ pub enum Source {
     Url(AttrValue),
     /// Given as JSON text.
     Json(Rc<str>),
+    /// Fetched from this URL by `embed.js` while the WebAssembly downloaded: its text.
+    Fetched(AttrValue, Rc<str>),
+    /// Being fetched from this URL by `embed.js`: the promise of its text (null when it could
+    /// not be had: the widget's own fetch then tries, and says why).
+    Pending(AttrValue, Handed),
     /// Not given: the widget says so.
     Missing,
+}
+
+/// A promise `embed.js` handed over (the same one is the same source).
+#[derive(Clone, Debug)]
+pub struct Handed(pub js_sys::Promise);
+
+impl PartialEq for Handed {
+    fn eq(&self, other: &Handed) -> bool {
+        js_sys::Object::is(&self.0, &other.0)
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -93,10 +108,12 @@ async fn publish_then_read(json: &str, base: &str, lang: Lang, own: Option<Share
 pub fn embed(props: &EmbedProps) -> Html {
     let load = {
         let initial = match &props.source {
-            Source::Json(json) => match read_now(json) {
+            // The document is here already: shown in the first render.
+            Source::Json(json) | Source::Fetched(_, json) => match read_now(json) {
                 Some(Ok(read)) => Load::Loaded(app_props(props, Ok(read))),
                 _ => Load::Loading,
             },
+            Source::Pending(..) => Load::Loading,
             Source::Url(_) => Load::Loading,
             Source::Missing => {
                 Load::Loaded(app_props(props, Err(Shared::new(vec![Problem::new("", said!(Code::NoDocument))]))))
@@ -111,11 +128,22 @@ pub fn embed(props: &EmbedProps) -> Html {
         // The settings with an empty document, filled in when it arrives.
         let settings = app_props(props, Err(Shared::new(Vec::new())));
         let pending = *load == Load::Loading;
-        use_effect_with((source, *attempt), move |(source, _)| match source.clone() {
-            Source::Url(url) => {
+        let fetch = {
+            let (load, settings) = (load.clone(), settings.clone());
+            move |url: AttrValue, handed: Option<js_sys::Promise>| {
+                let (load, settings) = (load.clone(), settings.clone());
                 load.set(Load::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
-                    load.set(match fetch_text(&url, timeout).await {
+                    // The text embed.js fetched, else the widget's own fetch (which says what failed).
+                    let handed = match handed {
+                        Some(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|t| t.as_string()),
+                        None => None,
+                    };
+                    let text = match handed {
+                        Some(text) => Ok(text),
+                        None => fetch_text(&url, timeout).await,
+                    };
+                    load.set(match text {
                         Ok(json) => Load::Loaded(Rc::new(AppProps {
                             document: read_any(&json, &url, lang).await,
                             ..(*settings).clone()
@@ -124,17 +152,26 @@ pub fn embed(props: &EmbedProps) -> Html {
                     });
                 });
             }
+        };
+        use_effect_with((source, *attempt), move |(source, attempt)| match source.clone() {
+            Source::Url(url) => fetch(url, None),
+            // A retry fetches again.
+            Source::Pending(url, handed) => fetch(url, (*attempt == 0).then_some(handed.0)),
             // Loading from the start: an authoring document, or one that does not read, waiting
-            // for the publisher.
-            Source::Json(json) if pending => {
+            // for the publisher (its catalogues relative to the document's URL, or the page's).
+            Source::Json(json) | Source::Fetched(_, json) if pending => {
+                let base = match source {
+                    Source::Fetched(url, _) => url.to_string(),
+                    _ => String::new(),
+                };
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(Load::Loaded(Rc::new(AppProps {
-                        document: read_any(&json, "", lang).await,
+                        document: read_any(&json, &base, lang).await,
                         ..(*settings).clone()
                     })));
                 });
             }
-            Source::Json(_) | Source::Missing => {}
+            Source::Json(_) | Source::Fetched(..) | Source::Missing => {}
         });
     }
     {
@@ -159,7 +196,7 @@ pub fn embed(props: &EmbedProps) -> Html {
                 Callback::from(move |_| attempt.set(*attempt + 1))
             };
             let url = match &props.source {
-                Source::Url(url) => url.to_string(),
+                Source::Url(url) | Source::Fetched(url, _) | Source::Pending(url, _) => url.to_string(),
                 Source::Json(_) | Source::Missing => String::new(),
             };
             html! {

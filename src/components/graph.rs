@@ -19,11 +19,50 @@ use crate::state::Action;
 use crate::text::Utf8Range;
 use article_format::reading::Reading;
 
+/// The open entity, shared between the reader's state and a picture that lights it: set by the
+/// app as the selection changes, told to the picture at once, and to a picture that arrives
+/// later when it arrives. The same slot for the life of the app (equal to itself only).
+#[derive(Clone, Default)]
+pub struct Lit(Rc<LitSlot>);
+
+#[derive(Default)]
+struct LitSlot {
+    open: std::cell::Cell<Option<usize>>,
+    told: RefCell<Option<Told>>,
+}
+
+impl PartialEq for Lit {
+    fn eq(&self, other: &Lit) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Lit {
+    /// The entity open now: the picture is told.
+    pub fn set(&self, open: Option<usize>) {
+        self.0.open.set(open);
+        if let Some(told) = self.0.told.borrow().as_ref() {
+            told(Tell::Open(open));
+        }
+    }
+
+    fn hold(&self, told: Told) {
+        told(Tell::Open(self.0.open.get()));
+        *self.0.told.borrow_mut() = Some(told);
+    }
+
+    fn hold_none(&self) {
+        self.0.told.borrow_mut().take();
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct GraphProps {
     pub document: Shared<Reading>,
     pub lang: Lang,
-    pub open: Option<usize>,
+    /// The open entity, lit in the picture without rendering this component again: a click
+    /// rebuilds neither the table of relations nor anything else here.
+    pub lit: Lit,
     pub on_action: Callback<Action>,
     /// Shows words of the article (an event's sentence): scrolled to and marked.
     pub on_evidence: Callback<(BlockRef, Utf8Range)>,
@@ -36,58 +75,38 @@ pub fn graph(props: &GraphProps) -> Html {
     let doc = &props.document;
     let frame = use_node_ref();
     let timeline = use_node_ref();
-    let picture: Rc<RefCell<Option<Told>>> = use_mut_ref(|| None);
-    // The open entity as the picture should show it, read when the picture arrives.
-    let open_now = use_mut_ref(|| props.open);
-    *open_now.borrow_mut() = props.open;
     {
-        let (frame, timeline, picture, open_now, on_action, on_evidence) = (
-            frame.clone(),
-            timeline.clone(),
-            picture.clone(),
-            open_now.clone(),
-            props.on_action.clone(),
-            props.on_evidence.clone(),
-        );
+        let (frame, timeline, lit, on_action, on_evidence) =
+            (frame.clone(), timeline.clone(), props.lit.clone(), props.on_action.clone(), props.on_evidence.clone());
         use_effect_with((props.document.clone(), lang), move |(doc, lang)| {
             let (doc, lang) = (doc.0.clone(), *lang);
             let started = Rc::new(std::cell::Cell::new(false));
             let frames = frame.cast::<web_sys::Element>().zip(timeline.cast::<web_sys::Element>());
             let near = frames.and_then(|(graph, timeline)| {
-                let picture = picture.clone();
+                let lit = lit.clone();
                 observe_near(&timeline.clone(), move || {
                     if started.replace(true) {
                         return;
                     }
-                    let (graph, timeline, doc, picture, open_now, on_action, on_evidence) = (
+                    let (graph, timeline, doc, lit, on_action, on_evidence) = (
                         graph.clone(),
                         timeline.clone(),
                         doc.clone(),
-                        picture.clone(),
-                        open_now.clone(),
+                        lit.clone(),
                         on_action.clone(),
                         on_evidence.clone(),
                     );
                     wasm_bindgen_futures::spawn_local(async move {
                         let on_pick = super::on_pick(doc.clone(), on_action, on_evidence);
                         if let Some(p) = figures::make(graph, timeline, doc, lang, on_pick).await {
-                            p(Tell::Open(*open_now.borrow()));
-                            *picture.borrow_mut() = Some(p);
+                            lit.hold(p);
                         }
                     });
                 })
             });
             move || {
                 drop(near);
-                picture.borrow_mut().take();
-            }
-        });
-    }
-    {
-        let picture = picture.clone();
-        use_effect_with(props.open, move |&open| {
-            if let Some(p) = picture.borrow().as_ref() {
-                p(Tell::Open(open));
+                lit.hold_none();
             }
         });
     }

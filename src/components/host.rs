@@ -46,6 +46,9 @@ pub struct Options {
     /// Milliseconds to wait for the document (`data-timeout`, `timeout`); by default
     /// [`super::DEFAULT_TIMEOUT_MS`].
     pub timeout_ms: Option<u32>,
+    /// The document at `src` as `embed.js` fetched it while the WebAssembly downloaded: its text,
+    /// or the promise of it (the text, or null when it could not be had).
+    pub prefetched: Option<JsValue>,
 }
 
 fn lang_of(code: &str) -> Option<Lang> {
@@ -77,6 +80,7 @@ impl Options {
             key: get("data-key"),
             base: base.to_owned(),
             timeout_ms: get("data-timeout").and_then(|t| t.trim().parse().ok()),
+            prefetched: None,
         }
     }
 
@@ -98,6 +102,7 @@ impl Options {
             key: string("key"),
             base: string("base").unwrap_or_else(|| base.to_owned()),
             timeout_ms: get("timeout").and_then(|v| v.as_f64()).filter(|t| *t >= 1.0).map(|t| t.min(600_000.0) as u32),
+            prefetched: None,
         }
     }
 }
@@ -224,10 +229,17 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
             format!("{}-{}", super::DEFAULT_KEY, n + 1)
         }
     });
-    let source = match (&options.document, &options.src) {
-        (Some(json), _) => Source::Json(json.as_str().into()),
-        (None, Some(src)) => Source::Url(src.clone().into()),
-        (None, None) => Source::Missing,
+    let source = match (&options.document, &options.src, options.prefetched.clone()) {
+        (Some(json), _, _) => Source::Json(json.as_str().into()),
+        (None, Some(src), Some(got)) => match got.as_string() {
+            Some(text) => Source::Fetched(src.clone().into(), text.into()),
+            None => match got.dyn_into::<js_sys::Promise>() {
+                Ok(promise) => Source::Pending(src.clone().into(), super::embed::Handed(promise)),
+                Err(_) => Source::Url(src.clone().into()),
+            },
+        },
+        (None, Some(src), None) => Source::Url(src.clone().into()),
+        (None, None, _) => Source::Missing,
     };
     let props = EmbedProps {
         source,
@@ -272,14 +284,16 @@ impl Mounted {
 
 /// Mounts every `[data-article-explorer]` element of the page not mounted yet, in document order.
 /// A host that cannot be mounted gets a message in the console; the others still mount.
-pub fn mount_all(base: &str) -> Vec<Mounted> {
+pub fn mount_all(base: &str, prefetched: &js_sys::Map) -> Vec<Mounted> {
     let mut mounted = Vec::new();
     let Ok(list) = gloo::utils::document().query_selector_all("[data-article-explorer]:not([data-ae-mounted])") else {
         return mounted;
     };
     for i in 0..list.length() {
         if let Some(host) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            match mount(&host, Options::from_element(&host, base)) {
+            let mut options = Options::from_element(&host, base);
+            options.prefetched = Some(prefetched.get(&host)).filter(|v| !v.is_undefined());
+            match mount(&host, options) {
                 Ok(m) => mounted.push(m),
                 Err(e) => web_sys::console::warn_1(&format!("article-explorer: {e}").into()),
             }

@@ -219,15 +219,28 @@ fn prefers_reduced_motion() -> bool {
     window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
 }
 
+/// Runs `f` in a task of its own, after what called for it is drawn: scrolling and focus need
+/// the page's layout, and done in a click's own task, on a long article, they were most of the
+/// time between the click and the panel.
+fn later(f: impl FnOnce() + 'static) {
+    // Freed once called.
+    let f = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = window().set_timeout_with_callback(f.unchecked_ref());
+}
+
+/// Scrolls `el` to the middle of the view (after the change that asked for it is drawn).
 pub(crate) fn scroll_to(el: &web_sys::Element) {
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    options.set_behavior(if prefers_reduced_motion() {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
+    let el = el.clone();
+    later(move || {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_behavior(if prefers_reduced_motion() {
+            web_sys::ScrollBehavior::Instant
+        } else {
+            web_sys::ScrollBehavior::Smooth
+        });
+        el.scroll_into_view_with_scroll_into_view_options(&options);
     });
-    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// The focused element of the tree `root` is in: inside a shadow root, the document's active
@@ -240,9 +253,16 @@ fn active_element(root: &NodeRef) -> Option<web_sys::Element> {
     }
 }
 
+/// Moves focus to `el` ([`later`]), without scrolling: it is in view (the panel, or the name
+/// that opened it).
 fn focus(el: &web_sys::Element) {
     if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-        let _ = el.focus();
+        let el = el.clone();
+        later(move || {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
+        });
     }
 }
 
@@ -354,6 +374,12 @@ pub fn reader(props: &ReaderProps) -> Html {
 
     // The map and the graph come below the article: they are drawn in a task of their own after
     // the first render, so that the article is interactive sooner.
+    // The graph's picture lit from here as the selection changes (the graph is not rendered again).
+    let lit = use_memo((), |_| graph::Lit::default());
+    {
+        let lit = lit.clone();
+        use_effect_with(state.open, move |open| lit.set(*open));
+    }
     let below = use_state_eq(|| false);
     {
         let below = below.clone();
@@ -377,7 +403,7 @@ pub fn reader(props: &ReaderProps) -> Html {
                 <MapView document={props.document.clone()} {lang} open={state.open} focus={*map_focus} on_action={on_action.clone()} on_evidence={on_evidence.clone()} src={props.settings.map_src.clone()} />
             }
             if *below && !props.document.0.doc.relations.is_empty() {
-                <Graph document={props.document.clone()} {lang} open={state.open} {on_action} on_evidence={on_evidence.clone()} />
+                <Graph document={props.document.clone()} {lang} lit={(*lit).clone()} {on_action} on_evidence={on_evidence.clone()} />
             }
             <Endnotes document={props.document.clone()} {lang} />
         </div>

@@ -206,7 +206,7 @@ pub fn suggestions(model: &UseReducerHandle<Model>, t: &S) -> Html {
         });
         let reject = {
             let model = model.clone();
-            Callback::from(move |_: MouseEvent| model.dispatch(Msg::Edit(Edit::Suppress { at })))
+            Callback::from(move |_: MouseEvent| model.dispatch(Msg::Edit(Edit::SetAside { at })))
         };
         html! {
             <li data-st-suggestion={k.to_string()}>

@@ -282,7 +282,7 @@ impl Model {
     fn cleared_after(&mut self, edit: &Edit) {
         let f = &mut self.form;
         match edit {
-            Edit::AddAlias { .. } | Edit::AddMention { .. } | Edit::Suppress { .. } => {
+            Edit::AddAlias { .. } | Edit::AddMention { .. } | Edit::Suppress { .. } | Edit::SetAside { .. } => {
                 f.entity = None;
                 self.selection = None;
             }

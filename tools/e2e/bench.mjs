@@ -22,17 +22,45 @@ const sizes = files.filter(f => !f.includes("/bench/")).map(f => {
            brotli: packed ? b.length : brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length };
 });
 
-// A fresh profile for every page load: nothing cached, as for a first visit.
-async function page(url) {
-  const ctx = await launch({}, ["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
+// A mid-range phone: CPU 4× slower (DevTools' throttling), slow 4G (1.6 Mbps down, 750 kbps
+// up, 150 ms round trips), 390 × 800 at twice the pixel ratio, touch.
+const PHONE = { cpu: 4, latency: 150, down: 1.6e6 / 8, up: 750e3 / 8 };
+
+// A fresh profile for every page load: nothing cached, as for a first visit. As a phone, a tap
+// on the pre-rendered article's first name is made at the page's first paint (the time from it to
+// that entity's panel is "tap to panel").
+async function page(url, phone = false) {
+  const ctx = await launch(phone ? { viewport: { width: 390, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } : {},
+    ["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
   const p = ctx.pages()[0] ?? await ctx.newPage();
+  if (phone) {
+    const cdp = await ctx.newCDPSession(p);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: PHONE.latency, downloadThroughput: PHONE.down, uploadThroughput: PHONE.up });
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: PHONE.cpu });
+    await p.addInitScript(() => { window.__aeTapAtPaint = true; });
+  }
   await p.addInitScript(() => {
     window.__ae = { fcp: null };
+    const tap = () => {
+      const mark = document.querySelector("[data-article-explorer] .ae-prerendered mark[data-entity]");
+      if (!mark) return;
+      window.__ae.tapAt = performance.now();
+      const id = mark.dataset.entity;
+      mark.click();
+      const poll = () => {
+        if (window.__aeRoot()?.querySelector(`[data-entity-panel="${CSS.escape(id)}"]`)) window.__ae.tapPanel = performance.now();
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    };
     addEventListener("article-explorer:ready", e => { window.__ae.wasm = e.detail.wasm; window.__ae.wasmReady = performance.now(); });
     // The widget lives in a shadow root: look there.
     window.__aeRoot = () => document.querySelector("[data-article-explorer]")?.shadowRoot;
-    new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") window.__ae.fcp = e.startTime; })
-      .observe({ type: "paint", buffered: true });
+    new PerformanceObserver(l => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") {
+      window.__ae.fcp = e.startTime;
+      if (window.__aeTapAtPaint) tap();
+    } }).observe({ type: "paint", buffered: true });
     // Interactive: the widget's own mentions are in its shadow root (checked every frame).
     const poll = () => {
       if (window.__aeRoot()?.querySelector(".ae-host:not([hidden]) .ae-article [data-entity]")) window.__ae.interactive = performance.now();
@@ -78,12 +106,12 @@ async function clicks(p, n) {
   }, n);
 }
 
-const r = { static: { fcp: [] }, app: { fcp: [], interactive: [], click: [], clickFrame: [], memLoad: [], mem200: [], steps: {} }, long: { interactive: [], click: [], clickFrame: [] } };
+const r = { phone: { staticFcp: [], fcp: [], interactive: [], steps: {}, tapToPanel: [], tapsLost: 0, click: [], clickFrame: [] }, static: { fcp: [] }, app: { fcp: [], interactive: [], click: [], clickFrame: [], memLoad: [], mem200: [], steps: {} }, long: { interactive: [], click: [], clickFrame: [] } };
 const push = (into, c) => { into.click.push(...c.processing); into.clickFrame.push(...c.frame); };
 // Where the time to interactive goes: the wasm instantiated, then the widget's User Timing marks.
 const STEPS = ["wasm ready", "article-explorer:document", "article-explorer:prepared", "article-explorer:rendered", "article-explorer:shown"];
 for (let i = 0; i < runs; i++) {
-  { const { ctx, p } = await page(base + "static.html"); await p.waitForTimeout(300); r.static.fcp.push(await p.evaluate(() => window.__ae.fcp)); await ctx.close(); }
+  { const { ctx, p } = await page(base + "static.html"); await p.waitForFunction(() => window.__ae.fcp); r.static.fcp.push(await p.evaluate(() => window.__ae.fcp)); await ctx.close(); }
   { const { ctx, p } = await page(base);
     await p.waitForFunction(() => window.__ae.interactive);
     await p.waitForTimeout(300);
@@ -97,6 +125,23 @@ for (let i = 0; i < runs; i++) {
     await clicks(p, 150);
     r.app.mem200.push(await memory(p));
     await ctx.close(); }
+  // --- as a phone ----------------------------------------------------------------------------
+  // The first paint may come after the load event on a slow network: waited for, not assumed.
+  { const { ctx, p } = await page(base + "static.html", true); await p.waitForFunction(() => window.__ae.fcp, null, { timeout: 60000 }); r.phone.staticFcp.push(await p.evaluate(() => window.__ae.fcp)); await ctx.close(); }
+  { const { ctx, p } = await page(base, true);
+    await p.waitForFunction(() => window.__ae.interactive, null, { timeout: 60000 });
+    // A tap nobody keeps (a page without the capture) opens nothing: counted as lost.
+    await p.waitForFunction(() => window.__ae.tapPanel, null, { timeout: 5000 }).catch(() => {});
+    const got = await p.evaluate(() => window.__ae);
+    const steps = await p.evaluate(() => Object.fromEntries([["wasm ready", window.__ae.wasmReady],
+      ...performance.getEntriesByType("mark").map(m => [m.name, m.startTime])]));
+    for (const k of STEPS) (r.phone.steps[k] ??= []).push(steps[k]);
+    r.phone.fcp.push(got.fcp);
+    r.phone.interactive.push(got.interactive);
+    if (got.tapPanel) r.phone.tapToPanel.push(got.tapPanel - got.tapAt); else r.phone.tapsLost++;
+    await p.evaluate(() => window.__aeRoot().querySelector("[data-entity-panel] .ae-close")?.click());
+    push(r.phone, await clicks(p, 20));
+    await ctx.close(); }
   { const { ctx, p } = await page(base + "?src=bench/long.json");
     await p.waitForFunction(() => window.__ae.interactive, null, { timeout: 60000 });
     r.long.interactive.push(await p.evaluate(() => window.__ae.interactive));
@@ -109,6 +154,7 @@ const result = {
   app: { fcp: stat(r.app.fcp), interactive: stat(r.app.interactive), steps: Object.fromEntries(STEPS.map(k => [k, stat(r.app.steps[k] ?? [])])), click: stat(r.app.click), clickFrame: stat(r.app.clickFrame), memoryAfterLoad: stat(r.app.memLoad), memoryAfter200Cycles: stat(r.app.mem200) },
   long: { interactive: stat(r.long.interactive), click: stat(r.long.click), clickFrame: stat(r.long.clickFrame) },
 };
+result.phone = { staticFcp: stat(r.phone.staticFcp), fcp: stat(r.phone.fcp), interactive: stat(r.phone.interactive), steps: Object.fromEntries(STEPS.map(k => [k, stat(r.phone.steps[k] ?? [])])), tapToPanel: stat(r.phone.tapToPanel), tapsLost: r.phone.tapsLost, click: stat(r.phone.click), clickFrame: stat(r.phone.clickFrame) };
 result.ratios = { fcpAppOverStatic: result.app.fcp.median / result.static.fcp.median, interactiveOverStaticFcp: result.app.interactive.median / result.static.fcp.median, clickLongOverSeed: result.long.click.median / result.app.click.median };
 writeFileSync(out, JSON.stringify(result, null, 2));
 
@@ -119,10 +165,16 @@ console.log(`static HTML   first paint    ${ms(result.static.fcp)}`);
 console.log(`demo          first paint    ${ms(result.app.fcp)}   ratio to static ${result.ratios.fcpAppOverStatic.toFixed(2)}`);
 console.log(`demo          interactive    ${ms(result.app.interactive)}   ratio to static first paint ${result.ratios.interactiveOverStaticFcp.toFixed(2)} (goal ≤ 1.3)`);
 console.log(`demo          load steps     ${STEPS.map(k => `${k.replace("article-explorer:", "")} ${result.app.steps[k].median.toFixed(0)}`).join(" → ")} ms`);
-console.log(`demo          click→panel    processing ${ms(result.app.click)} (goal p95 ≤ 8)`);
+console.log(`demo          click→panel    processing ${ms(result.app.click)} (goal p95 ≤ 8, maximum ≤ 50)`);
 console.log(`demo          click→frame    ${ms(result.app.clickFrame)} (goal p95 ≤ 25)`);
 console.log(`demo          memory         ${mb(result.app.memoryAfterLoad)} after load, ${mb(result.app.memoryAfter200Cycles)} after 200 open/close cycles (goal ≤ 5 MB)`);
 console.log(`20k words     interactive    ${ms(result.long.interactive)}`);
-console.log(`20k words     click→panel    processing ${ms(result.long.click)}   ratio to seed ${result.ratios.clickLongOverSeed.toFixed(2)}`);
+console.log(`20k words     click→panel    processing ${ms(result.long.click)}   ratio to seed ${result.ratios.clickLongOverSeed.toFixed(2)} (goal p95 ≤ 8, maximum ≤ 50)`);
 console.log(`20k words     click→frame    ${ms(result.long.clickFrame)}`);
+console.log(`phone         static paint   ${ms(result.phone.staticFcp)}   (CPU ${PHONE.cpu}× slower, ${(PHONE.down * 8 / 1e6).toFixed(1)} Mbps, ${PHONE.latency} ms RTT, 390 × 800)`);
+console.log(`phone         first paint    ${ms(result.phone.fcp)}   ratio to static ${(result.phone.fcp.median / result.phone.staticFcp.median).toFixed(2)}`);
+console.log(`phone         interactive    ${ms(result.phone.interactive)}   ratio to static first paint ${(result.phone.interactive.median / result.phone.staticFcp.median).toFixed(2)} (goal ≤ 1.5)`);
+console.log(`phone         load steps     ${STEPS.map(k => `${k.replace("article-explorer:", "")} ${result.phone.steps[k].median.toFixed(0)}`).join(" → ")} ms`);
+console.log(`phone         tap at paint → panel ${result.phone.tapToPanel.n ? ms(result.phone.tapToPanel) : "never"}, ${result.phone.tapsLost} of ${runs} taps lost (goal ≤ 1500, none lost; the tap is taken at once)`);
+console.log(`phone         click→panel    processing ${ms(result.phone.click)} (CPU ${PHONE.cpu}× slower: no goal of its own; the desktop's 8 ms is the goal)`);
 console.log(`written to ${out}`);

@@ -512,5 +512,32 @@ check(other.marks === 0 && other.link && other.says.includes("needs JavaScript")
 await p2.screenshot({ path: join(shots, "no-js-src.png") });
 await nojs.close();
 
+// No dead taps: a tap on the pre-rendered article while the WebAssembly is still on its way (held
+// back 2 s here) is taken at once (the name marked, a note where the panel will open) and
+// answered when the widget is ready: that entity's panel opens.
+{
+  const slow = await browser({ viewport: { width: 390, height: 800 }, isMobile: true, hasTouch: true });
+  const p4 = slow.pages()[0] ?? await slow.newPage();
+  p4.on("pageerror", (e) => check(false, "tap before ready: no page error", String(e)));
+  await p4.route("**/article-explorer_bg.wasm", async (route) => { await new Promise((r) => setTimeout(r, 2000)); await route.continue(); });
+  await p4.goto(base, { waitUntil: "domcontentloaded" });
+  const mark = p4.locator("#app .ae-prerendered mark[data-entity]").nth(3);
+  const id = await mark.getAttribute("data-entity");
+  await mark.tap();
+  const taken = await p4.evaluate(() => ({
+    // The pre-rendered article is in the shadow root the page declares.
+    marked: document.querySelector("#app").shadowRoot.querySelector(".ae-prerendered mark.ae-tapped")?.dataset.entity ?? null,
+    note: document.querySelector("#app").shadowRoot.querySelector(".ae-pending-panel[role=status]")?.textContent ?? "",
+    mounted: document.querySelector("#app").hasAttribute("data-ae-mounted"),
+  }));
+  check(!taken.mounted && taken.marked === id && taken.note.length > 0 && !/[A-Za-z]/.test(taken.note),
+    "tap before ready: taken at once (the name marked, a note in Arabic where the panel will open)", JSON.stringify(taken));
+  await p4.screenshot({ path: join(shots, "tap-before-ready.png") });
+  const answered = await p4.waitForFunction((id) => document.querySelector("#app").shadowRoot?.querySelector(`[data-entity-panel="${id}"]`), id, { timeout: 15000 })
+    .then(() => true, () => false);
+  check(answered, "tap before ready: the widget opens that entity's panel when it is ready", id);
+  await slow.close();
+}
+
 console.log(failures ? `${failures} check(s) failed` : "all embed checks passed");
 process.exit(failures ? 1 : 0);

@@ -98,6 +98,10 @@ pub enum Edit {
     Suppress {
         at: Selection,
     },
+    /// A suggestion set aside ("Not this"): as [`Edit::Suppress`], said as a suggestion.
+    SetAside {
+        at: Selection,
+    },
     /// A relation, its evidence the selected words. `when` and `detail` are (Arabic, English),
     /// either left empty or both given.
     AddRelation {
@@ -479,6 +483,7 @@ fn name_of(doc: &Document, catalogues: &[Catalogue], id: &str) -> String {
 
 fn change(doc: &mut Document, catalogues: &[Catalogue], edit: Edit) -> Result<Message, Message> {
     let quote = |doc: &Document, at: Selection| quote_of(&doc.article, at).ok_or_else(|| said!(Code::SelectFirst));
+    let set_aside = matches!(edit, Edit::SetAside { .. });
     match edit {
         Edit::AddAlias { entity, at } => {
             let q = quote(doc, at)?;
@@ -533,11 +538,12 @@ fn change(doc: &mut Document, catalogues: &[Catalogue], edit: Edit) -> Result<Me
             doc.mentions.add.push(crate::model::AddedMention { entity: entity.clone(), at: q, note: None });
             Ok(said!(Code::MentionAdded, format!("«{words}» → {}", name_of(doc, catalogues, &entity))))
         }
-        Edit::Suppress { at } => {
+        Edit::Suppress { at } | Edit::SetAside { at } => {
             let q = quote(doc, at)?;
             let words = q.exact.clone();
             doc.mentions.suppress.push(q);
-            Ok(said!(Code::Unlinked, words))
+            let code = if set_aside { Code::SuggestionRejected } else { Code::Unlinked };
+            Ok(said!(code, words))
         }
         Edit::AddRelation { subject, predicate, object, asserted_by, when, detail, at } => {
             for id in std::iter::once(&subject).chain([&object]).chain(&asserted_by) {
