@@ -30,10 +30,12 @@ const MAX_BYTES = 10 * 1024 * 1024;
 for (const el of document.querySelectorAll("[data-article-explorer]")) {
   const fromQuery = el.hasAttribute("data-params") ? new URLSearchParams(location.search).get("src") : null;
   const src = fromQuery || el.getAttribute("data-src");
-  // Another document than the page's own: its pre-rendered article is not this one (a static
-  // host serves the page unchanged), so a neutral state stands in until the widget mounts.
-  if (fromQuery && fromQuery !== el.getAttribute("data-src") && el.querySelector(".ae-prerendered")) {
-    el.replaceChildren(Object.assign(document.createElement("p"), { className: "ae-neutral", role: "status",
+  // Another document than the page's own: its pre-rendered article (in the shadow root the page
+  // declares) is not this one (a static host serves the page unchanged), so a neutral state stands
+  // in until the widget mounts.
+  const pre = (el.shadowRoot ?? el).querySelector(".ae-prerendered");
+  if (fromQuery && fromQuery !== el.getAttribute("data-src") && pre) {
+    pre.replaceWith(Object.assign(document.createElement("p"), { className: "ae-neutral", role: "status",
       // The words are the reader's own (`article_loading`), written in by the build.
       textContent: document.documentElement.lang === "ar" ? "ae:loading:ar" : "ae:loading:en" }));
   }
@@ -52,16 +54,19 @@ for (const el of document.querySelectorAll("[data-article-explorer]")) {
 /** A tap on a name of the pre-rendered article, before the widget is ready. */
 function taken(e) {
   const el = e.currentTarget;
-  const mark = e.target.closest?.(".ae-prerendered mark[data-entity]");
+  // The pre-rendered article is in the shadow root the page declares: the tap's own target is
+  // first on its path (e.target is the host).
+  const root = el.shadowRoot ?? el;
+  const mark = e.composedPath()[0].closest?.(".ae-prerendered mark[data-entity]");
   if (!mark || el.hasAttribute("data-ae-mounted")) return;
-  for (const m of el.querySelectorAll(".ae-tapped")) m.classList.remove("ae-tapped");
+  for (const m of root.querySelectorAll(".ae-tapped")) m.classList.remove("ae-tapped");
   mark.classList.add("ae-tapped");
   el.setAttribute("data-entity", mark.dataset.entity);
   // Where the panel will be, a note that it is coming (the reader's loading words).
-  let note = el.querySelector(".ae-pending-panel");
+  let note = root.querySelector(".ae-pending-panel");
   if (!note) {
     note = Object.assign(document.createElement("p"), { className: "ae-pending-panel", role: "status" });
-    el.querySelector(".ae-prerendered")?.append(note);
+    root.querySelector(".ae-prerendered")?.append(note);
   }
   // In the widget's language: its data-lang (or the page's ?lang= for the demo), Arabic by default.
   const lang = (el.hasAttribute("data-params") && new URLSearchParams(location.search).get("lang")) || el.dataset.lang;

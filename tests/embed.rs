@@ -125,8 +125,10 @@ async fn the_fallback_shows_until_the_widget_is_ready_and_again_after_unmount() 
     wait_for(&shadow, ".ae-host:not([hidden]) .ae-article").await;
     assert!(shadow.query_selector("slot").unwrap().is_none(), "the fallback is hidden once the widget shows");
     m.unmount();
-    assert_eq!(shadow.children().length(), 1);
-    assert!(shadow.query_selector("slot").unwrap().is_some(), "the fallback shows again");
+    // The widget's stylesheet stays (a pre-rendered article the page declared needs it) and the
+    // fallback shows again: nothing else.
+    assert_eq!(shadow.children().length(), 2);
+    assert!(shadow.query_selector("link + slot").unwrap().is_some(), "the fallback shows again");
     assert!(!host.has_attribute("data-ae-mounted"));
     // And the host can be mounted again.
     let mut again = host::mount(&host, options(Some(SEED), None, "fallback")).expect("mounts again");
@@ -322,6 +324,144 @@ async fn hostile_strings_in_every_field_stay_inert_text() {
     let last = all(&shadow, ".ae-article .ae-paragraph").pop().unwrap();
     assert!(last.text_content().unwrap_or_default().contains(VECTORS[0]));
     m.unmount();
+}
+
+/// Opens the panel of the article's last name in a widget inside a wrapper styled `wrapper`, far
+/// down a tall page with a fixed ad at the largest z-index, and checks that the panel is in the top
+/// layer, inside the window and the topmost element at its four corners.
+async fn opens_in_the_top_layer(wrapper: &str) {
+    let document = gloo::utils::document();
+    let body = document.body().unwrap();
+    let page = document.create_element("div").unwrap();
+    page.set_attribute("style", wrapper).unwrap();
+    let ad = document.create_element("div").unwrap();
+    ad.set_attribute("style", "position: fixed; inset: auto 0 0; height: 90px; z-index: 2147483647; background: #c00")
+        .unwrap();
+    body.append_child(&page).unwrap();
+    body.append_child(&ad).unwrap();
+    let host = host_element(None);
+    page.append_child(&host).unwrap();
+    let mut m = host::mount(&host, options(Some(SEED), None, "top-layer")).unwrap();
+    let shadow = host.shadow_root().unwrap();
+    // The stylesheet, which the test server does not serve, written into the shadow root.
+    let style = document.create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../styles/article-explorer.css")));
+    shadow.prepend_with_node_1(&style).unwrap();
+    wait_for(&shadow, ".ae-host:not([hidden]) .ae-article mark").await;
+    let mark = all(&shadow, ".ae-article mark").pop().unwrap();
+    mark.scroll_into_view();
+    settle().await;
+    click(&mark);
+    let panel = wait_for(&shadow, "[data-entity-panel]").await;
+    settle().await;
+    assert!(panel.matches(":popover-open").unwrap(), "the panel is in the top layer");
+    let window = gloo::utils::window();
+    let (width, height) =
+        (window.inner_width().unwrap().as_f64().unwrap(), window.inner_height().unwrap().as_f64().unwrap());
+    let r = panel.get_bounding_client_rect();
+    assert!(
+        r.top() >= 0.0 && r.left() >= 0.0 && r.bottom() <= height + 0.5 && r.right() <= width + 0.5 && r.height() > 0.0,
+        "inside the window: {} {} {} {} in {width}×{height}",
+        r.left(),
+        r.top(),
+        r.right(),
+        r.bottom()
+    );
+    for (x, y) in [
+        (r.left() + 16.0, r.top() + 16.0),
+        (r.right() - 16.0, r.top() + 16.0),
+        (r.left() + 16.0, r.bottom() - 16.0),
+        (r.right() - 16.0, r.bottom() - 16.0),
+    ] {
+        let hit = shadow.element_from_point(x as f32, y as f32);
+        assert!(hit.is_some_and(|e| panel.contains(Some(&e))), "the panel is topmost at {x},{y}");
+    }
+    m.unmount();
+    page.remove();
+    ad.remove();
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Regression (issue 26): inside a transformed ancestor (a carousel's, a lazy-load layer's) the
+/// phone's bottom sheet was fixed to that ancestor, thousands of pixels down the page, and a sticky
+/// ad at the largest z-index covered its controls. In the top layer neither can. The host-hostility
+/// suite drives Chromium only: these run in Firefox too.
+#[wasm_bindgen_test]
+async fn a_narrow_widget_s_panel_opens_in_the_top_layer_over_a_transformed_ancestor_and_an_ad() {
+    opens_in_the_top_layer("transform: translateZ(0); width: 360px; margin: 2000px 0").await;
+}
+
+/// Regression (issue 26): beside the article, under an ancestor with `overflow: hidden` (which
+/// keeps the panel from sticking), the panel stayed at the top of its column, far above the name
+/// the reader had opened.
+#[wasm_bindgen_test]
+async fn a_wide_widget_s_panel_that_cannot_stick_opens_in_the_top_layer() {
+    opens_in_the_top_layer("overflow: hidden; width: 900px; margin: 2000px 0").await;
+}
+
+/// The pre-rendered article in a shadow root the page declared (`cargo xtask finish` writes it, so
+/// that the host's rules cannot restyle it): the widget mounts into that shadow root, keeps the
+/// article until it is ready, and brings it back when unmounted.
+#[wasm_bindgen_test]
+async fn a_declared_shadow_root_with_a_pre_rendered_article_is_the_widget_s_own() {
+    let document = gloo::utils::document();
+    let host = host_element(None);
+    let shadow = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let link = document.create_element("link").unwrap();
+    link.set_attribute("rel", "stylesheet").unwrap();
+    link.set_attribute("href", "./article-explorer.css").unwrap();
+    let pre = document.create_element("div").unwrap();
+    pre.set_class_name("ae-host");
+    let article = document.create_element("div").unwrap();
+    article.set_class_name("ae-root ae-prerendered");
+    pre.append_child(&article).unwrap();
+    shadow.append_child(&link).unwrap();
+    shadow.append_child(&pre).unwrap();
+    let mut m =
+        host::mount(&host, options(Some(SEED), None, "declared")).expect("mounts into the declared shadow root");
+    assert!(pre.is_connected(), "the pre-rendered article stays until the widget is ready");
+    wait_for(&shadow, ".ae-host:not([hidden]) .ae-article").await;
+    assert!(!pre.is_connected(), "then the widget replaces it");
+    m.unmount();
+    assert!(pre.is_connected(), "unmounted, the pre-rendered article is back");
+    assert!(shadow.query_selector(".ae-article").unwrap().is_none(), "and nothing of the widget");
+    host.remove();
+}
+
+/// A widget `width` px wide with its stylesheet (which the test server does not serve, written into
+/// the shadow root), its panel open from the start on `entity`.
+async fn styled_widget(width: u32, entity: &str) -> (Element, Mounted, ShadowRoot) {
+    // With a fallback, as a page with a pre-rendered article: the widget shows once it has its document.
+    let host = host_element(Some("pre-rendered article"));
+    host.set_attribute("style", &format!("width: {width}px")).unwrap();
+    let mut o = options(Some(SEED), None, entity);
+    o.entity = Some(entity.to_owned());
+    let m = host::mount(&host, o).unwrap();
+    let shadow = host.shadow_root().unwrap();
+    let style = gloo::utils::document().create_element("style").unwrap();
+    style.set_text_content(Some(include_str!("../styles/article-explorer.css")));
+    shadow.prepend_with_node_1(&style).unwrap();
+    wait_for(&shadow, ".ae-host:not([hidden]) [data-entity-panel]").await;
+    settle().await;
+    (host, m, shadow)
+}
+
+/// Regression: a panel open from the start opened while the widget was not shown yet (no layout:
+/// no offset parent, like a fixed sheet's) and went to the top layer on a wide widget too, over
+/// the page. Beside the article it stays in place; a phone's sheet goes to the top layer once the
+/// widget shows.
+#[wasm_bindgen_test]
+async fn a_panel_open_from_the_start_is_a_top_layer_sheet_only_on_a_narrow_widget() {
+    let (wide, mut m, shadow) = styled_widget(900, "cuba").await;
+    let panel = shadow.query_selector("[data-entity-panel]").unwrap().unwrap();
+    assert!(!panel.matches(":popover-open").unwrap(), "beside the article, in place");
+    m.unmount();
+    wide.remove();
+    let (narrow, mut m, shadow) = styled_widget(360, "cuba").await;
+    let panel = shadow.query_selector("[data-entity-panel]").unwrap().unwrap();
+    assert!(panel.matches(":popover-open").unwrap(), "a phone's sheet, in the top layer");
+    m.unmount();
+    narrow.remove();
 }
 
 /// The document embed.js fetched while the WebAssembly downloaded: its text, handed over, is read

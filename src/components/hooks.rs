@@ -102,7 +102,11 @@ pub fn use_focus_return(
                 each(&root, &format!(".ae-article [data-entity=\"{}\"]", entity.id), &mut |el| {
                     let _ = el.class_list().add_1("ae-current");
                 });
-                if !*from_url.borrow() {
+                let asked = !*from_url.borrow();
+                if let Ok(Some(panel)) = root.query_selector(".ae-panel") {
+                    lift(&panel, asked);
+                }
+                if asked {
                     if let Ok(Some(title)) = root.query_selector(".ae-panel-title") {
                         focus(&title);
                     }
@@ -115,6 +119,49 @@ pub fn use_focus_return(
             }
         }
     });
+}
+
+/// Shows the panel in the browser's top layer (it is a popover), where no ancestor's transform,
+/// filter, contain, overflow or z-index can move, clip or cover it: always when it is a bottom
+/// sheet (a narrow widget: its style fixes it to the window, as wide as the window or as a
+/// transformed ancestor it is fixed to instead; beside the article it is narrower than the widget),
+/// and, when the reader opened it (the widget is on screen; a panel
+/// the URL opened may be far below), whenever beside the article it would not be seen whole: a
+/// corner outside the window or under something else (a host's sticky header or ad; an ancestor
+/// that clips it or keeps it from sticking). A browser without popovers leaves it where it is.
+/// Once shown, it stays in the top layer while it is open, from entity to entity (showing it again
+/// changes nothing). A widget not shown yet (its stylesheet or document still coming) decides
+/// nothing: it has no layout, and `host` lifts a panel open from the start when it shows the widget.
+pub(super) fn lift(panel: &web_sys::Element, asked: bool) {
+    if panel.closest("[hidden]").ok().flatten().is_some() {
+        return;
+    }
+    let width = |e: &web_sys::Element| {
+        let r = e.get_bounding_client_rect();
+        r.right() - r.left()
+    };
+    let sheet = panel.closest(".ae-root").ok().flatten().is_some_and(|root| width(panel) >= width(&root) - 1.0);
+    if sheet || (asked && !seen_whole(panel)) {
+        let _ = panel.unchecked_ref::<web_sys::HtmlElement>().show_popover();
+    }
+}
+
+/// Is `element` seen whole where it is: the topmost thing at its four corners (6 px in: inside its
+/// rounded border)? A bottom corner below the window does not count against it: that is the
+/// page's fold, which the reader scrolls to while the panel sticks beside the article (an ordinary
+/// page's panel, opened near the widget's top, reaches below it). Asked of its own tree: from the
+/// document, a point inside a shadow root hits the shadow's host.
+fn seen_whole(element: &web_sys::Element) -> bool {
+    let r = element.get_bounding_client_rect();
+    let (left, top, right, bottom) = (r.left() + 6.0, r.top() + 6.0, r.right() - 6.0, r.bottom() - 6.0);
+    // A shadow root or the document: both answer elementFromPoint (DocumentOrShadowRoot), which
+    // web-sys binds on each type apart; the call is the same. None: outside the window.
+    let tree = element.get_root_node().unchecked_into::<web_sys::ShadowRoot>();
+    let on_top = |x: f64, y: f64| tree.element_from_point(x as f32, y as f32).map(|e| element.contains(Some(&e)));
+    on_top(left, top) == Some(true)
+        && on_top(right, top) == Some(true)
+        && on_top(left, bottom) != Some(false)
+        && on_top(right, bottom) != Some(false)
 }
 
 /// Previous/next: the mention at `cursor` of the open entity scrolled to and marked briefly.

@@ -6,9 +6,12 @@
 //! `* { all: revert }`) and the widget's stylesheet cannot leak out. Custom properties and
 //! inherited properties (the host's font) do cross the boundary: that is the theming interface.
 //!
-//! The host element's own children (a pre-rendered article, a placeholder) stay visible through a
-//! `<slot>` until the widget has its stylesheet and its document, then the widget replaces them in
-//! one step: no flash of unstyled content, and readers without JavaScript keep the fallback.
+//! The host element's own children (a placeholder) stay visible through a `<slot>` until the widget
+//! has its stylesheet and its document, then the widget replaces them in one step: no flash of
+//! unstyled content, and readers without JavaScript keep the fallback. A pre-rendered article comes
+//! in a shadow root the page declares (`<template shadowrootmode="open">`, written by `cargo xtask
+//! finish`), so that the host's rules do not reach it either: the widget mounts into that shadow
+//! root and keeps its content, the same way, until it is ready.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -116,6 +119,8 @@ pub struct Mounted {
     app: Option<yew::AppHandle<Embed>>,
     host: Element,
     shadow: ShadowRoot,
+    /// The pre-rendered article the page declared in the shadow root (see [`mount`]).
+    fallback: Option<Element>,
     _listeners: Vec<EventListener>,
 }
 
@@ -130,8 +135,15 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
     if host.has_attribute("data-ae-mounted") {
         return Err("this element already has an article explorer".to_owned());
     }
-    let shadow = match host.shadow_root() {
-        Some(shadow) if host.has_attribute("data-ae-shadow") => shadow,
+    // A shadow root the page declared around a pre-rendered article ends with the widget's own root.
+    let existing = host.shadow_root();
+    let fallback = existing
+        .as_ref()
+        .and_then(|s| s.children().item(s.children().length().wrapping_sub(1)))
+        .filter(|last| last.class_list().contains("ae-host"));
+    let shadow = match existing {
+        // Ours: from an earlier mount, or declared by the page around a pre-rendered article.
+        Some(shadow) if host.has_attribute("data-ae-shadow") || fallback.is_some() => shadow,
         Some(_) => return Err("this element already has a shadow root".to_owned()),
         None => host
             .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
@@ -139,7 +151,11 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
     };
     let _ = host.set_attribute("data-ae-shadow", "");
     let js = |_: JsValue| "the page refused an element the widget needs".to_owned();
-    shadow.replace_children_with_node_0();
+    // A pre-rendered article (with its stylesheet) stays until the widget is ready, and comes back
+    // when it is unmounted.
+    if fallback.is_none() {
+        shadow.replace_children_with_node_0();
+    }
     let link = el("link").map_err(js)?;
     link.set_attribute("rel", "stylesheet").map_err(js)?;
     link.set_attribute("href", &format!("{}article-explorer.css", options.base)).map_err(js)?;
@@ -168,16 +184,26 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
 
     // Reveal the widget once it has its stylesheet and, if the host shows a fallback meanwhile,
     // its document.
-    let has_fallback = host.child_element_count() > 0 || host.text_content().is_some_and(|t| !t.trim().is_empty());
+    let has_fallback = host.child_element_count() > 0
+        || host.text_content().is_some_and(|t| !t.trim().is_empty())
+        || fallback.is_some();
     // Two conditions, each met once or more (the stylesheet's load or error; a document, its
     // problems or a failure, again after Retry): show when both hold.
     let (styled, ready) = (Rc::new(Cell::new(false)), Rc::new(Cell::new(!has_fallback)));
     let reveal = {
-        let (slot, root, styled, ready) = (slot.clone(), root.clone(), styled.clone(), ready.clone());
+        let (slot, root, styled, ready, fallback) =
+            (slot.clone(), root.clone(), styled.clone(), ready.clone(), fallback.clone());
         Rc::new(move || {
             if styled.get() && ready.get() && root.has_attribute("hidden") {
                 slot.remove();
+                if let Some(fallback) = &fallback {
+                    fallback.remove();
+                }
                 let _ = root.remove_attribute("hidden");
+                // A panel open from the start (a deep link) opened unseen: a sheet goes to the top layer now.
+                if let Ok(Some(panel)) = root.query_selector(".ae-panel") {
+                    super::hooks::lift(&panel, false);
+                }
                 super::mark("article-explorer:shown");
             }
         })
@@ -232,7 +258,7 @@ pub fn mount(host: &Element, options: Options) -> Result<Mounted, String> {
     let app = yew::Renderer::<Embed>::with_root_and_props(root, props).render();
     let _ = host.set_attribute("data-ae-mounted", "");
     MOUNTED.with(|m| m.borrow_mut().push(shadow.clone()));
-    Ok(Mounted { app: Some(app), host: host.clone(), shadow, _listeners: listeners })
+    Ok(Mounted { app: Some(app), host: host.clone(), shadow, fallback, _listeners: listeners })
 }
 
 impl Mounted {
@@ -245,9 +271,10 @@ impl Mounted {
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
-            self.shadow.replace_children_with_node_0();
-            if let Ok(slot) = el("slot") {
-                let _ = self.shadow.append_child(&slot);
+            keep_only(&self.shadow, |_| false);
+            let fallback = self.fallback.clone().or_else(|| el("slot").ok());
+            if let Some(fallback) = fallback {
+                let _ = self.shadow.append_child(&fallback);
             }
             let _ = self.host.remove_attribute("data-ae-mounted");
             MOUNTED.with(|m| m.borrow_mut().retain(|s| s != &self.shadow));
@@ -305,18 +332,22 @@ pub fn show_crash_everywhere() {
 /// Shows the crash message made at mount time, removing everything else but the stylesheet
 /// (`embed.js` does the same after a trap, without calling into the instance).
 fn show_crash(shadow: &ShadowRoot) {
+    keep_only(shadow, |child| {
+        let crash = child.class_list().contains("ae-crashed");
+        if crash {
+            let _ = child.set_attribute("role", "alert");
+            let _ = child.remove_attribute("hidden");
+        }
+        crash
+    });
+}
+
+/// Removes every child of `shadow` but the stylesheets and those `keep` holds.
+fn keep_only(shadow: &ShadowRoot, keep: impl Fn(&Element) -> bool) {
     let children = shadow.children();
     for i in (0..children.length()).rev() {
-        if let Some(child) = children.item(i) {
-            if child.tag_name() == "LINK" {
-                continue;
-            }
-            if child.class_list().contains("ae-crashed") {
-                let _ = child.set_attribute("role", "alert");
-                let _ = child.remove_attribute("hidden");
-            } else {
-                child.remove();
-            }
+        if let Some(child) = children.item(i).filter(|c| c.tag_name() != "LINK" && !keep(c)) {
+            child.remove();
         }
     }
 }

@@ -159,7 +159,8 @@ pub fn panel(props: &PanelProps) -> Html {
     };
     let heading_id = format!("ae-panel-title-{}", entity.id);
     html! {
-        <section class="ae-panel" role="region" aria-labelledby={heading_id.clone()} data-entity-panel={entity.id.clone()}>
+        // A popover, shown in the top layer as a bottom sheet (hooks::lift).
+        <section class="ae-panel" popover="manual" role="region" aria-labelledby={heading_id.clone()} data-entity-panel={entity.id.clone()}>
             <header class="ae-panel-header">
                 <div class="ae-panel-nav">
                     { for back }

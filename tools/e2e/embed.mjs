@@ -482,7 +482,8 @@ check(marks === expectedMarks && headline.includes("روسيا"), `no JavaScript
 // less the role and tab stop that need JavaScript.
 const markAttrs = (root) => [...root.querySelectorAll(".ae-article mark")].map((m) =>
   [m.className, m.dataset.entity, m.dataset.text, m.dataset.index, m.dataset.note, m.hasAttribute("tabindex"), m.getAttribute("role")].join("|"));
-const staticMarks = await p2.evaluate(`(${markAttrs})(document.querySelector("main .ae-prerendered"))`);
+// The pre-rendered article is in the shadow root the page declares (the host's rules cannot reach it).
+const staticMarks = await p2.evaluate(`(${markAttrs})(document.querySelector("main").shadowRoot.querySelector(".ae-prerendered"))`);
 {
   const live = await browser();
   const p3 = live.pages()[0] ?? await live.newPage();
@@ -524,8 +525,9 @@ await nojs.close();
   const id = await mark.getAttribute("data-entity");
   await mark.tap();
   const taken = await p4.evaluate(() => ({
-    marked: document.querySelector("#app .ae-prerendered mark.ae-tapped")?.dataset.entity ?? null,
-    note: document.querySelector("#app .ae-pending-panel[role=status]")?.textContent ?? "",
+    // The pre-rendered article is in the shadow root the page declares.
+    marked: document.querySelector("#app").shadowRoot.querySelector(".ae-prerendered mark.ae-tapped")?.dataset.entity ?? null,
+    note: document.querySelector("#app").shadowRoot.querySelector(".ae-pending-panel[role=status]")?.textContent ?? "",
     mounted: document.querySelector("#app").hasAttribute("data-ae-mounted"),
   }));
   check(!taken.mounted && taken.marked === id && taken.note.length > 0 && !/[A-Za-z]/.test(taken.note),

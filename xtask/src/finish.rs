@@ -1,21 +1,32 @@
 //! Finishes a trunk build for embedding and for readers without JavaScript:
 //! - removes trunk's inline loader script (pages load `embed.js` instead: no inline script, so
 //!   the pages work under `script-src 'self'`), and checks that no inline script is left;
-//! - replaces `<!--ae:prerender DOC.json-->` with the pre-rendered article of that document, and
-//!   `<!--ae:jsonld DOC.json-->` with its schema.org JSON-LD (paths relative to the page; the
-//!   document may be published or authoring);
+//! - replaces `<!--ae:prerender DOC.json-->` with the pre-rendered article of that document, in a
+//!   declarative shadow root with the widget's stylesheet (the host page's rules cannot restyle it;
+//!   the widget mounts into the same shadow root), and `<!--ae:jsonld DOC.json-->` with its
+//!   schema.org JSON-LD (paths relative to the page; the document may be published or authoring);
 //! - recomputes the `integrity` hashes trunk wrote, for the files minified after it.
 
 use std::path::{Path, PathBuf};
 
 use article_authoring::publish::publish_json;
+use article_format::i18n::Lang;
 use article_format::prerender::json_ld;
 use article_format::reading::{is_published, Reading};
 
 /// The article rendered by the reader's own view, through Yew's server-side renderer, from the
-/// published document.
-fn article(published: &str) -> String {
-    futures::executor::block_on(article_explorer::ssr::article_html(published.to_owned()))
+/// published document, for a widget whose UI is in `lang`.
+fn article(published: &str, lang: Lang) -> String {
+    futures::executor::block_on(article_explorer::ssr::article_html(published.to_owned(), lang))
+}
+
+/// The UI language of the widget whose start tag is `tag` (`data-lang`; Arabic by default).
+fn widget_lang(tag: &str) -> Lang {
+    if tag.contains(" data-lang=\"en\"") {
+        Lang::En
+    } else {
+        Lang::Ar
+    }
 }
 
 /// The JSON-LD of a published document.
@@ -56,9 +67,29 @@ fn collect_pages(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
+/// The pre-rendered article in a declarative shadow root of its host element, with the widget's
+/// stylesheet: the page's own rules (for `mark`, `p`, `article`, the box model...) cannot restyle
+/// it, with or without JavaScript; `.ae-host` is the widget's own root (it resets what a host
+/// passes down by inheritance) and tells the widget the shadow root is its own.
+fn in_shadow_root(article: &str, stylesheet: &str) -> String {
+    format!(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{stylesheet}\"><div class=\"ae-host\">{article}</div></template>"
+    )
+}
+
+/// The widget's stylesheet as a page reaches it: beside the `embed.js` the page loads.
+fn widget_stylesheet(html: &str) -> Option<String> {
+    elements(html, "<script", ">").find_map(|tag| {
+        let src = tag.split(" src=\"").nth(1)?.split('"').next()?;
+        let folder = src.strip_suffix("embed.js").filter(|f| f.is_empty() || f.ends_with('/'))?;
+        Some(format!("{folder}article-explorer.css"))
+    })
+}
+
 fn finish(html: &str, dir: &Path) -> Result<String, String> {
     let mut html = remove_trunk_loader(html);
-    for (marker, render) in [("<!--ae:prerender ", article as fn(&str) -> String), ("<!--ae:jsonld ", jsonld)] {
+    let stylesheet = widget_stylesheet(&html);
+    for marker in ["<!--ae:prerender ", "<!--ae:jsonld "] {
         while let Some(start) = html.find(marker) {
             let end = html[start..].find("-->").ok_or("an unclosed ae: marker")? + start;
             let src = html[start + marker.len()..end].trim();
@@ -67,7 +98,17 @@ fn finish(html: &str, dir: &Path) -> Result<String, String> {
             let published = published.map_err(|p| format!("{src}: {}", article_authoring::words::english(&p[0])))?;
             Reading::from_json(&published)
                 .map_err(|p| format!("{src}: {}", article_authoring::words::english(&p[0])))?;
-            html.replace_range(start..end + 3, &render(&published));
+            let out = if marker == "<!--ae:jsonld " {
+                jsonld(&published)
+            } else {
+                let css = stylesheet
+                    .as_deref()
+                    .ok_or("a pre-rendered article's page must load embed.js (its stylesheet is beside it)")?;
+                // The marker is the widget element's content: its start tag is the last before it.
+                let tag = html[..start].rfind('<').map_or("", |i| &html[i..start]);
+                in_shadow_root(&article(&published, widget_lang(tag)), css)
+            };
+            html.replace_range(start..end + 3, &out);
         }
     }
     let html = refresh_integrity(&html, dir)?;
@@ -167,6 +208,33 @@ mod tests {
     }
 
     #[test]
+    fn the_pre_rendered_article_is_in_a_shadow_root_with_the_stylesheet_beside_embed_js() {
+        let dir = std::env::temp_dir().join(format!("ae-shadow-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let seed = concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/seed/article.json");
+        std::fs::copy(seed, dir.join("a.json")).unwrap();
+        let page = "<script type=\"module\" src=\"../cdn/embed.js\"></script><div data-article-explorer><!--ae:prerender a.json--></div>";
+        let done = finish(page, &dir).unwrap();
+        assert!(
+            done.contains("<div data-article-explorer><template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"../cdn/article-explorer.css\"><div class=\"ae-host\"><div lang=\"ar\" dir=\"rtl\" class=\"ae-root ae-prerendered\">"),
+            "{}",
+            &done[..400]
+        );
+        assert!(done.ends_with("</div></template></div>"));
+        // In the widget's UI language, as the widget will be.
+        let english = finish(&page.replace("explorer>", "explorer data-lang=\"en\">"), &dir).unwrap();
+        assert!(
+            english.contains("<div lang=\"en\" dir=\"ltr\" class=\"ae-root ae-prerendered\">"),
+            "{}",
+            &english[..400]
+        );
+        assert_eq!(widget_stylesheet("<script src=\"embed.js\">").as_deref(), Some("article-explorer.css"));
+        assert_eq!(widget_stylesheet("<script src=\"studio-embed.js\">"), None);
+        assert!(finish("<div><!--ae:prerender a.json--></div>", &dir).is_err(), "no embed.js, no stylesheet to link");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
     fn the_loader_goes_and_inline_scripts_are_refused() {
         let page = "<head><script type=\"module\">\nimport init, * as bindings from './a.js';\n</script><script type=\"module\" src=\"embed.js\"></script></head>";
         let done = remove_trunk_loader(page);
@@ -182,7 +250,7 @@ mod tests {
             std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../assets/seed/article.json")).unwrap();
         let published = publish_json(&json).unwrap();
         let reading = Reading::from_json(&published).unwrap();
-        let html = article(&published);
+        let html = article(&published, Lang::Ar);
         let marks: Vec<&str> = html.split("<mark ").skip(1).map(|m| m.split('>').next().unwrap()).collect();
         let expected: usize = reading.all_mentions().count();
         assert_eq!(marks.len(), expected, "every mention of the document");
@@ -193,8 +261,9 @@ mod tests {
             assert!(!m.contains("tabindex") && !m.contains("role="), "no action promised: {m}");
         }
         assert!(
-            html.starts_with("<div class=\"ae-root ae-prerendered\"><article ")
-                && html.contains("class=\"ae-article\""),
+            html.starts_with(
+                "<div lang=\"ar\" dir=\"rtl\" class=\"ae-root ae-prerendered\"><div class=\"ae-layout\"><article "
+            ) && html.contains("class=\"ae-article\""),
             "{}",
             &html[..120]
         );
@@ -217,7 +286,7 @@ mod tests {
         let mut doc: serde_json::Value = serde_json::from_str(&json).unwrap();
         doc["article"]["headline"] = "<img src=x onerror=alert(1)>".into();
         let hostile = doc.to_string();
-        let out = article(&publish_json(&hostile).unwrap());
+        let out = article(&publish_json(&hostile).unwrap(), Lang::En);
         assert!(out.contains("&lt;img") && !out.contains("<img"), "{}", &out[..300]);
     }
 }
