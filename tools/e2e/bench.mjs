@@ -43,7 +43,8 @@ async function page(url, phone = false) {
   await p.addInitScript(() => {
     window.__ae = { fcp: null };
     const tap = () => {
-      const mark = document.querySelector("[data-article-explorer] .ae-prerendered mark[data-entity]");
+      const host = document.querySelector("[data-article-explorer]");
+      const mark = (host?.shadowRoot ?? host)?.querySelector(".ae-prerendered mark[data-entity]");
       if (!mark) return;
       window.__ae.tapAt = performance.now();
       const id = mark.dataset.entity;
@@ -61,9 +62,11 @@ async function page(url, phone = false) {
       window.__ae.fcp = e.startTime;
       if (window.__aeTapAtPaint) tap();
     } }).observe({ type: "paint", buffered: true });
-    // Interactive: the widget's own mentions are in its shadow root (checked every frame).
+    // Interactive: the widget's own mentions are in its shadow root (checked every frame); the
+    // pre-rendered article shares that shadow root until the widget replaces it, and its names do
+    // nothing by themselves: they do not count.
     const poll = () => {
-      if (window.__aeRoot()?.querySelector(".ae-host:not([hidden]) .ae-article [data-entity]")) window.__ae.interactive = performance.now();
+      if (window.__aeRoot()?.querySelector(".ae-host:not([hidden]) .ae-root:not(.ae-prerendered) .ae-article [data-entity]")) window.__ae.interactive = performance.now();
       else requestAnimationFrame(poll);
     };
     requestAnimationFrame(poll);
