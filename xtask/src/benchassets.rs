@@ -60,13 +60,7 @@ fn the_static_page_keeps_its_head_and_loses_its_scripts() {
 /// A deterministic document: `words` words in paragraphs of 80, `entities` entities with two
 /// aliases each, mentioned about once every 12 words.
 pub fn long_document(words: usize, entities: usize) -> String {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut next = crate::graphdocs::numbers(0x2545_F491_4F6C_DD1D);
     let letters: Vec<char> = "بتثجحخدرزسشصطعغفقكمنهوي".chars().collect();
     let word = |next: &mut dyn FnMut() -> u64| -> String {
         let n = 3 + next() % 4;
@@ -96,7 +90,7 @@ pub fn long_document(words: usize, entities: usize) -> String {
         if !text.is_empty() {
             text.push(' ');
         }
-        if next() % 12 == 0 {
+        if next().is_multiple_of(12) {
             text.push_str(&names[(next() % names.len() as u64) as usize]);
         } else {
             text.push_str(&word(&mut next));
@@ -109,17 +103,6 @@ pub fn long_document(words: usize, entities: usize) -> String {
         "entities": list,
     })
     .to_string()
-}
-
-/// A deterministic generator of numbers (xorshift), the same on every machine.
-fn numbers(seed: u64) -> impl FnMut() -> u64 {
-    let mut state = seed;
-    move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    }
 }
 
 /// Mentions the generator leaves under [`limits::MENTIONS`] for what publishing may find besides
@@ -135,30 +118,14 @@ const MENTION_MARGIN: usize = 50;
 /// Names are written with one set of letters and the words around them with another, so that
 /// publishing finds the names written and nothing else.
 pub fn limits_document() -> String {
-    use article_format::limits;
-    let mut next = numbers(0x1234_5678_9ABC_DEF1);
+    use article_format::{limits, model::EntityKind};
+    let mut next = crate::graphdocs::numbers(0x1234_5678_9ABC_DEF1);
     let name_letters: Vec<char> = "بتثجحخدرزسشص".chars().collect();
     let word_letters: Vec<char> = "طظعغفقكمنهي".chars().collect();
     let word = |next: &mut dyn FnMut() -> u64, letters: &[char]| -> String {
         let n = 3 + next() % 4;
         (0..n).map(|_| letters[(next() % letters.len() as u64) as usize]).collect()
     };
-    const KINDS: [&str; 9] =
-        ["person", "country", "city", "region", "organisation", "military-unit", "military-asset", "agreement", "event"];
-    const PREDICATES: [&str; 12] = [
-        "allied-with",
-        "supports",
-        "pressures",
-        "signed",
-        "visited",
-        "accuses",
-        "condemns",
-        "warns-against",
-        "sent-to",
-        "cooperates-with",
-        "met-with",
-        "deployed-in",
-    ];
     let mut used = std::collections::BTreeSet::new();
     let mut names: Vec<String> = Vec::new();
     let mut entities = Vec::new();
@@ -170,7 +137,7 @@ pub fn limits_document() -> String {
         let i = names.len();
         entities.push(json!({
             "id": format!("e{i}"),
-            "kind": KINDS[i % KINDS.len()],
+            "kind": EntityKind::ALL[i % EntityKind::ALL.len()].slug(),
             "name": { "ar": full, "en": format!("Entity {i}") },
             "aliases": [full],
             "description": { "ar": "كيان مولّد للقياس عند الحدود", "en": "A generated entity for the benchmark at the limits" },
@@ -190,7 +157,12 @@ pub fn limits_document() -> String {
         if s == o || !pairs.insert((s, o)) {
             continue;
         }
-        relations.push((s, PREDICATES[(next() % PREDICATES.len() as u64) as usize], o, sentences.len()));
+        relations.push((
+            s,
+            crate::graphdocs::PREDICATES[(next() % crate::graphdocs::PREDICATES.len() as u64) as usize],
+            o,
+            sentences.len(),
+        ));
         sentences.push(format!("قال مسؤولون إن {} على صلة مباشرة بـ {}", names[s], names[o]));
     }
     let mut events = Vec::new();
@@ -271,7 +243,7 @@ pub fn limits_document() -> String {
     };
     let owners = |next: &mut dyn FnMut() -> u64| -> Vec<String> {
         let a = next() % n;
-        if next() % 3 == 0 {
+        if next().is_multiple_of(3) {
             vec![format!("e{a}"), format!("e{}", (a + 1) % n)]
         } else {
             vec![format!("e{a}")]
@@ -378,7 +350,13 @@ mod tests {
         let mentions = r.all_mentions().count();
         let (m, features) = (&d.map, d.map.points.len() + d.map.areas.len() + d.map.movements.len());
         let vertices = m.points.len()
-            + m.areas.iter().map(|a| match &a.shape { article_format::model::AreaShape::Polygon(p) => p.len(), _ => 1 }).sum::<usize>()
+            + m.areas
+                .iter()
+                .map(|a| match &a.shape {
+                    article_format::model::AreaShape::Polygon(p) => p.len(),
+                    _ => 1,
+                })
+                .sum::<usize>()
             + m.movements.iter().map(|x| 2 + x.via.len()).sum::<usize>();
         println!("text {text}, mentions {mentions}, entities {}, relations {}, events {}, features {features}, positions {vertices}, {} bytes",
             d.entities.len(), d.relations.len(), d.timeline.len(), published.len());

@@ -101,7 +101,7 @@ const BODIES: [(&str, &str); 12] = [
     ("Air Force", "سلاح الجو"),
     ("News Agency", "وكالة الأنباء"),
 ];
-const PREDICATES: [&str; 12] = [
+pub const PREDICATES: [&str; 12] = [
     "allied-with",
     "supports",
     "pressures",
@@ -116,16 +116,21 @@ const PREDICATES: [&str; 12] = [
     "deployed-in",
 ];
 
-/// A deterministic document with `n` entities (a quarter people, a quarter places, a third
-/// organisations and units, the rest agreements and events) and about 1.5·n relations.
-pub fn document(n: usize) -> String {
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15 ^ n as u64;
-    let mut next = move || {
+/// A deterministic generator of numbers (xorshift), the same on every machine.
+pub fn numbers(seed: u64) -> impl FnMut() -> u64 {
+    let mut state = seed;
+    move || {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
         state
-    };
+    }
+}
+
+/// A deterministic document with `n` entities (a quarter people, a quarter places, a third
+/// organisations and units, the rest agreements and events) and about 1.5·n relations.
+pub fn document(n: usize) -> String {
+    let mut next = numbers(0x9E37_79B9_7F4A_7C15 ^ n as u64);
     let mut used = std::collections::BTreeSet::new();
     let mut entities: Vec<Value> = Vec::new();
     let mut names: Vec<(String, String)> = Vec::new();
@@ -150,14 +155,14 @@ pub fn document(n: usize) -> String {
             6..=9 => {
                 let (b, p) = (pick(&BODIES, next()), pick(&PLACES[..10], next()));
                 (
-                    if next() % 3 == 0 { "military-unit" } else { "organisation" },
+                    if next().is_multiple_of(3) { "military-unit" } else { "organisation" },
                     format!("{} of {}", b.0, p.0),
                     format!("{} في {}", b.1, p.1),
                 )
             }
             _ => {
                 let p = pick(&PLACES, next());
-                if next() % 2 == 0 {
+                if next().is_multiple_of(2) {
                     ("agreement", format!("{} Agreement", p.0), format!("اتفاقية {}", p.1))
                 } else {
                     ("event", format!("{} Summit", p.0), format!("قمة {}", p.1))
