@@ -61,6 +61,10 @@ pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -
         Waypoint::Point(id) => doc.map.points.iter().find(|p| &p.id == id).map(|p| at(&p.coordinates)),
     };
     let mut out = Vec::new();
+    // Countries last: the features found before the base map keep their places when it comes,
+    // and the countries it brings come after them (the story's steps, made once, name features
+    // by place).
+    let mut countries = Vec::new();
     for a in &doc.map.areas {
         let (shape, anchor, b) = match &a.shape {
             AreaShape::Country(code) => {
@@ -86,7 +90,7 @@ pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -
                 (Shape::Area(d), anchor, b)
             }
         };
-        out.push(Feature {
+        let feature = Feature {
             id: a.id.clone(),
             label: a.label.clone(),
             kind: a.kind,
@@ -96,7 +100,11 @@ pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -
             entities: entities(&a.entities),
             approximate: a.approximate,
             time: a.time.clone(),
-        });
+        };
+        match feature.shape {
+            Shape::Country(_) => countries.push(feature),
+            _ => out.push(feature),
+        }
     }
     for m in &doc.map.movements {
         let pts: Vec<Xy> =
@@ -131,6 +139,7 @@ pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -
             time: p.time.clone(),
         });
     }
+    out.extend(countries);
     out
 }
 
