@@ -165,16 +165,19 @@ mod tests {
         }
     }
 
+    fn seed_and_its_base_map() -> (Sketch, crate::geo::basemap::BaseMap) {
+        let base = crate::geo::basemap::BaseMap::from_json(
+            include_str!("../../assets/map/caribbean.json"),
+            &crate::geo::CARIBBEAN,
+        );
+        (Sketch::of(&crate::seed::reading()), base.unwrap())
+    }
+
     /// The figures make the story once, before the base map, and let the countries it brings
     /// join: the same story as one made with every feature at once.
     #[test]
     fn countries_that_come_with_the_base_map_join_the_story_made_before_it() {
-        let doc = Sketch::of(&crate::seed::reading());
-        let base = crate::geo::basemap::BaseMap::from_json(
-            include_str!("../../assets/map/caribbean.json"),
-            &crate::geo::CARIBBEAN,
-        )
-        .unwrap();
+        let (doc, base) = seed_and_its_base_map();
         let before = crate::map::features(&doc, &crate::geo::CARIBBEAN, None);
         let after = crate::map::features(&doc, &crate::geo::CARIBBEAN, Some(&base));
         assert!(after.len() > before.len(), "the seed shades countries");
@@ -186,12 +189,7 @@ mod tests {
 
     #[test]
     fn the_story_reaches_each_feature_once_at_the_first_event_that_names_it() {
-        let doc = Sketch::of(&crate::seed::reading());
-        let base = crate::geo::basemap::BaseMap::from_json(
-            include_str!("../../assets/map/caribbean.json"),
-            &crate::geo::CARIBBEAN,
-        )
-        .unwrap();
+        let (doc, base) = seed_and_its_base_map();
         let features = crate::map::features(&doc, &crate::geo::CARIBBEAN, Some(&base));
         let steps = story(&doc, &features);
         // Every event is a step, in time order.
