@@ -143,6 +143,24 @@ pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -
     out
 }
 
+/// The countries the document shades that the base map does not hold: each a problem, said
+/// where the map is (never a silent drop). The reader can check a code's form only; which codes
+/// exist, the base map says when it comes.
+pub fn unknown_countries(map: &MapData, base: &BaseMap) -> Vec<crate::problem::Problem> {
+    let mut out = Vec::new();
+    for (i, a) in map.areas.iter().enumerate() {
+        if let AreaShape::Country(code) = &a.shape {
+            if !base.countries.iter().any(|c| &c.id == code) {
+                out.push(crate::problem::Problem::new(
+                    format!("map.areas[{i}].shape.country"),
+                    crate::said!(crate::problem::Code::UnknownCountry, code),
+                ));
+            }
+        }
+    }
+    out
+}
+
 /// The extent of some features (None: there are none): the view's fit for "show on map", a step
 /// of the story, the first view.
 pub fn extent<'a>(features: impl IntoIterator<Item = &'a Feature>) -> Option<(Xy, Xy)> {
@@ -295,6 +313,17 @@ mod tests {
 
     fn caribbean() -> BaseMap {
         BaseMap::from_json(include_str!("../../assets/map/caribbean.json"), &CARIBBEAN).expect("the committed base map")
+    }
+
+    #[test]
+    fn a_country_the_base_map_does_not_hold_is_a_problem() {
+        let mut doc = seed();
+        assert_eq!(unknown_countries(&doc.map, &caribbean()), []);
+        doc.map.areas[0].shape = AreaShape::Country("999".into());
+        let problems = unknown_countries(&doc.map, &caribbean());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "map.areas[0].shape.country");
+        assert_eq!(problems[0].message.code, crate::problem::Code::UnknownCountry);
     }
 
     #[test]

@@ -559,8 +559,18 @@ impl Inner {
         self.base.replace_children_with_node(&list);
         self.draw_features(Some(map));
         self.load.set(Load::Ready);
-        let _ = self.status.remove_attribute("role");
-        self.status.set_text_content(None);
+        // A country the base map does not hold is said, not dropped in silence.
+        let lang = self.lang;
+        let unknown: Vec<String> = article_format::map::unknown_countries(&self.doc.map, map)
+            .iter()
+            .map(|p| article_format::words::say(&p.message, lang))
+            .collect();
+        if unknown.is_empty() {
+            let _ = self.status.remove_attribute("role");
+            self.status.set_text_content(None);
+        } else {
+            self.status.set_text_content(Some(&unknown.join(lang.comma())));
+        }
     }
     /// The open entity's features lit.
     fn light(&self, entity: Option<usize>) {
