@@ -68,10 +68,9 @@ pub const MOST_ENTITIES: usize = 80;
 pub const MOST_RELATIONS: usize = 200;
 /// Barycentre sweeps tried for each order of the groups.
 const SWEEPS: usize = 6;
-/// The most work the search for an order with fewer crossings may do ([`Board::work`]): a few
-/// tens of milliseconds in a phone's browser. The seed and graphs of 80 entities on a desktop
-/// need less.
-const WORK: usize = 4000000;
+/// The most work the search for an order with fewer crossings may do ([`Board::work`]): about
+/// 30 ms natively at the format's limits, a few times that in a browser. The seed needs less.
+const WORK: usize = 2_000_000;
 /// The width the view lays out for before it has measured its box.
 pub const DEFAULT_WIDTH: f64 = 1000.0;
 
