@@ -41,6 +41,11 @@ pub struct ArticleViewProps {
     pub marked: Option<(BlockRef, Utf8Range)>,
     #[prop_or_default]
     pub on_open: Callback<MentionHit>,
+    /// A part of a long article ([`Reading::parts`]: its first block and end): its blocks alone,
+    /// rendered by a view of their own, so that showing the next part, or a range marked in one,
+    /// renders that part alone (the same component type: each type costs the wasm its lifecycle).
+    #[prop_or_default]
+    pub part: Option<(usize, usize)>,
     /// False for the build's static article (`crate::ssr`, the `ssr` feature only): the marks
     /// are named by a `title`, with no role or tab stop, as nothing happens on a click without
     /// JavaScript.
@@ -110,7 +115,10 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         #[cfg(feature = "ssr")]
         interactive: props.interactive,
     };
-    // An ordinary article at once; a long one part by part, a part a task ([`Part`]).
+    if let Some((first, end)) = props.part {
+        return blocks(&look, first..end).collect();
+    }
+    // An ordinary article at once; a long one part by part, a part a task.
     let parts = use_memo(document.clone(), |d| d.parts());
     let shown = use_state_eq(|| 1);
     {
@@ -120,23 +128,24 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
             move || drop(next)
         });
     }
-    let body = if parts.len() == 1 {
-        blocks(&look, 0..article.blocks.len()).collect::<Html>()
-    } else {
+    let long = parts.len() > 1;
+    let body = if long {
         parts
             .iter()
             .take(*shown)
             .map(|range| {
                 let marked = props.marked.filter(|(t, _)| matches!(t, BlockRef::Block(i) if range.contains(i)));
                 html! {
-                    <Part key={range.start} document={document.clone()} lang={props.lang} hidden={props.hidden.clone()}
-                        plain={props.plain} {marked} range={(range.start, range.end)} />
+                    <ArticleView key={range.start} document={document.clone()} lang={props.lang} hidden={props.hidden.clone()}
+                        plain={props.plain} {marked} part={Some((range.start, range.end))} />
                 }
             })
             .collect()
+    } else {
+        blocks(&look, 0..article.blocks.len()).collect::<Html>()
     };
     html! {
-        <article class="ae-article" dir={article.direction.as_str()} lang={article.language.clone()} {onclick} {onkeydown}>
+        <article class={if long { "ae-article ae-long" } else { "ae-article" }} dir={article.direction.as_str()} lang={article.language.clone()} {onclick} {onkeydown}>
             <h1 class="ae-headline" data-block="h">{ text(&look, BlockRef::HEADLINE) }</h1>
             <div class="ae-body">{ body }</div>
         </article>
@@ -217,32 +226,4 @@ fn blocks<'a>(look: &'a Look, range: std::ops::Range<usize>) -> impl Iterator<It
             BlockKind::Paragraph => html! { <p key={i} class="ae-paragraph" data-block={id}>{ content }</p> },
         }
     })
-}
-
-#[derive(Properties, PartialEq)]
-struct PartProps {
-    document: Shared<Reading>,
-    lang: Lang,
-    hidden: BTreeSet<EntityKind>,
-    plain: bool,
-    /// The range being shown, when it is in this part.
-    marked: Option<(BlockRef, Utf8Range)>,
-    /// The part's blocks, first and end.
-    range: (usize, usize),
-}
-
-/// A part of a long article ([`Reading::parts`]): a component, so that showing the next part, or
-/// a range marked in one, renders that part alone.
-#[function_component(Part)]
-fn part(props: &PartProps) -> Html {
-    let look = Look {
-        document: &props.document,
-        lang: props.lang,
-        hidden: &props.hidden,
-        plain: props.plain,
-        marked: props.marked,
-        #[cfg(feature = "ssr")]
-        interactive: true,
-    };
-    blocks(&look, props.range.0..props.range.1).collect()
 }
