@@ -149,7 +149,13 @@ async function openAtTheLimits(url) {
     window.__aeRoot = window.__limRoot = root;
     const poll = () => {
       const r = root();
-      if (r?.querySelector(".ae-host:not([hidden]) .ae-article [data-entity]")) window.__lim.shown = performance.now();
+      // Shown: the frame after the one that first has the article's marks (its layout and
+      // paint done), so that the first render's layout counts in "shown", not as a later task.
+      if (r?.querySelector(".ae-host:not([hidden]) .ae-article [data-entity]")) {
+        window.__lim.shown = 0;
+        requestAnimationFrame(() => { window.__lim.shown = performance.now(); });
+        return;
+      }
       if (r?.querySelector(".ae-host:not([hidden]) .ae-problems")) window.__lim.refused = performance.now();
       if (window.__lim.shown === undefined && window.__lim.refused === undefined) requestAnimationFrame(poll);
     };
@@ -175,7 +181,7 @@ async function atTheLimits(base, runs) {
   const r = { shown: [], longest: [], over200: [], click: [], clickFrame: [], graph: [], map: [], refused: [] };
   for (let i = 0; i < runs; i++) {
     { const { ctx, p } = await openAtTheLimits(base + "?src=bench/limits.json");
-      await p.waitForFunction(() => window.__lim.shown, null, { timeout: LIMIT_WAIT, polling: 100 });
+      await p.waitForFunction(() => window.__lim.shown > 0, null, { timeout: LIMIT_WAIT, polling: 100 });
       const shown = await p.evaluate(() => window.__lim.shown);
       r.shown.push(shown);
       // Whatever the widget does after its first render (the rest of the article, the figures'
@@ -183,14 +189,16 @@ async function atTheLimits(base, runs) {
       await p.waitForTimeout(3000);
       const c = await clicks(p, 30);
       r.click.push(...c.processing); r.clickFrame.push(...c.frame);
-      r.map.push(await drawnAfterScroll(p, ".ae-map", ".ae-feature"));
-      await p.waitForTimeout(1000);
+      // The graph first: the map's frame comes before it, and would bring the figures module
+      // (which then draws the graph as soon as it is near) with it.
       r.graph.push(await drawnAfterScroll(p, ".ae-graph-frame", ".ae-node"));
+      await p.waitForTimeout(1000);
+      r.map.push(await drawnAfterScroll(p, ".ae-map", ".ae-feature"));
       await p.waitForTimeout(1000);
       const c2 = await clicks(p, 10);
       r.click.push(...c2.processing); r.clickFrame.push(...c2.frame);
       await p.waitForTimeout(500);
-      const long = (await p.evaluate(() => window.__lim.long)).filter(([start]) => start >= shown).map(([, d]) => d);
+      const long = (await p.evaluate(() => window.__lim.long)).filter(([start, d]) => start + d > shown).map(([, d]) => d);
       r.longest.push(Math.max(0, ...long));
       r.over200.push(long.filter((d) => d > 200).length);
       await ctx.close(); }
