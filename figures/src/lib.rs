@@ -4,7 +4,9 @@
 //! The relationship graph's picture: the layout of [`article_format::graph`] drawn as SVG into a
 //! frame the reader gives, made for the frame's width (again on every resize), with the open
 //! entity and its neighbours lit. Above [`FOCUS_ABOVE`] entities, an open entity is drawn with
-//! its neighbours only, and a button shows the whole graph.
+//! its neighbours only, and a button shows the whole graph. What one picture draws is bounded
+//! ([`article_format::graph::select`]): a larger graph is drawn as an overview of its most
+//! related part, and the picture says what it leaves out (the table of relations lists all).
 //!
 //! It is a WebAssembly module of its own, without Yew (`figures.js`, `figures_bg.wasm`): the reader
 //! loads it when the figures come into view, so that a reader who never scrolls that far never
@@ -173,21 +175,34 @@ impl Inner {
         let Some(document) = self.frame.owner_document() else { return };
         let t = self.lang.figure_strings();
         let mut children: Vec<Element> = Vec::new();
-        if self.large() && self.open.get().is_some() {
+        // What the picture leaves out (a large graph's overview, an entity with more neighbours
+        // than one picture holds), said above it.
+        let left_out = match (l.left_out, self.focus()) {
+            ((0, 0), _) => None,
+            (_, None) => Some(
+                t.graph_overview
+                    .replace("{n}", &l.nodes.len().to_string())
+                    .replace("{total}", &self.doc.entities.len().to_string()),
+            ),
+            ((_, relations), Some(_)) => Some(t.graph_left_out.replace("{n}", &relations.to_string())),
+        };
+        if (self.large() && self.open.get().is_some()) || left_out.is_some() {
             let bar = document.create_element("p").expect("p");
             bar.set_class_name("ae-graph-focus");
-            if self.focus().is_some() {
+            for text in [self.focus().map(|_| t.graph_focused), left_out.as_deref()].into_iter().flatten() {
                 let caption = document.create_element("span").expect("span");
-                caption.set_text_content(Some(t.graph_focused));
+                caption.set_text_content(Some(text));
                 let _ = bar.append_child(&caption);
             }
-            let button = document.create_element("button").expect("button");
-            let _ = button.set_attribute("type", "button");
-            let _ = button.set_attribute("class", "ae-link");
-            let _ = button.set_attribute("data-ae-whole", "");
-            let _ = button.set_attribute("aria-pressed", if self.whole.get() { "true" } else { "false" });
-            button.set_text_content(Some(t.graph_whole));
-            let _ = bar.append_child(&button);
+            if self.large() && self.open.get().is_some() {
+                let button = document.create_element("button").expect("button");
+                let _ = button.set_attribute("type", "button");
+                let _ = button.set_attribute("class", "ae-link");
+                let _ = button.set_attribute("data-ae-whole", "");
+                let _ = button.set_attribute("aria-pressed", if self.whole.get() { "true" } else { "false" });
+                button.set_text_content(Some(t.graph_whole));
+                let _ = bar.append_child(&button);
+            }
             children.push(bar);
         }
         let (w, h) = (fixed(l.width, 0), fixed(l.height, 0));

@@ -302,6 +302,10 @@ pub struct FigureStrings {
     /// Shown for a large graph while an entity is open: the whole graph, or only its neighbours.
     pub graph_whole: &'static str,
     pub graph_focused: &'static str,
+    /// A graph too large for one picture: "{n}" entities drawn of "{total}"; an open entity's
+    /// "{n}" relations not drawn.
+    pub graph_overview: &'static str,
+    pub graph_left_out: &'static str,
     /// The timeline's heading, and its button that shows an event's sentence in the article.
     pub timeline: &'static str,
     pub timeline_in_text: &'static str,
@@ -338,6 +342,8 @@ pub struct FigureStrings {
 const FIGURES_AR: FigureStrings = FigureStrings {
     graph_whole: "اعرض الشبكة كاملة",
     graph_focused: "الكيان المختار وعلاقاته فقط",
+    graph_overview: "الرسم يعرض {n} كيانًا من {total}، أكثرها ترابطًا: اختر كيانًا لترى علاقاته، وجدول العلاقات يذكرها كلها",
+    graph_left_out: "لم تُرسم {n} من علاقاته: جدول العلاقات يذكرها كلها",
     timeline: "التسلسل الزمني",
     timeline_in_text: "في النص",
     map_help: "الخريطة: الأسهم للتحريك، + و − للتكبير والتصغير، 0 للعودة",
@@ -370,6 +376,8 @@ const FIGURES_AR: FigureStrings = FigureStrings {
 const FIGURES_EN: FigureStrings = FigureStrings {
     graph_whole: "Show the whole graph",
     graph_focused: "Only the selected entity and its relations",
+    graph_overview: "The {n} most connected of {total} entities: open one to see its relations; the table of relations lists them all",
+    graph_left_out: "{n} of its relations are not drawn: the table of relations lists them all",
     timeline: "Timeline",
     timeline_in_text: "In the text",
     map_help: "Map: arrow keys pan, + and − zoom, 0 resets",

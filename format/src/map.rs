@@ -61,6 +61,10 @@ pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -
         Waypoint::Point(id) => doc.map.points.iter().find(|p| &p.id == id).map(|p| at(&p.coordinates)),
     };
     let mut out = Vec::new();
+    // Countries last: the features found before the base map keep their places when it comes,
+    // and the countries it brings come after them (the story's steps, made once, name features
+    // by place).
+    let mut countries = Vec::new();
     for a in &doc.map.areas {
         let (shape, anchor, b) = match &a.shape {
             AreaShape::Country(code) => {
@@ -86,7 +90,7 @@ pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -
                 (Shape::Area(d), anchor, b)
             }
         };
-        out.push(Feature {
+        let feature = Feature {
             id: a.id.clone(),
             label: a.label.clone(),
             kind: a.kind,
@@ -96,7 +100,11 @@ pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -
             entities: entities(&a.entities),
             approximate: a.approximate,
             time: a.time.clone(),
-        });
+        };
+        match feature.shape {
+            Shape::Country(_) => countries.push(feature),
+            _ => out.push(feature),
+        }
     }
     for m in &doc.map.movements {
         let pts: Vec<Xy> =
@@ -130,6 +138,25 @@ pub fn features(doc: &Sketch, projection: &Projection, base: Option<&BaseMap>) -
             approximate: p.approximate,
             time: p.time.clone(),
         });
+    }
+    out.extend(countries);
+    out
+}
+
+/// The countries the document shades that the base map does not hold: each a problem, said
+/// where the map is (never a silent drop). The reader can check a code's form only; which codes
+/// exist, the base map says when it comes.
+pub fn unknown_countries(map: &MapData, base: &BaseMap) -> Vec<crate::problem::Problem> {
+    let mut out = Vec::new();
+    for (i, a) in map.areas.iter().enumerate() {
+        if let AreaShape::Country(code) = &a.shape {
+            if !base.countries.iter().any(|c| &c.id == code) {
+                out.push(crate::problem::Problem::new(
+                    format!("map.areas[{i}].shape.country"),
+                    crate::said!(crate::problem::Code::UnknownCountry, code),
+                ));
+            }
+        }
     }
     out
 }
@@ -286,6 +313,17 @@ mod tests {
 
     fn caribbean() -> BaseMap {
         BaseMap::from_json(include_str!("../../assets/map/caribbean.json"), &CARIBBEAN).expect("the committed base map")
+    }
+
+    #[test]
+    fn a_country_the_base_map_does_not_hold_is_a_problem() {
+        let mut doc = seed();
+        assert_eq!(unknown_countries(&doc.map, &caribbean()), []);
+        doc.map.areas[0].shape = AreaShape::Country("999".into());
+        let problems = unknown_countries(&doc.map, &caribbean());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].path, "map.areas[0].shape.country");
+        assert_eq!(problems[0].message.code, crate::problem::Code::UnknownCountry);
     }
 
     #[test]

@@ -119,13 +119,15 @@ pub fn render(template: &str, args: &[Arg], words: &dyn Words) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
         let close = after.find('}').unwrap_or(0);
-        match after[..close].parse::<usize>().ok().and_then(|i| args.get(i)) {
-            Some(arg) => {
+        match after[..close].parse::<usize>().ok().and_then(|i| Some((i, args.get(i)?))) {
+            Some((i, arg)) => {
                 out.push('\u{2068}');
                 match arg {
                     Arg::Text(t) => out.push_str(t),
                     Arg::Block(b) => out.push_str(&words.block(*b)),
-                    Arg::Code(c) => out.push_str(&words.code(*c)),
+                    // Words of the table, with the arguments after it as its own ("the key {0}
+                    // is given twice", inside a syntax error).
+                    Arg::Code(c) => out.push_str(&render(&words.code(*c), &args[i + 1..], words)),
                 }
                 out.push('\u{2069}');
                 rest = &after[close + 1..];
@@ -165,9 +167,10 @@ macro_rules! codes {
 
 codes! {
     // --- JSON (the reader's own parser, and serde's for authoring documents) ------------------
-    /// A JSON syntax error: {0} line, {1} column, {2} what (a [`Code`] worded, see `Json*`).
+    /// A JSON syntax error: {0} line, {1} column, {2} what (a [`Code`] worded, see `Json*`, with
+    /// the arguments after it as its own).
     JsonSyntax,
-    /// {0} what (worded), in a one-line text at character {1}.
+    /// A JSON syntax error in a one-line text: {0} the character, {1} what (worded).
     JsonSyntaxAt,
     /// The text starts with a byte-order mark.
     JsonByteOrderMark,

@@ -38,6 +38,12 @@ pub fn read_if_published(json: &str) -> Option<Result<Reading, Vec<Problem>>> {
 
 // --- reading ---------------------------------------------------------------------------------
 
+/// The most text (UTF-8 bytes) and mentions of one part of a long article ([`Reading::parts`]):
+/// what a browser lays out and makes interactive in a few tens of milliseconds, so that a long
+/// article is readable at once and rendered in tasks short enough to answer a click meanwhile.
+pub const PART_BYTES: usize = 40_000;
+pub const PART_MENTIONS: usize = 600;
+
 /// Where one mention is: which text, and its index among that text's mentions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct MentionRef {
@@ -388,6 +394,25 @@ impl Reading {
     /// The text of the headline or a block.
     pub fn text(&self, text: BlockRef) -> &str {
         text_of(&self.doc.article, text_index(text)).unwrap_or_default()
+    }
+
+    /// The article's blocks in parts that the view renders one task at a time: each part at most
+    /// [`PART_BYTES`] of text and [`PART_MENTIONS`] mentions (or one block, if that block alone is
+    /// more). A document of one part, as every ordinary article is, is rendered whole at once.
+    pub fn parts(&self) -> Vec<std::ops::Range<usize>> {
+        let mut parts = Vec::new();
+        let (mut start, mut bytes, mut mentions) = (0, 0, 0);
+        for i in 0..self.doc.article.blocks.len() {
+            let (b, m) = (self.text(BlockRef::Block(i)).len(), self.mentions_of(BlockRef::Block(i)).len());
+            if i > start && (bytes + b > PART_BYTES || mentions + m > PART_MENTIONS) {
+                parts.push(start..i);
+                (start, bytes, mentions) = (i, 0, 0);
+            }
+            bytes += b;
+            mentions += m;
+        }
+        parts.push(start..self.doc.article.blocks.len());
+        parts
     }
 
     /// The words a span covers.
@@ -883,5 +908,38 @@ pub fn published_from_value(value: &crate::json::Value) -> Result<Published, Vec
         Some(doc) if r.problems.is_empty() => Ok(doc),
         _ if !r.problems.is_empty() => Err(r.problems),
         _ => Err(vec![Problem::new("", Message::new(Code::NotPublished, []))]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_ordinary_article_is_one_part_and_a_long_one_is_cut_between_blocks_within_the_budget() {
+        let seed = crate::seed::reading();
+        assert_eq!(seed.parts(), vec![0..seed.doc.article.blocks.len()]);
+        let mut long = seed.clone();
+        let blocks = long.doc.article.blocks.clone();
+        let mentions = long.doc.mentions[1..].to_vec();
+        for _ in 0..200 {
+            long.doc.article.blocks.extend(blocks.iter().cloned());
+            long.doc.mentions.extend(mentions.iter().cloned());
+        }
+        let parts = long.parts();
+        assert!(parts.len() > 1, "{parts:?}");
+        assert_eq!(parts.first().map(|p| p.start), Some(0));
+        assert_eq!(parts.last().map(|p| p.end), Some(long.doc.article.blocks.len()));
+        for w in parts.windows(2) {
+            assert_eq!(w[0].end, w[1].start);
+        }
+        for p in &parts {
+            let bytes: usize = p.clone().map(|i| long.text(BlockRef::Block(i)).len()).sum();
+            let count: usize = p.clone().map(|i| long.mentions_of(BlockRef::Block(i)).len()).sum();
+            assert!(
+                p.len() == 1 || (bytes <= PART_BYTES && count <= PART_MENTIONS),
+                "{p:?}: {bytes} bytes, {count} mentions"
+            );
+        }
     }
 }

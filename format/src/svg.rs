@@ -20,19 +20,19 @@ pub fn polyline(points: &[crate::geo::Xy], closed: bool) -> String {
     d
 }
 
-/// `M p0 C c1 c2 p3`: a cubic Bézier curve, one decimal.
-pub fn curve([p0, c1, c2, p3]: [Pt; 4]) -> String {
-    format!(
-        "M{} {}C{} {} {} {} {} {}",
-        F(p0.0, 1),
-        F(p0.1, 1),
-        F(c1.0, 1),
-        F(c1.1, 1),
-        F(c2.0, 1),
-        F(c2.1, 1),
-        F(p3.0, 1),
-        F(p3.1, 1)
-    )
+/// `M p0 C c1 c2 p1 C …`: cubic Bézier pieces end to end (the start, then each piece's two
+/// control points and end), one decimal.
+pub fn curves(points: &[Pt]) -> String {
+    let mut d = String::new();
+    for (i, p) in points.iter().enumerate() {
+        let lead = match i {
+            0 => "M",
+            i if i % 3 == 1 => "C",
+            _ => " ",
+        };
+        d.push_str(&format!("{lead}{} {}", F(p.0, 1), F(p.1, 1)));
+    }
+    d
 }
 
 /// A compact SVG path for integer rings: absolute move, then relative lines, closed.
@@ -120,7 +120,11 @@ mod tests {
         assert_eq!(polyline(&[xy(0.0, 0.0), xy(10.25, 5.0), xy(3.0, 4.04)], true), "M0 0L10.3 5L3 4Z");
         assert_eq!(polyline(&[xy(1.0, 2.0), xy(3.0, 4.0)], false), "M1 2L3 4");
         assert_eq!(polyline(&[], true), "");
-        assert_eq!(curve([(0.0, 0.0), (1.0, 0.0), (2.0, 1.0), (3.0, 1.0)]), "M0 0C1 0 2 1 3 1");
+        assert_eq!(curves(&[(0.0, 0.0), (1.0, 0.0), (2.0, 1.0), (3.0, 1.0)]), "M0 0C1 0 2 1 3 1");
+        assert_eq!(
+            curves(&[(0.0, 0.0), (1.0, 0.0), (2.0, 1.0), (3.0, 1.0), (4.0, 1.0), (5.0, 2.0), (6.0, 2.0)]),
+            "M0 0C1 0 2 1 3 1C4 1 5 2 6 2"
+        );
         assert_eq!(rings(&[vec![(10, 10), (12, 10), (12, 7), (12, 7)]]), "M10 10l2 0 0-3z");
     }
 

@@ -29,27 +29,44 @@ pub struct Step {
 /// features that share an entity with it and that no earlier event reached; then each movement
 /// that no event reaches, in the document's order. An event with nothing on the map is still a
 /// step (its sentence is shown). Features no step reaches (the setting: countries, capitals the
-/// events do not name) belong to none and are never faded.
+/// events do not name) belong to none and are never faded. Linear in the events' and the
+/// features' entities (but for sorting the events), and computed once: features that join later
+/// (the countries, with the base map) join the same steps through [`join`].
 pub fn story(doc: &Sketch, features: &[crate::map::Feature]) -> Vec<Step> {
-    let mut reached = vec![false; features.len()];
-    let mut steps = Vec::new();
-    for i in ordered(doc) {
-        let event = &doc.events[i];
-        let mut mine = Vec::new();
-        for (k, f) in features.iter().enumerate() {
-            if !reached[k] && f.entities.iter().any(|&e| event.entities.contains(&e)) {
-                reached[k] = true;
-                mine.push(k);
-            }
-        }
-        steps.push(Step { event: Some(i), features: mine });
-    }
+    let mut steps: Vec<Step> =
+        ordered(doc).into_iter().map(|i| Step { event: Some(i), features: Vec::new() }).collect();
+    let reached = join(doc, &mut steps, features, 0);
     for (k, f) in features.iter().enumerate() {
         if !reached[k] && matches!(f.shape, crate::map::Shape::Line(_)) {
             steps.push(Step { event: None, features: vec![k] });
         }
     }
     steps
+}
+
+/// Adds each of `features[from..]` to the first of the `steps` whose event shares an entity with
+/// it (a feature's place in the story does not depend on the other features, so features that
+/// come later join the steps already made). Returns whether each feature from `from` on was
+/// reached.
+pub fn join(doc: &Sketch, steps: &mut [Step], features: &[crate::map::Feature], from: usize) -> Vec<bool> {
+    // The first step that names each entity.
+    let mut first = vec![usize::MAX; doc.entities.len()];
+    for (k, step) in steps.iter().enumerate().rev() {
+        for &e in step.event.map_or(&[][..], |i| &doc.events[i].entities[..]) {
+            if let Some(f) = first.get_mut(e) {
+                *f = k;
+            }
+        }
+    }
+    let mut reached = Vec::new();
+    for (k, f) in features.iter().enumerate().skip(from) {
+        let at = f.entities.iter().filter_map(|&e| first.get(e).copied()).min().filter(|&s| s != usize::MAX);
+        if let Some(s) = at {
+            steps[s].features.push(k);
+        }
+        reached.push(at.is_some());
+    }
+    reached
 }
 
 const MONTHS_AR: [&str; 12] =
@@ -148,14 +165,31 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_story_reaches_each_feature_once_at_the_first_event_that_names_it() {
-        let doc = Sketch::of(&crate::seed::reading());
+    fn seed_and_its_base_map() -> (Sketch, crate::geo::basemap::BaseMap) {
         let base = crate::geo::basemap::BaseMap::from_json(
             include_str!("../../assets/map/caribbean.json"),
             &crate::geo::CARIBBEAN,
-        )
-        .unwrap();
+        );
+        (Sketch::of(&crate::seed::reading()), base.unwrap())
+    }
+
+    /// The figures make the story once, before the base map, and let the countries it brings
+    /// join: the same story as one made with every feature at once.
+    #[test]
+    fn countries_that_come_with_the_base_map_join_the_story_made_before_it() {
+        let (doc, base) = seed_and_its_base_map();
+        let before = crate::map::features(&doc, &crate::geo::CARIBBEAN, None);
+        let after = crate::map::features(&doc, &crate::geo::CARIBBEAN, Some(&base));
+        assert!(after.len() > before.len(), "the seed shades countries");
+        assert!(before.iter().zip(&after).all(|(a, b)| a.id == b.id), "the features before keep their places");
+        let mut steps = story(&doc, &before);
+        join(&doc, &mut steps, &after, before.len());
+        assert_eq!(steps, story(&doc, &after));
+    }
+
+    #[test]
+    fn the_story_reaches_each_feature_once_at_the_first_event_that_names_it() {
+        let (doc, base) = seed_and_its_base_map();
         let features = crate::map::features(&doc, &crate::geo::CARIBBEAN, Some(&base));
         let steps = story(&doc, &features);
         // Every event is a step, in time order.

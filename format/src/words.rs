@@ -91,7 +91,7 @@ macro_rules! reader_table {
 
 reader_table! {
     JsonSyntax => ("خطأ في صياغة JSON في السطر {0}، العمود {1}: {2}", "JSON syntax error at line {0}, column {1}: {2}"),
-    JsonSyntaxAt => ("خطأ في صياغة JSON عند الحرف {1}: {0}", "JSON syntax error at character {1}: {0}"),
+    JsonSyntaxAt => ("خطأ في صياغة JSON عند الحرف {0}: {1}", "JSON syntax error at character {0}: {1}"),
     JsonByteOrderMark => (
         "يبدأ الملف بعلامة ترتيب البايتات (BOM): احفظه بترميز UTF-8 من دونها",
         "the file starts with a byte-order mark (BOM): save it as UTF-8 without one",

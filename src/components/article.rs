@@ -6,6 +6,7 @@
 //! place in `data-text` and `data-index`. The view re-renders only when what it shows changes
 //! (filters, language, a marked sentence), never when a panel opens.
 
+use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::Shared;
@@ -40,6 +41,11 @@ pub struct ArticleViewProps {
     pub marked: Option<(BlockRef, Utf8Range)>,
     #[prop_or_default]
     pub on_open: Callback<MentionHit>,
+    /// A part of a long article ([`Reading::parts`]: its first block and end): its blocks alone,
+    /// rendered by a view of their own, so that showing the next part, or a range marked in one,
+    /// renders that part alone (the same component type: each type costs the wasm its lifecycle).
+    #[prop_or_default]
+    pub part: Option<(usize, usize)>,
     /// False for the build's static article (`crate::ssr`, the `ssr` feature only): the marks
     /// are named by a `title`, with no role or tab stop, as nothing happens on a click without
     /// JavaScript.
@@ -100,69 +106,124 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
         })
     };
 
-    let render_text = |text_ref: BlockRef| -> Html {
-        let text = document.text(text_ref);
-        let mentions = document.mentions_of(text_ref);
-        let marked = props.marked.filter(|(t, _)| *t == text_ref).map(|(_, r)| r);
-        let key = text_key(text_ref);
-        pieces(text.len(), mentions.iter().map(|m| m.range()), marked)
-            .into_iter()
-            .map(|piece| {
-                let words = piece.range.of(text).to_owned();
-                let shown = piece.mention.map(|i| (i, &mentions[i])).filter(|(_, m)| {
-                    !props.plain && !props.hidden.contains(&document.doc.entities[m.entity()].kind)
-                });
-                match shown {
-                    Some((index, m)) => {
-                        let entity = &document.doc.entities[m.entity()];
-                        let lang = props.lang;
-                        let name = lang.pick(&entity.name);
-                        let mut label = String::new();
-                        if !m.has(if lang == Lang::Ar { flag::IS_NAME_AR } else { flag::IS_NAME_EN }) {
-                            label.push_str(&words);
-                            label.push_str(lang.comma());
-                        }
-                        label.push_str(name);
-                        label.push_str(lang.comma());
-                        label.push_str(lang.kind(entity.kind));
-                        let class = classes!(document.mention_class(m), piece.marked.then_some("ae-marked"));
-                        let note = document.endnote[m.entity()].to_string();
-                        // The build's static article: named by a title, with no role or tab stop.
-                        #[cfg(feature = "ssr")]
-                        if !props.interactive {
-                            return html! {
-                                <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
-                                    data-index={index.to_string()} data-note={note} title={label}>
-                                    { words }
-                                </mark>
-                            };
-                        }
-                        html! {
-                            <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
-                                data-index={index.to_string()} data-note={note} role="button" tabindex="0" aria-label={label}>
-                                { words }
-                            </mark>
-                        }
-                    }
-                    None if piece.marked => html! { <span class="ae-marked">{ words }</span> },
-                    None => html! { { words } },
+    let look = Look {
+        document,
+        lang: props.lang,
+        hidden: &props.hidden,
+        plain: props.plain,
+        marked: props.marked,
+        #[cfg(feature = "ssr")]
+        interactive: props.interactive,
+    };
+    if let Some((first, end)) = props.part {
+        return blocks(&look, first..end).collect();
+    }
+    // An ordinary article at once; a long one part by part, a part a task.
+    let parts = use_memo(document.clone(), |d| d.parts());
+    let shown = use_state_eq(|| 1);
+    {
+        let (shown, count) = (shown.clone(), parts.len());
+        use_effect_with(*shown, move |&n| {
+            let next = (n < count).then(|| Timeout::new(0, move || shown.set(n + 1)));
+            move || drop(next)
+        });
+    }
+    let long = parts.len() > 1;
+    let body = if long {
+        parts
+            .iter()
+            .take(*shown)
+            .map(|range| {
+                let marked = props.marked.filter(|(t, _)| matches!(t, BlockRef::Block(i) if range.contains(i)));
+                html! {
+                    <ArticleView key={range.start} document={document.clone()} lang={props.lang} hidden={props.hidden.clone()}
+                        plain={props.plain} {marked} part={Some((range.start, range.end))} />
                 }
             })
             .collect()
+    } else {
+        blocks(&look, 0..article.blocks.len()).collect::<Html>()
     };
+    html! {
+        <article class={if long { "ae-article ae-long" } else { "ae-article" }} dir={article.direction.as_str()} lang={article.language.clone()} {onclick} {onkeydown}>
+            <h1 class="ae-headline" data-block="h">{ text(&look, BlockRef::HEADLINE) }</h1>
+            <div class="ae-body">{ body }</div>
+        </article>
+    }
+}
 
-    let blocks = article.blocks.iter().enumerate().map(|(i, block)| {
-        let content = render_text(BlockRef::Block(i));
+/// What the article's text is rendered with.
+struct Look<'a> {
+    document: &'a Reading,
+    lang: Lang,
+    hidden: &'a BTreeSet<EntityKind>,
+    plain: bool,
+    marked: Option<(BlockRef, Utf8Range)>,
+    #[cfg(feature = "ssr")]
+    interactive: bool,
+}
+
+/// One text (the headline or a block) with its mentions.
+fn text(look: &Look, text_ref: BlockRef) -> Html {
+    let document = look.document;
+    let text = document.text(text_ref);
+    let mentions = document.mentions_of(text_ref);
+    let marked = look.marked.filter(|(t, _)| *t == text_ref).map(|(_, r)| r);
+    let key = text_key(text_ref);
+    pieces(text.len(), mentions.iter().map(|m| m.range()), marked)
+        .into_iter()
+        .map(|piece| {
+            let words = piece.range.of(text).to_owned();
+            let shown = piece.mention.map(|i| (i, &mentions[i])).filter(|(_, m)| {
+                !look.plain && !look.hidden.contains(&document.doc.entities[m.entity()].kind)
+            });
+            match shown {
+                Some((index, m)) => {
+                    let entity = &document.doc.entities[m.entity()];
+                    let lang = look.lang;
+                    let name = lang.pick(&entity.name);
+                    let mut label = String::new();
+                    if !m.has(if lang == Lang::Ar { flag::IS_NAME_AR } else { flag::IS_NAME_EN }) {
+                        label.push_str(&words);
+                        label.push_str(lang.comma());
+                    }
+                    label.push_str(name);
+                    label.push_str(lang.comma());
+                    label.push_str(lang.kind(entity.kind));
+                    let class = classes!(document.mention_class(m), piece.marked.then_some("ae-marked"));
+                    let note = document.endnote[m.entity()].to_string();
+                    // The build's static article: named by a title, with no role or tab stop.
+                    #[cfg(feature = "ssr")]
+                    if !look.interactive {
+                        return html! {
+                            <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
+                                data-index={index.to_string()} data-note={note} title={label}>
+                                { words }
+                            </mark>
+                        };
+                    }
+                    html! {
+                        <mark class={class} data-entity={entity.id.clone()} data-text={key.clone()}
+                            data-index={index.to_string()} data-note={note} role="button" tabindex="0" aria-label={label}>
+                            { words }
+                        </mark>
+                    }
+                }
+                None if piece.marked => html! { <span class="ae-marked">{ words }</span> },
+                None => html! { { words } },
+            }
+        })
+        .collect()
+}
+
+/// The blocks in `range`, as headings and paragraphs.
+fn blocks<'a>(look: &'a Look, range: std::ops::Range<usize>) -> impl Iterator<Item = Html> + 'a {
+    range.map(move |i| {
+        let content = text(look, BlockRef::Block(i));
         let id = format!("b{i}");
-        match block.kind {
+        match look.document.doc.article.blocks[i].kind {
             BlockKind::Heading => html! { <h2 key={i} class="ae-subheading" data-block={id}>{ content }</h2> },
             BlockKind::Paragraph => html! { <p key={i} class="ae-paragraph" data-block={id}>{ content }</p> },
         }
-    });
-    html! {
-        <article class="ae-article" dir={article.direction.as_str()} lang={article.language.clone()} {onclick} {onkeydown}>
-            <h1 class="ae-headline" data-block="h">{ render_text(BlockRef::HEADLINE) }</h1>
-            <div class="ae-body">{ for blocks }</div>
-        </article>
-    }
+    })
 }

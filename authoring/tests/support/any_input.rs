@@ -2,7 +2,8 @@
 // input: included by each (`include!`), so the fuzz target compiles whenever the tests do.
 
 /// Reads `data` every way the tools read a file, and checks what comes out: nothing panics, and
-/// every mention found or read lies on char boundaries of its text.
+/// every mention found or read lies on char boundaries of its text; a published document read
+/// keeps every promise of strict reading, and what is computed from it stays within its bounds.
 #[allow(dead_code)]
 pub fn any_input(data: &[u8]) {
     use article_authoring::model::{validate, Prepared};
@@ -73,7 +74,39 @@ pub fn any_input(data: &[u8]) {
             assert!(t.is_char_boundary(m.range().start) && t.is_char_boundary(m.range().end));
             assert!(m.entity() < r.doc.entities.len());
         }
+        // What strict reading promises of every document it reads (issue 23): ranges on
+        // grapheme clusters, within the limits, names safe to show, timeline ids unique, the
+        // region one the build ships, links only to the web.
+        assert!(r.all_mentions().count() <= article_format::limits::MENTIONS);
+        assert!(r.doc.entities.len() <= article_format::limits::ENTITIES);
+        assert!(r.doc.relations.len() <= article_format::limits::RELATIONS);
+        assert!(r.doc.timeline.len() <= article_format::limits::EVENTS);
+        for (text, m) in r.all_mentions() {
+            let t = r.text(text);
+            let first = t[m.range().start..].chars().next();
+            let after = t[m.range().end..].chars().next();
+            assert!(!first.is_some_and(article_format::reading::continues), "a mention starts inside a letter");
+            assert!(!after.is_some_and(article_format::reading::continues), "a mention ends inside a letter");
+        }
+        for e in &r.doc.entities {
+            assert!(article_format::reading::safe_text(&e.name.ar) && article_format::reading::safe_text(&e.name.en));
+        }
+        let mut ids: Vec<&str> = r.doc.timeline.iter().map(|t| t.id.as_str()).collect();
+        ids.sort_unstable();
+        assert!(ids.windows(2).all(|w| w[0] != w[1]), "timeline ids are unique");
+        if let Some(region) = &r.doc.map.region {
+            assert!(!region.contains(['/', '.', '\\']), "a region is a name, never a path: {region}");
+        }
+        // What the figures and the view compute from it, bounded whatever it holds.
         let sketch = article_format::handoff::Sketch::of(&r);
-        let _ = article_format::graph::layout(&sketch, article_format::i18n::Lang::En, false, 800.0, None);
+        let l = article_format::graph::layout(&sketch, article_format::i18n::Lang::En, false, 800.0, None);
+        assert!(l.nodes.len() <= article_format::graph::MOST_ENTITIES);
+        assert!(l.edges.len() <= article_format::graph::MOST_RELATIONS);
+        let features = article_format::map::features(&sketch, &article_format::geo::CARIBBEAN, None);
+        let steps = article_format::timeline::story(&sketch, &features);
+        assert!(steps.iter().flat_map(|s| &s.features).all(|&f| f < features.len()));
+        let parts = r.parts();
+        assert_eq!(parts.first().map(|p| p.start), Some(0));
+        assert_eq!(parts.last().map(|p| p.end), Some(r.doc.article.blocks.len()));
     }
 }

@@ -26,7 +26,7 @@ use article_format::handoff::{Pick, Sketch, Tell};
 use article_format::i18n::Lang;
 use article_format::map::{bounds_of, extent, features, place_labels, Feature, Shape, View, LABEL_SIZE};
 use article_format::num::{fixed, Fixed as F};
-use article_format::timeline::{story, Step};
+use article_format::timeline::{join, story, Step};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, EventTarget};
@@ -276,7 +276,8 @@ impl Inner {
         let projection = region.projection;
         let size = projection.size();
         let expected = BaseMap::expected_for(&region);
-        // The story's steps by event: countries (drawn with the base map) join them later.
+        // The story's steps by event, made once: countries (drawn with the base map) join them
+        // later ([`join`]).
         let initial = features(&doc, &projection, None);
         let steps = story(&doc, &initial);
 
@@ -348,7 +349,7 @@ impl Inner {
             projection,
             expected,
             size,
-            layers: RefCell::new(Vec::new()),
+            layers: RefCell::new(initial),
             offsets: RefCell::new(Vec::new()),
             steps: RefCell::new(steps),
             drawn: RefCell::new(Vec::new()),
@@ -474,7 +475,9 @@ impl Inner {
         });
         let untouched = self.view.get() == self.home.get();
         self.home.set(home);
-        *self.steps.borrow_mut() = story(doc, &layers);
+        // Features found before (the story's own) keep their places; those after join it.
+        let known = self.layers.borrow().len();
+        join(doc, &mut self.steps.borrow_mut(), &layers, known);
         *self.layers.borrow_mut() = layers;
         *self.offsets.borrow_mut() = offsets;
         *self.drawn.borrow_mut() = drawn.into_iter().map(|d| d.expect("every feature drawn")).collect();
@@ -556,8 +559,18 @@ impl Inner {
         self.base.replace_children_with_node(&list);
         self.draw_features(Some(map));
         self.load.set(Load::Ready);
-        let _ = self.status.remove_attribute("role");
-        self.status.set_text_content(None);
+        // A country the base map does not hold is said, not dropped in silence.
+        let lang = self.lang;
+        let unknown: Vec<String> = article_format::map::unknown_countries(&self.doc.map, map)
+            .iter()
+            .map(|p| article_format::words::say(&p.message, lang))
+            .collect();
+        if unknown.is_empty() {
+            let _ = self.status.remove_attribute("role");
+            self.status.set_text_content(None);
+        } else {
+            self.status.set_text_content(Some(&unknown.join(lang.comma())));
+        }
     }
     /// The open entity's features lit.
     fn light(&self, entity: Option<usize>) {

@@ -71,7 +71,11 @@ mod tests {
         let one_line = "{\"a\": [1,,]}";
         let p = parse(one_line).unwrap_err().problem(one_line);
         assert_eq!(p.message.code, Code::JsonSyntaxAt);
-        assert_eq!(p.message.args[1], crate::problem::Arg::Text("10".into()));
+        assert_eq!(p.message.args[0], crate::problem::Arg::Text("10".into()));
+        // A key given twice is named, inside the syntax error.
+        let twice = "{\"a\": 1, \"a\": 2}";
+        let said = say(&parse(twice).unwrap_err().problem(twice).message, Lang::En);
+        assert!(said.contains("the key \u{2068}a\u{2069} is given twice"), "{said}");
     }
 
     #[test]

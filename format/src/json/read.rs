@@ -23,8 +23,9 @@ impl SyntaxError {
         let message = if text.contains('\n') {
             said!(Code::JsonSyntax, line, column, what.code)
         } else {
-            said!(Code::JsonSyntaxAt, what.code, column)
+            said!(Code::JsonSyntaxAt, column, what.code)
         };
+        // The error's own arguments (the key given twice) come after it: it words them.
         let mut message = message;
         message.args.extend(what.args);
         Problem::new(path_at(text, self.offset.min(text.len())), message)
