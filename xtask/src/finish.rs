@@ -5,7 +5,8 @@
 //!   declarative shadow root with the widget's stylesheet (the host page's rules cannot restyle it;
 //!   the widget mounts into the same shadow root), and `<!--ae:jsonld DOC.json-->` with its
 //!   schema.org JSON-LD (paths relative to the page; the document may be published or authoring);
-//! - recomputes the `integrity` hashes trunk wrote, for the files minified after it.
+//! - shortens the import names of every WebAssembly module and its glue (see `imports`);
+//! - recomputes the `integrity` hashes trunk wrote, for the files minified or renamed after it.
 
 use std::path::{Path, PathBuf};
 
@@ -37,6 +38,8 @@ fn jsonld(published: &str) -> String {
 use crate::html::{elements, without};
 
 pub fn run(dist: &Path) -> Result<(), String> {
+    // Before the pages' integrity hashes: the modules and their glue change.
+    crate::imports::run(dist)?;
     let embed = dist.join("embed.js");
     if let Ok(js) = std::fs::read_to_string(&embed) {
         std::fs::write(&embed, fill_strings(&js)).map_err(|e| format!("{}: {e}", embed.display()))?;

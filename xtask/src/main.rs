@@ -25,6 +25,7 @@ mod gencatalogue;
 mod genmap;
 mod graphdocs;
 mod html;
+mod imports;
 mod publish;
 mod retainers;
 mod serve;
