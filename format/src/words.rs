@@ -218,22 +218,29 @@ pub fn place(problem: &Problem, lang: Lang) -> String {
     }
     let numbers: Vec<usize> =
         path.split(|c: char| !c.is_ascii_digit()).filter(|s| !s.is_empty()).filter_map(|s| s.parse().ok()).collect();
-    let (mention, entity, comma) = match lang {
-        Lang::Ar => ("الإشارة", "الكيان", "، "),
-        Lang::En => ("mention", "entity", ", "),
+    let (mention, comma) = match lang {
+        Lang::Ar => ("الإشارة", "، "),
+        Lang::En => ("mention", ", "),
     };
-    if let (Some(rest), [t, k, ..]) = (path.strip_prefix("mentions["), numbers.as_slice()) {
-        let _ = rest;
+    if let (Some(_), [t, k, ..]) = (path.strip_prefix("mentions["), numbers.as_slice()) {
         let text = block_name(t.checked_sub(1), lang);
         return format!("{text}{comma}{mention} {}", k + 1);
     }
-    if let (Some(rest), [i, ..]) = (path.strip_prefix("entities["), numbers.as_slice()) {
-        let field = rest.split_once('.').map_or("", |(_, f)| f);
-        return if field.is_empty() {
-            format!("{entity} {}", i + 1)
-        } else {
-            format!("{entity} {}{comma}{field}", i + 1)
-        };
+    // A record of a list by its number as a reader counts (from 1), then the field inside it.
+    const LISTS: [(&str, &str, &str); 6] = [
+        ("entities[", "الكيان", "entity"),
+        ("relations[", "العلاقة", "relation"),
+        ("timeline[", "الحدث", "event"),
+        ("map.points[", "نقطة الخريطة", "map point"),
+        ("map.areas[", "منطقة الخريطة", "map area"),
+        ("map.movements[", "حركة الخريطة", "map movement"),
+    ];
+    for (prefix, ar, en) in LISTS {
+        let Some((index, rest)) = path.strip_prefix(prefix).and_then(|r| r.split_once(']')) else { continue };
+        let Ok(i) = index.parse::<usize>() else { continue };
+        let what = format!("{} {}", if lang == Lang::Ar { ar } else { en }, i + 1);
+        let field = rest.strip_prefix('.').unwrap_or(rest);
+        return if field.is_empty() { what } else { format!("{what}{comma}{field}") };
     }
     path.to_owned()
 }
@@ -284,6 +291,14 @@ mod tests {
         assert_eq!(place(&p("mentions[2][0]"), Lang::En), "paragraph 2, mention 1");
         assert_eq!(place(&p("mentions[0][4]"), Lang::Ar), "العنوان، الإشارة 5");
         assert_eq!(place(&p("entities[3].name.ar"), Lang::En), "entity 4, name.ar");
+        assert_eq!(place(&p("relations[0].subject"), Lang::En), "relation 1, subject");
+        assert_eq!(place(&p("relations[11]"), Lang::Ar), "العلاقة 12");
+        assert_eq!(place(&p("timeline[2].evidence.exact"), Lang::En), "event 3, evidence.exact");
+        assert_eq!(place(&p("map.movements[0].waypoints[1]"), Lang::En), "map movement 1, waypoints[1]");
+        assert_eq!(place(&p("map.areas[4]"), Lang::Ar), "منطقة الخريطة 5");
+        // Not a numbered record: said as written.
+        assert_eq!(place(&p("map.region"), Lang::En), "map.region");
+        assert_eq!(place(&p("relations[x].subject"), Lang::En), "relations[x].subject");
         assert_eq!(place(&p(""), Lang::Ar), "المستند");
     }
 
