@@ -233,13 +233,25 @@ with_release_wasm() {
         with_wasm_toolchain "$@"
 }
 
+# A private temporary folder for one run, removed when the script exits: TMPDIR points at it, so
+# the browsers' profiles (Chromium's scoped dirs under chromedriver, the end-to-end scripts'
+# profiles) and wasm-bindgen's scratch files never pile up in the machine's /tmp across runs.
+use_private_tmp() {
+    AE_TMP=$(mktemp -d "${TMPDIR:-/tmp}/ae-run.XXXXXX")
+    export TMPDIR="$AE_TMP"
+    trap 'ae_cleanup_tmp' EXIT
+}
+ae_cleanup_tmp() {
+    if [ -n "${AE_TMP:-}" ]; then rm -rf "$AE_TMP" 2>/dev/null || true; fi
+}
+
 # Serves dist/ in the background on a free port: sets AE_URL; the server stops when the script exits.
 serve_dist_background() {
     local port=$((20000 + RANDOM % 20000))
     # The end-to-end checks' fault endpoints (/__faults/) too: this server is the tests'.
     (cd "$AE_ROOT" && cargo xtask serve dist --port "$port" --faults >/dev/null 2>&1) &
     AE_SERVER_PID=$!
-    trap 'kill $AE_SERVER_PID 2>/dev/null || true' EXIT
+    trap 'kill $AE_SERVER_PID 2>/dev/null || true; ae_cleanup_tmp' EXIT
     for _ in $(seq 100); do
         (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
         sleep 0.1
