@@ -112,10 +112,10 @@ fn utf8_offsets_written_by_mistake_are_refused_or_land_where_they_say() {
 fn duplicate_keys_and_numbers_not_written_as_integers_are_refused() {
     refused_text(&seed_text("\"version\":1", "\"version\":1,\"version\":2"), &["version"]);
     refused_text(&seed_text("\"subject\":4", "\"subject\":4,\"subject\":5"), &["subject"]);
-    refused_text(&seed_text("[[[16,22,6,0]", "[[[16,22e0,6,0]"), &["mention 1", "whole number"]);
-    refused_text(&seed_text("[[[16,22,6,0]", "[[[16,22.0,6,0]"), &["mention 1", "whole number"]);
-    refused_text(&seed_text("[[[16,22,6,0]", "[[[-0,22,6,0]"), &["mention 1", "whole number"]);
-    refused_text(&seed_text("\"subject\":4", "\"subject\":43e0"), &["43", "whole number"]);
+    refused_text(&seed_text("[[[16,22,6,0]", "[[[16,22e0,6,0]"), &["mention 1", "22e0", "whole number"]);
+    refused_text(&seed_text("[[[16,22,6,0]", "[[[16,22.0,6,0]"), &["mention 1", "22.0", "whole number"]);
+    refused_text(&seed_text("[[[16,22,6,0]", "[[[-0,22,6,0]"), &["mention 1", "-0", "whole number"]);
+    refused_text(&seed_text("\"subject\":4", "\"subject\":43e0"), &["43e0", "whole number"]);
     refused_text(&seed_text("\"subject\":4", "\"subject\":1e999"), &["too large"]);
     refused_text(&seed_text("\"subject\":4", "\"subject\":18446744073709551616"), &[]);
 }

@@ -16,6 +16,9 @@ pub enum Value {
     Number(f64),
     /// A number written as a whole number, within ±2^53.
     Int(i64),
+    /// A number whose value is whole but written otherwise (`43e0`, `38.0`, `-0`), or a whole
+    /// number beyond ±2^53: kept as written, so that a message quotes what the file says.
+    Spelled(f64, Box<str>),
     String(String),
     Array(Vec<Value>),
     /// Members in document order; no key twice.
@@ -28,6 +31,7 @@ impl Value {
         match *self {
             Value::Number(n) => Some(n),
             Value::Int(n) => Some(n as f64),
+            Value::Spelled(n, _) => Some(n),
             _ => None,
         }
     }
@@ -164,6 +168,7 @@ impl Parser<'_> {
         v.map_err(|e| SyntaxError { offset: start, ..e })
     }
     fn number_value(&mut self) -> Result<Value, SyntaxError> {
+        let start = self.at;
         let negative = self.b[self.at] == b'-';
         if negative {
             self.at += 1;
@@ -229,7 +234,13 @@ impl Parser<'_> {
             let n = mantissa as i64;
             return Ok(Value::Int(if negative { -n } else { n }));
         }
-        Ok(Value::Number(if negative { -v } else { v }))
+        let v = if negative { -v } else { v };
+        if v.fract() == 0.0 {
+            // Only ASCII was read: the slice is a str.
+            let written = std::str::from_utf8(&self.b[start..self.at]).unwrap_or_default();
+            return Ok(Value::Spelled(v, written.into()));
+        }
+        Ok(Value::Number(v))
     }
     fn hex4(&mut self) -> Result<u32, SyntaxError> {
         let digits = self.b.get(self.at..self.at + 4).ok_or_else(|| self.error(Code::JsonEscape))?;

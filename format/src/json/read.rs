@@ -148,8 +148,12 @@ impl<'a> Reader<'a> {
                 self.problem(said!(Code::OutOfRange, n, min, max));
                 None
             }
+            Value::Spelled(_, ref written) => {
+                self.problem(said!(Code::NotWhole, &**written));
+                None
+            }
             Value::Number(n) => {
-                self.problem(said!(Code::NotWhole, crate::num::fixed(n, 3)));
+                self.problem(said!(Code::NotWhole, crate::num::fixed(n, 6)));
                 None
             }
             _ => {
