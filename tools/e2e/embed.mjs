@@ -230,8 +230,8 @@ check((await page.evaluate(() => window.__csp)).length === 0, "mount: no CSP vio
 {
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.goto(base + "index.html?lang=en", { waitUntil: "domcontentloaded" });
-  await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-timeline-frame"), null, { timeout: 15000 });
-  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-timeline-frame").scrollIntoView());
+  await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-host:not([hidden]) .ae-timeline-frame"), null, { timeout: 15000 });
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-host:not([hidden]) .ae-timeline-frame").scrollIntoView());
   const shown = await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelectorAll(".ae-timeline [data-event]").length > 0, null, { timeout: 15000 }).then(() => true, () => false);
   const seedDoc = JSON.parse(await (await fetch(base + "seed/article.json")).text());
   const order = seedDoc.timeline.map((t, i) => [t.order, i, t.id]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
@@ -268,8 +268,8 @@ check((await page.evaluate(() => window.__csp)).length === 0, "mount: no CSP vio
 for (const [doc, file, other, countries] of [["gulf", "gulf", "caribbean", []], ["red-sea", "world", "caribbean", ["saudi-arabia", "sudan"]]]) {
   requests = [];
   await page.goto(base + `index.html?src=e2e/${doc}.json&lang=en`, { waitUntil: "domcontentloaded" });
-  await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-map"), null, { timeout: 15000 });
-  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map").scrollIntoView());
+  await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-host:not([hidden]) .ae-map"), null, { timeout: 15000 });
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-host:not([hidden]) .ae-map").scrollIntoView());
   const landed = await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelectorAll(".ae-land").length > 3, null, { timeout: 15000 }).then(() => true, () => false);
   const drawn = await page.evaluate((named) => {
     const root = document.querySelector("#app").shadowRoot;
@@ -303,8 +303,8 @@ for (const [doc, file, other, countries] of [["gulf", "gulf", "caribbean", []], 
   const seedDoc = JSON.parse(await (await fetch(base + "seed/article.json")).text());
   await page.setViewportSize({ width: 1100, height: 900 });
   await page.goto(base + "index.html", { waitUntil: "domcontentloaded" });
-  await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-map"), null, { timeout: 15000 });
-  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map").scrollIntoView());
+  await page.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-host:not([hidden]) .ae-map"), null, { timeout: 15000 });
+  await page.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-host:not([hidden]) .ae-map").scrollIntoView());
   await page.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelectorAll(".ae-land").length > 3, null, { timeout: 15000 });
   const state = () => page.evaluate(() => {
     const root = document.querySelector("#app").shadowRoot;
@@ -354,8 +354,8 @@ for (const [doc, file, other, countries] of [["gulf", "gulf", "caribbean", []], 
   const reduced = await browser({ reducedMotion: "reduce" });
   const p = reduced.pages()[0] ?? await reduced.newPage();
   await p.goto(base + "index.html", { waitUntil: "domcontentloaded" });
-  await p.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-map"), null, { timeout: 15000 });
-  await p.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-map").scrollIntoView());
+  await p.waitForFunction(() => document.querySelector("#app").shadowRoot?.querySelector(".ae-host:not([hidden]) .ae-map"), null, { timeout: 15000 });
+  await p.evaluate(() => document.querySelector("#app").shadowRoot.querySelector(".ae-host:not([hidden]) .ae-map").scrollIntoView());
   await p.waitForFunction(() => document.querySelector("#app").shadowRoot.querySelector("[data-ae-story=next]"), null, { timeout: 15000 });
   await p.evaluate(() => {
     const root = document.querySelector("#app").shadowRoot;
