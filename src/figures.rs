@@ -90,6 +90,12 @@ async fn construct(
     let sketch = js_sys::Uint8Array::from(encode(doc).as_slice());
     let promise = load.call0(&JsValue::NULL).ok()?.dyn_into::<js_sys::Promise>().ok()?;
     let module = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    // Each figure drawn in a task of its own: the graph's and the map's, both waiting for the
+    // module, would otherwise be drawn in one (at the format's limits, one of over 250 ms).
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = web_sys::window().map(|w| w.set_timeout_with_callback(&resolve));
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
     let class = js_sys::Reflect::get(&module, &name.into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
     let on_pick = Closure::<dyn Fn(u32, u32)>::new(move |kind: u32, i: u32| {
         if let Some(pick) = Pick::from_wire(kind, i) {

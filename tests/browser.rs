@@ -782,3 +782,36 @@ async fn the_story_steps_through_the_events_and_fades_what_is_not_reached() {
     assert_eq!(current().as_deref(), Some("2"), "paused");
     done(app).await;
 }
+
+#[wasm_bindgen_test]
+async fn many_relations_and_events_are_drawn_part_by_part_and_all_of_them_shown() {
+    // The seed with its relations repeated past 600 and its events ten times over.
+    let published = article_authoring::publish::publish_json(seed::SEED_JSON).expect("the seed publishes");
+    let mut v: serde_json::Value = serde_json::from_str(&published).unwrap();
+    let relations = v["relations"].as_array().unwrap().clone();
+    let events = v["timeline"].as_array().unwrap().clone();
+    while v["relations"].as_array().unwrap().len() < 620 {
+        v["relations"].as_array_mut().unwrap().extend(relations.iter().cloned());
+    }
+    for k in 1..10 {
+        v["timeline"].as_array_mut().unwrap().extend(events.iter().cloned().map(|mut e| {
+            e["id"] = format!("{}-{k}", e["id"].as_str().unwrap()).into();
+            e
+        }));
+    }
+    let reading = article_explorer::reading::Reading::from_json(&v.to_string()).expect("the larger seed reads");
+    let (relations, events) = (reading.doc.relations.len(), reading.doc.timeline.len());
+    let root = fresh_root();
+    let app = mount_with(root.clone(), AppProps::with(Ok(Shared::new(reading))));
+    settle().await;
+    // The table of relations: its first part at once, then a part a task, until every relation
+    // has its row.
+    let rows = all(&root, ".ae-graph-table tbody tr").len();
+    assert!(rows > 0 && rows < relations, "{rows} of {relations} rows in the first render");
+    until(|| all(&root, ".ae-graph-table tbody tr").len() == relations).await;
+    assert_eq!(all(&root, ".ae-graph-table tbody tr").len(), relations, "a row per relation");
+    // A long timeline is laid out near the screen only, and lists every event.
+    figures_shown(&root, ".ae-timeline-list.ae-many > li").await;
+    assert_eq!(all(&root, ".ae-timeline-list > li[data-event]").len(), events);
+    done(app).await;
+}

@@ -34,6 +34,9 @@ pub use map::{MapFigure, STEP_MS};
 pub use timeline::Timeline;
 
 const SVG: &str = "http://www.w3.org/2000/svg";
+/// Above this many items, a list (the timeline's events, the story's steps) is laid out only near
+/// the screen (`.ae-many` in figures.css).
+const MANY: usize = 40;
 
 struct Inner {
     frame: Element,

@@ -87,7 +87,11 @@ impl Inner {
         let _ = title.set_attribute("id", "ae-timeline-title");
         title.set_text_content(Some(t.timeline));
         let _ = section.append_child(&title);
-        let list = element(&document, "ol", "ae-timeline-list");
+        let list = element(
+            &document,
+            "ol",
+            if doc.events.len() > crate::MANY { "ae-timeline-list ae-many" } else { "ae-timeline-list" },
+        );
         let mut items = Vec::new();
         for i in ordered(doc) {
             let event = &doc.events[i];

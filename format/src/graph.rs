@@ -353,14 +353,19 @@ pub fn layout(doc: &Sketch, lang: Lang, rtl: bool, width: f64, focus: Option<usi
             nodes.push(Node { entity: e, rect, label: label(e), lines: std::mem::take(&mut lines[e]) });
         }
     }
-    let mut taken: Vec<Rect> = Vec::new();
+    // Every node's box, and each label placed with its clearance.
+    let mut taken = crate::labels::Taken::new((picture_w, picture_h));
+    for n in &nodes {
+        taken.push(n.rect);
+    }
+    let (cx, cy) = LABEL_CLEAR;
     let mut edges = Vec::new();
     for (&(ri, subject, object), route) in relations.iter().zip(routes) {
         let curve: Vec<Pt> = route.points().into_iter().map(|(x, y)| (mirror(x), y)).collect();
         let text = doc.predicates[doc.relations[ri].predicate].label(lang, true).to_owned();
-        let label_rect = place_label(&curve, text_width(&text) - 8.0, (picture_w, picture_h), &nodes, &taken);
+        let label_rect = place_label(&curve, text_width(&text) - 8.0, (picture_w, picture_h), &taken);
         if let Some(r) = label_rect {
-            taken.push(r);
+            taken.push(Rect { x: r.x - cx, y: r.y - cy, w: r.w + 2.0 * cx, h: r.h + 2.0 * cy });
         }
         edges.push(Edge { relation: ri, subject, object, curve, label: text, label_rect });
     }
@@ -969,7 +974,7 @@ fn at(c: &[Pt; 4], t: f64) -> Pt {
 
 /// A free place for a label of width `w` on the curve (the pieces nearest its middle first, each
 /// from its middle out): inside the picture, over no node and clear of every label placed.
-fn place_label(curve: &[Pt], w: f64, size: (f64, f64), nodes: &[Node], labels: &[Rect]) -> Option<Rect> {
+fn place_label(curve: &[Pt], w: f64, size: (f64, f64), taken: &crate::labels::Taken) -> Option<Rect> {
     let pieces: Vec<[Pt; 4]> = curve.windows(4).step_by(3).map(|c| [c[0], c[1], c[2], c[3]]).collect();
     let middle = pieces.len() as f64 / 2.0 - 0.5;
     let mut order: Vec<usize> = (0..pieces.len()).collect();
@@ -980,13 +985,7 @@ fn place_label(curve: &[Pt], w: f64, size: (f64, f64), nodes: &[Node], labels: &
             .into_iter()
             .flat_map(move |t| [0.0, -5.0, 5.0].map(move |dy| (at(&c, t).0, at(&c, t).1 + dy)))
     });
-    let (cx, cy) = LABEL_CLEAR;
-    let boxes: Vec<Rect> = nodes
-        .iter()
-        .map(|n| n.rect)
-        .chain(labels.iter().map(|r| Rect { x: r.x - cx, y: r.y - cy, w: r.w + 2.0 * cx, h: r.h + 2.0 * cy }))
-        .collect();
-    crate::labels::first_free(&mut centres, (w, LABEL_H), size, &boxes)
+    crate::labels::first_free(&mut centres, (w, LABEL_H), size, taken)
 }
 
 /// How many times the drawn edges cross: each piece as a polyline of 8 segments, every pair of

@@ -216,13 +216,12 @@ pub fn place_labels(features: &[Feature], labels: &[String], size: (f64, f64)) -
         Shape::Line(_) => 3,
     };
     order.sort_by_key(|&i| (rank(&features[i]), i));
-    let mut taken: Vec<Rect> = features
-        .iter()
-        .filter_map(|f| match f.shape {
-            Shape::Point(p) => Some(Rect { x: p.x - 7.0, y: p.y - 7.0, w: 14.0, h: 14.0 }),
-            _ => None,
-        })
-        .collect();
+    let mut taken = crate::labels::Taken::new(size);
+    for f in features {
+        if let Shape::Point(p) = f.shape {
+            taken.push(Rect { x: p.x - 7.0, y: p.y - 7.0, w: 14.0, h: 14.0 });
+        }
+    }
     let mut offsets = vec![Xy { x: 0.0, y: 0.0 }; features.len()];
     for i in order {
         let f = &features[i];

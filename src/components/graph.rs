@@ -110,32 +110,19 @@ pub fn graph(props: &GraphProps) -> Html {
             }
         });
     }
-    let open_entity = |e: usize| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::Open { entity: e, mention: None }))
-    };
-
-    let rows = doc.doc.relations.iter().map(|rel| {
-        let predicate = doc.predicate(rel);
-        let name = |e: usize| {
-            let entity = &doc.doc.entities[e];
-            html! {
-                <button type="button" class={classes!("ae-link", format!("ae-k-{}", entity.kind.slug()))} onclick={open_entity(e)}>
-                    { lang.pick(&entity.name).to_owned() }
-                </button>
-            }
-        };
-        let evidence = rel.evidence.map(|s| doc.words(s).to_owned()).unwrap_or_default();
-        let who = super::source_name(doc, &rel.asserted_by, lang);
-        html! {
-            <tr>
-                <td>{ name(rel.subject as usize) }</td>
-                <td>{ predicate.label(lang, true).to_owned() }</td>
-                <td>{ name(rel.object as usize) }</td>
-                <td lang={doc.doc.article.language.clone()} dir={doc.doc.article.direction.as_str()}><q>{ evidence }</q></td>
-                <td>{ who }</td>
-            </tr>
-        }
+    // The table's rows part by part, a part a task: at the format's limits (5,000 relations) all
+    // at once was a task of 300 ms after the article was shown.
+    let parts = doc.doc.relations.len().div_ceil(ROWS_PART);
+    let shown = use_state_eq(|| 1);
+    {
+        let shown = shown.clone();
+        use_effect_with((*shown, parts), move |&(n, parts)| {
+            let next = (n < parts).then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(n + 1)));
+            move || drop(next)
+        });
+    }
+    let rows = (0..parts.min(*shown)).map(|k| {
+        html! { <Rows key={k} document={props.document.clone()} {lang} part={k} on_action={props.on_action.clone()} /> }
     });
 
     html! {
@@ -158,4 +145,51 @@ pub fn graph(props: &GraphProps) -> Html {
         </div>
         </>
     }
+}
+
+/// How many rows of the table of relations are rendered in one task.
+const ROWS_PART: usize = 250;
+
+#[derive(Properties, PartialEq)]
+struct RowsProps {
+    document: Shared<Reading>,
+    lang: Lang,
+    /// Rows `part * ROWS_PART..` of the table, at most [`ROWS_PART`].
+    part: usize,
+    on_action: Callback<Action>,
+}
+
+/// A part of the table of relations: its rows, each relation with its evidence and who says it.
+/// Rendered once, and again only if its props change.
+#[function_component(Rows)]
+fn rows(props: &RowsProps) -> Html {
+    let (doc, lang) = (&props.document, props.lang);
+    let open_entity = |e: usize| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Open { entity: e, mention: None }))
+    };
+    let from = props.part * ROWS_PART;
+    let rows = doc.doc.relations.iter().skip(from).take(ROWS_PART).map(|rel| {
+        let predicate = doc.predicate(rel);
+        let name = |e: usize| {
+            let entity = &doc.doc.entities[e];
+            html! {
+                <button type="button" class={classes!("ae-link", format!("ae-k-{}", entity.kind.slug()))} onclick={open_entity(e)}>
+                    { lang.pick(&entity.name).to_owned() }
+                </button>
+            }
+        };
+        let evidence = rel.evidence.map(|s| doc.words(s).to_owned()).unwrap_or_default();
+        let who = super::source_name(doc, &rel.asserted_by, lang);
+        html! {
+            <tr>
+                <td>{ name(rel.subject as usize) }</td>
+                <td>{ predicate.label(lang, true).to_owned() }</td>
+                <td>{ name(rel.object as usize) }</td>
+                <td lang={doc.doc.article.language.clone()} dir={doc.doc.article.direction.as_str()}><q>{ evidence }</q></td>
+                <td>{ who }</td>
+            </tr>
+        }
+    });
+    rows.collect()
 }

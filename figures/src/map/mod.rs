@@ -557,7 +557,12 @@ impl Inner {
             list.push(&path);
         }
         self.base.replace_children_with_node(&list);
-        self.draw_features(Some(map));
+        // Only the countries a document names depend on the base map: without them, the
+        // features drawn already stand (at the format's limits, a second drawing of a thousand
+        // features was a task of its own).
+        if !named.is_empty() {
+            self.draw_features(Some(map));
+        }
         self.load.set(Load::Ready);
         // A country the base map does not hold is said, not dropped in silence.
         let lang = self.lang;

@@ -45,7 +45,12 @@ impl Inner {
             ],
         );
         let _ = now.set_attribute("aria-live", "polite");
-        let list = html_el(document, "ol", "ae-story-steps", None);
+        let list = html_el(
+            document,
+            "ol",
+            if steps.len() > crate::MANY { "ae-story-steps ae-many" } else { "ae-story-steps" },
+            None,
+        );
         let mut buttons = Vec::new();
         for (k, step) in steps.iter().enumerate() {
             let li = html_el(document, "li", "", None);

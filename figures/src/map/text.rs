@@ -81,18 +81,24 @@ impl Inner {
             let _ = li.append_with_str_1(&rest);
             append(&list, &[&li]);
         }
-        // A movement's place in time: the earliest event sharing one of its entities.
-        let time_order = |f: &Feature| {
-            doc.events
-                .iter()
-                .filter(|e| e.entities.iter().any(|x| f.entities.contains(x)))
-                .map(|e| e.order)
-                .min()
-                .unwrap_or(i32::MAX)
-        };
+        // A movement's place in time: the earliest event sharing one of its entities (each
+        // entity's earliest event found once, each movement's key once).
+        let mut earliest = vec![i32::MAX; doc.entities.len()];
+        for e in &doc.events {
+            for &x in &e.entities {
+                if let Some(o) = earliest.get_mut(x) {
+                    *o = (*o).min(e.order);
+                }
+            }
+        }
+        let time_order =
+            |f: &Feature| f.entities.iter().filter_map(|&x| earliest.get(x).copied()).min().unwrap_or(i32::MAX);
+        let mut by_id: Vec<&article_format::model::MapMovement> = doc.map.movements.iter().collect();
+        by_id.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+        let find = |id: &str| by_id.binary_search_by(|m| m.id.as_str().cmp(id)).ok().map(|k| by_id[k]);
         let mut movements: Vec<(&Feature, &article_format::model::MapMovement)> =
-            layers.iter().filter_map(|f| doc.map.movements.iter().find(|m| m.id == f.id).map(|m| (f, m))).collect();
-        movements.sort_by_key(|(f, _)| time_order(f));
+            layers.iter().filter_map(|f| find(&f.id).map(|m| (f, m))).collect();
+        movements.sort_by_cached_key(|(f, _)| time_order(f));
         let when = |m: &article_format::model::MapMovement| {
             m.time.as_ref().map(|x| lang.pick(x).to_owned()).unwrap_or_else(|| t.not_given.to_owned())
         };
