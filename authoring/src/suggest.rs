@@ -10,6 +10,8 @@
 //! - **known**: a name of a reference list (the sample catalogue's countries and capitals) that
 //!   the document has no entity for;
 //! - **title**: a name after a title (الرئيس, وزير, وكالة…) that nothing links;
+//! - **family name**: a person's family name alone («البرهان» after «عبد الفتاح البرهان»), where
+//!   no other entity has that word: confirmed, it becomes the person's alias;
 //! - **near**: a word that resembles an alias (its stem, or one letter apart).
 //!
 //! The first four are the weak matches of the rule of trust ([`crate::model::link`]). A place
@@ -38,6 +40,8 @@ pub enum Why {
     Known { id: String, name: String },
     /// A name after this title.
     Title { title: String },
+    /// This person's family name alone (the last word of the name).
+    FamilyName { entity: usize, alias: String },
     /// A word that looks like this alias of this entity.
     Near { entity: usize, alias: String },
 }
@@ -48,6 +52,7 @@ impl Why {
         match self {
             Why::Ambiguous { entity }
             | Why::Near { entity, .. }
+            | Why::FamilyName { entity, .. }
             | Why::PartOfName { entity, .. }
             | Why::Embedded { entity, .. } => vec![*entity],
             Why::Variant { of, .. } => {
@@ -142,6 +147,13 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
             .map(move |text| Pattern { text, entity: k, alias: 0, adjective: false })
     }));
     let singles: Vec<&str> = aliases.iter().map(|&(_, t)| t).collect();
+    let families = family_names(doc);
+    let family_finder = Finder::new(families.iter().enumerate().map(|(k, (_, w))| Pattern {
+        text: w,
+        entity: k,
+        alias: 0,
+        adjective: false,
+    }));
 
     let mut out = Vec::new();
     let texts = std::iter::once(BlockRef::HEADLINE).chain((0..doc.article.blocks.len()).map(BlockRef::Block));
@@ -182,6 +194,10 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
         for (range, title) in after_titles(text) {
             push(&mut out, &mut taken, range, Why::Title { title });
         }
+        for m in family_finder.find(text) {
+            let (entity, word) = &families[m.entity];
+            push(&mut out, &mut taken, m.range, Why::FamilyName { entity: *entity, alias: word.clone() });
+        }
         let plain = |r: Utf8Range| !is_common(&normalize_str(r.of(text)));
         for miss in near_misses(text, &singles, &taken.clone()).into_iter().filter(|m| plain(m.range)) {
             let (entity, alias) = aliases[miss.alias];
@@ -189,6 +205,34 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
         }
     }
     out.sort_by_key(|s| (article_format::published::text_index(s.text), s.range.start));
+    out
+}
+
+/// People's family names, to find alone: (the person, the last word of the name). Only a name of
+/// two words or more whose last word is no common word, is not taken by a particle or a compound
+/// («بن سلمان»: a father's name; «آل الشيخ»), has three letters or more, and is no alias or name
+/// word of another entity («السوداني» the demonym).
+fn family_names(doc: &crate::model::Document) -> Vec<(usize, String)> {
+    let others =
+        |i: usize, w: &str| {
+            doc.entities.iter().enumerate().filter(|&(k, _)| k != i).any(|(_, e)| {
+                e.aliases.iter().map(|a| a.text()).chain([e.name.ar.as_str()]).any(|t| normalize_str(t) == w)
+            })
+        };
+    let mut out = Vec::new();
+    for (i, e) in doc.entities.iter().enumerate() {
+        if e.kind != crate::model::EntityKind::Person {
+            continue;
+        }
+        let words: Vec<&str> = e.name.ar.split_whitespace().collect();
+        let [.., before, last] = words[..] else { continue };
+        let (b, w) = (normalize_str(before), normalize_str(last));
+        let taken = PARTICLES.contains(&b.as_str()) || COMPOUNDS.contains(&b.as_str()) || b == "ال";
+        if taken || w.chars().count() < 3 || is_common(&w) || others(i, &w) {
+            continue;
+        }
+        out.push((i, last.to_owned()));
+    }
     out
 }
 
@@ -226,7 +270,14 @@ fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
             continue;
         }
         let mut j = k + 1;
-        while j < words.len() && !words[j].2 && word(j).starts_with("ال") && j - k <= 3 {
+        // «المتحدث باسم الجيش»: what a spokesperson speaks for (one word, and the words with the
+        // article that describe it) is no name.
+        let mut most = 3;
+        if j + 1 < words.len() && !words[j].2 && !words[j + 1].2 && word(j) == "باسم" {
+            j += 2;
+            most += 2;
+        }
+        while j < words.len() && !words[j].2 && word(j).starts_with("ال") && j - k <= most {
             j += 1;
         }
         let first = j;
@@ -335,5 +386,16 @@ mod tests {
         check_name("وقال المتحدث [منير الطرابلسي] إن القضية سياسية.");
         // Not across punctuation, and no common word.
         check_name("وقال الرئيس [دونالد ترامب]، إن بلاده لن تتراجع.");
+        // What a spokesperson speaks for is no name; the name after it is.
+        check_name("وقال المتحدث باسم الجيش السوداني [خالد عبد الله] إن القوات تقدمت.");
+    }
+
+    #[test]
+    fn a_verb_or_what_a_spokesperson_speaks_for_is_no_name() {
+        assert!(names("وقال المتحدث باسم الجيش إن القوات تقدمت.").is_empty());
+        assert!(names("وقال المتحدث باسم حماس إن الوفد وصل.").is_empty());
+        assert!(names("قائد الجيش يلتقي وفدا أمريكيا في بورتسودان.").is_empty());
+        assert!(names("وزير الخارجية يستقبل نظيره المصري.").is_empty());
+        assert!(names("الرئيس تلتقي الوفد.").is_empty());
     }
 }

@@ -104,3 +104,53 @@ fn an_ambiguous_alias_is_linked_only_where_the_context_decides_it() {
     check("ووصل الوفد إلى [jordan|الأردن]، وعقد لقاءات بعمان.");
     check("وقال مسؤول [jordan|أردني] إن عمان تدعم الحوار، ووصل الوفد إلى {oman|عمان}.");
 }
+
+/// The sample catalogue's document with these people added: (id, Arabic name).
+fn with_people(text: &str, people: &[(&str, &str)]) -> Prepared {
+    let mut p = prepared(text);
+    let mut doc = p.doc.clone();
+    for (id, name) in people {
+        let entity = serde_json::json!({"id": id, "kind": "person", "name": {"ar": name, "en": id},
+            "aliases": [name], "description": {"ar": "شخص", "en": "A person"}});
+        doc.entities.push(serde_json::from_value(entity).unwrap());
+    }
+    p = Prepared::new(doc);
+    p
+}
+
+/// The family names suggested in a text: (the words, the person's id).
+fn family_names(p: &Prepared) -> Vec<(String, String)> {
+    use article_authoring::suggest::Why;
+    let text = p.text(article_authoring::model::BlockRef::Block(0));
+    suggestions(p, &[])
+        .into_iter()
+        .filter_map(|s| match s.why {
+            Why::FamilyName { entity, .. } => Some((s.range.of(text).to_owned(), p.doc.entities[entity].id.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_persons_family_name_alone_is_suggested_as_that_person() {
+    // Found alone later, with a clitic too (after «لل», from the article's «ل», as every mention);
+    // the full name is linked, not suggested.
+    let p = with_people(
+        "وقال قائد الجيش عبد الفتاح البرهان إن الحرب ستنتهي. وأكد البرهان أن الحوار ممكن، وللبرهان شروط.",
+        &[("abdel-fattah-al-burhan", "عبد الفتاح البرهان")],
+    );
+    assert_eq!(
+        family_names(&p),
+        [
+            ("البرهان".to_owned(), "abdel-fattah-al-burhan".to_owned()),
+            ("لبرهان".to_owned(), "abdel-fattah-al-burhan".to_owned())
+        ]
+    );
+    // A father's name after بن, a word of a compound, a demonym another entity has, a common word:
+    // none is the person's family name.
+    let p = with_people(
+        "استقبل محمد بن سلمان الوفد، وكان سلمان غائبا. وقال محمد شياع السوداني إن الوفد السوداني وصل. وقال جمال الأمين إن الأمين العام سيحضر.",
+        &[("mohammed-bin-salman", "محمد بن سلمان"), ("mohammed-shia-al-sudani", "محمد شياع السوداني"), ("jamal-al-amin", "جمال الأمين")],
+    );
+    assert_eq!(family_names(&p), []);
+}

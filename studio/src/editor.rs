@@ -181,6 +181,7 @@ pub fn suggestions(model: &UseReducerHandle<Model>, t: &S) -> Html {
             Why::Near { entity, alias } => format!("{} «{alias}» ({})", t.why_near, entity_name(*entity)),
             Why::PartOfName { entity, alias } => format!("{} «{alias}» ({})", t.why_part_of_name, entity_name(*entity)),
             Why::Embedded { entity, alias } => format!("{} «{alias}» ({})", t.why_embedded, entity_name(*entity)),
+            Why::FamilyName { entity, .. } => format!("{} {}", t.why_family_name, entity_name(*entity)),
         };
         let at = Selection { text: s.text, range: s.range };
         let select = {
@@ -196,7 +197,10 @@ pub fn suggestions(model: &UseReducerHandle<Model>, t: &S) -> Html {
                 .iter()
                 .find(|e| &e.id == id)
                 .map(|e| Edit::AddRecord { entity: Box::new(e.clone()) }),
-            Why::Near { .. } => crate::suggestion_entity(&model.checked, s).map(|entity| Edit::AddAlias { entity, at }),
+            // Confirmed, a family name becomes the person's alias: linked wherever it stands alone.
+            Why::Near { .. } | Why::FamilyName { .. } => {
+                crate::suggestion_entity(&model.checked, s).map(|entity| Edit::AddAlias { entity, at })
+            }
             Why::Title { .. } | Why::Embedded { .. } => None,
             _ => crate::suggestion_entity(&model.checked, s).map(|entity| Edit::AddMention { entity, at }),
         };

@@ -328,9 +328,10 @@ pub fn suggestion_entity(checked: &Checked, s: &article_authoring::suggest::Sugg
     use article_authoring::suggest::Why;
     let entities = &checked.prepared.doc.entities;
     match &s.why {
-        Why::Ambiguous { entity } | Why::Near { entity, .. } | Why::PartOfName { entity, .. } => {
-            entities.get(*entity).map(|e| e.id.clone())
-        }
+        Why::Ambiguous { entity }
+        | Why::Near { entity, .. }
+        | Why::PartOfName { entity, .. }
+        | Why::FamilyName { entity, .. } => entities.get(*entity).map(|e| e.id.clone()),
         // A longer word that begins with a name is another word (or another name): nothing to
         // link it to.
         Why::Embedded { .. } => None,

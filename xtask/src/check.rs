@@ -122,6 +122,7 @@ pub fn run(path: &Path) -> Result<(), String> {
             }
             Why::Title { title } => format!("a name after «{title}»"),
             Why::Near { entity, alias } => format!("looks like «{alias}» ({})", id(*entity)),
+            Why::FamilyName { entity, .. } => format!("the family name of {} alone", id(*entity)),
         };
         println!("  {}: «{words}» {why}", place(&full, s.text, s.range));
     }
