@@ -195,11 +195,14 @@ async fn a_published_document_that_does_not_read_is_refused_even_without_a_publi
     v["mentions"][1][0][1] = Value::from(3);
     let host = host_element(None);
     article_explorer::publisher::clear();
+    let before = article_explorer::reading::times_read();
     let mut m = host::mount(&host, options(Some(&v.to_string()), None, "unworded")).expect("mounts");
     let shadow = host.shadow_root().unwrap();
     let text = wait_for(&shadow, ".ae-problems").await.text_content().unwrap_or_default();
     let code = article_explorer::problem::Code::RangeReversed as u16;
     assert!(text.contains("mentions[1][0]") && text.contains(&format!("#{code}")), "{text}");
+    // Read once: its own problems are kept for the publisher's turn, not found a second time.
+    assert_eq!(article_explorer::reading::times_read() - before, 1, "the document is read once");
     assert!(shadow.query_selector(".ae-article").unwrap().is_none());
     m.unmount();
 }

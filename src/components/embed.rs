@@ -106,25 +106,27 @@ async fn publish_then_read(json: &str, base: &str, lang: Lang, own: Option<Share
 /// Fetches (or reads) the document, then shows the explorer.
 #[function_component(Embed)]
 pub fn embed(props: &EmbedProps) -> Html {
+    // A document that is here already is read once: shown in the first render if it reads, else
+    // its own problems are kept for the publisher's turn (never read a second time).
+    let first = use_memo(props.source.clone(), |source| match source {
+        Source::Json(json) | Source::Fetched(_, json) => read_now(json),
+        _ => None,
+    });
     let load = {
-        let initial = match &props.source {
-            // The document is here already: shown in the first render.
-            Source::Json(json) | Source::Fetched(_, json) => match read_now(json) {
-                Some(Ok(read)) => Load::Loaded(app_props(props, Ok(read))),
-                _ => Load::Loading,
-            },
-            Source::Pending(..) => Load::Loading,
-            Source::Url(_) => Load::Loading,
-            Source::Missing => {
+        let initial = match (&props.source, &*first) {
+            (_, Some(Ok(read))) => Load::Loaded(app_props(props, Ok(read.clone()))),
+            (Source::Missing, _) => {
                 Load::Loaded(app_props(props, Err(Shared::new(vec![Problem::new("", said!(Code::NoDocument))]))))
             }
+            _ => Load::Loading,
         };
         use_state(move || initial)
     };
     // Bumped by Retry: fetches again.
     let attempt = use_state(|| 0u32);
     {
-        let (load, source, timeout, lang) = (load.clone(), props.source.clone(), props.timeout_ms, props.settings.lang);
+        let (load, source, timeout, lang, first) =
+            (load.clone(), props.source.clone(), props.timeout_ms, props.settings.lang, first.clone());
         // The settings with an empty document, filled in when it arrives.
         let settings = app_props(props, Err(Shared::new(Vec::new())));
         let pending = *load == Load::Loading;
@@ -164,9 +166,13 @@ pub fn embed(props: &EmbedProps) -> Html {
                     Source::Fetched(url, _) => url.to_string(),
                     _ => String::new(),
                 };
+                let own = match &*first {
+                    Some(Err(own)) => Some(own.clone()),
+                    _ => None,
+                };
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(Load::Loaded(Rc::new(AppProps {
-                        document: read_any(&json, &base, lang).await,
+                        document: publish_then_read(&json, &base, lang, own).await,
                         ..(*settings).clone()
                     })));
                 });
