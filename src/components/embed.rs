@@ -54,7 +54,9 @@ pub struct EmbedProps {
 
 #[derive(Clone, PartialEq)]
 enum Load {
-    Loading,
+    /// With a published document's own problems, found when it was read at once, for the
+    /// publisher's turn (never read a second time).
+    Loading(Option<Shared<Vec<Problem>>>),
     Failed(FetchError),
     Loaded(Rc<AppProps>),
 }
@@ -106,35 +108,38 @@ async fn publish_then_read(json: &str, base: &str, lang: Lang, own: Option<Share
 /// Fetches (or reads) the document, then shows the explorer.
 #[function_component(Embed)]
 pub fn embed(props: &EmbedProps) -> Html {
-    // A document that is here already is read once: shown in the first render if it reads, else
-    // its own problems are kept for the publisher's turn (never read a second time).
-    let first = use_memo(props.source.clone(), |source| match source {
-        Source::Json(json) | Source::Fetched(_, json) => read_now(json),
-        _ => None,
-    });
+    // Read in the first render only (the state's initial value), and once.
     let load = {
-        let initial = match (&props.source, &*first) {
-            (_, Some(Ok(read))) => Load::Loaded(app_props(props, Ok(read.clone()))),
-            (Source::Missing, _) => {
-                Load::Loaded(app_props(props, Err(Shared::new(vec![Problem::new("", said!(Code::NoDocument))]))))
+        let (source, settings) = (props.source.clone(), props.settings.clone());
+        use_state(move || {
+            let loaded = |document| Load::Loaded(Rc::new(AppProps { document, settings }));
+            match &source {
+                // The document is here already: shown in the first render if it reads.
+                Source::Json(json) | Source::Fetched(_, json) => match read_now(json) {
+                    Some(Ok(read)) => loaded(Ok(read)),
+                    Some(Err(own)) => Load::Loading(Some(own)),
+                    None => Load::Loading(None),
+                },
+                Source::Pending(..) | Source::Url(_) => Load::Loading(None),
+                Source::Missing => loaded(Err(Shared::new(vec![Problem::new("", said!(Code::NoDocument))]))),
             }
-            _ => Load::Loading,
-        };
-        use_state(move || initial)
+        })
     };
     // Bumped by Retry: fetches again.
     let attempt = use_state(|| 0u32);
     {
-        let (load, source, timeout, lang, first) =
-            (load.clone(), props.source.clone(), props.timeout_ms, props.settings.lang, first.clone());
+        let (load, source, timeout, lang) = (load.clone(), props.source.clone(), props.timeout_ms, props.settings.lang);
         // The settings with an empty document, filled in when it arrives.
         let settings = app_props(props, Err(Shared::new(Vec::new())));
-        let pending = *load == Load::Loading;
+        let pending = match &*load {
+            Load::Loading(own) => Some(own.clone()),
+            _ => None,
+        };
         let fetch = {
             let (load, settings) = (load.clone(), settings.clone());
             move |url: AttrValue, handed: Option<js_sys::Promise>| {
                 let (load, settings) = (load.clone(), settings.clone());
-                load.set(Load::Loading);
+                load.set(Load::Loading(None));
                 wasm_bindgen_futures::spawn_local(async move {
                     // The text embed.js fetched, else the widget's own fetch (which says what failed).
                     let handed = match handed {
@@ -161,15 +166,12 @@ pub fn embed(props: &EmbedProps) -> Html {
             Source::Pending(url, handed) => fetch(url, (*attempt == 0).then_some(handed.0)),
             // Loading from the start: an authoring document, or one that does not read, waiting
             // for the publisher (its catalogues relative to the document's URL, or the page's).
-            Source::Json(json) | Source::Fetched(_, json) if pending => {
+            Source::Json(json) | Source::Fetched(_, json) if pending.is_some() => {
                 let base = match source {
                     Source::Fetched(url, _) => url.to_string(),
                     _ => String::new(),
                 };
-                let own = match &*first {
-                    Some(Err(own)) => Some(own.clone()),
-                    _ => None,
-                };
+                let own = pending.clone().flatten();
                 wasm_bindgen_futures::spawn_local(async move {
                     load.set(Load::Loaded(Rc::new(AppProps {
                         document: publish_then_read(&json, &base, lang, own).await,
@@ -182,7 +184,7 @@ pub fn embed(props: &EmbedProps) -> Html {
     }
     {
         let on_ready = props.on_ready.clone();
-        use_effect_with(*load != Load::Loading, move |ready| {
+        use_effect_with(!matches!(*load, Load::Loading(_)), move |ready| {
             if *ready {
                 mark("article-explorer:rendered");
                 on_ready.emit(());
@@ -191,7 +193,7 @@ pub fn embed(props: &EmbedProps) -> Html {
     }
     let s = props.settings.lang.strings();
     match &*load {
-        Load::Loading => html! {
+        Load::Loading(_) => html! {
             <div class="ae-root ae-loading" role="status" lang={props.settings.lang.code()} dir={props.settings.lang.dir()}>
                 <p>{ s.article_loading }</p>
             </div>

@@ -177,10 +177,12 @@ await person("بدر البوسعيدي", "Badr Albusaidi");
 await axe(page, "the editor and its forms, Arabic");
 await person("أيمن الصفدي", "Ayman Safadi");
 
-// The short name of a person just made, in the next paragraph: an alias through the picker, or
-// a suggestion confirmed.
+// The short name of a person just made, in the next paragraph: his family name alone, suggested
+// as him and confirmed with one action (an alias through the picker if it were not).
 begin("the second «الصفدي» as the same person", 4);
 const near = page.locator(`${st("suggestions")} li`).filter({ hasText: "الصفدي" }).filter({ has: page.locator(st("confirm")) }).first();
+check(await near.count() > 0, "«الصفدي» alone is suggested as Ayman Safadi, his family name",
+  await page.locator(`${st("suggestions")} li`).allTextContents().then((t) => t.join(" | ")));
 if (await near.count()) {
   count();
   await near.locator(st("confirm")).click();
