@@ -110,7 +110,17 @@ const TITLES: &[&str] = &[
     "منظمة",
     "حزب",
     "حركة",
+    // A counterpart: «التقى نظيره العراقي فؤاد حسين».
+    "نظير",
+    "نظيره",
+    "نظيرها",
+    "نظيرته",
+    "نظيرتها",
 ];
+
+/// Titles of bodies whose own name is the words with the article that follow
+/// («منظمة التعاون الإسلامي», «حزب العدالة والتنمية»): the title and those words are the name.
+const BODIES: &[&str] = &["منظمة", "حزب", "حركة"];
 
 /// Every suggestion for a prepared document, in reading order. `known` is a reference list of
 /// entities (the sample catalogue's countries and capitals) looked for by name.
@@ -191,8 +201,13 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
             let e = known[m.entity];
             push(&mut out, &mut taken, m.range, Why::Known { id: e.id.clone(), name: e.name.en.clone() });
         }
-        for (range, title) in after_titles(text) {
-            push(&mut out, &mut taken, range, Why::Title { title });
+        let linked: Vec<Utf8Range> = p.mentions_of(t).iter().map(|m| m.range).collect();
+        for (range, title, at) in after_titles(text) {
+            // A title inside a linked name («منظمة» of «منظمة التعاون الإسلامي») names nothing
+            // after it.
+            if !linked.iter().any(|r| r.overlaps(at)) {
+                push(&mut out, &mut taken, range, Why::Title { title });
+            }
         }
         for m in family_finder.find(text) {
             let (entity, word) = &families[m.entity];
@@ -236,12 +251,14 @@ fn family_names(doc: &crate::model::Document) -> Vec<(usize, String)> {
     out
 }
 
-/// Names after a title: (the name's range, the title). After the title, words with the article
-/// («الخارجية الفنزويلي») describe it; the name is the words that follow, up to punctuation or
-/// a common word, held together ([`name_end`]).
-fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
+/// Names after a title: (the name's range, the title, the title's range). After the title, words
+/// with the article («الخارجية الفنزويلي») describe it; the name is the words that follow, up to
+/// punctuation or a common word, held together ([`name_end`]). After the title of a body
+/// ([`BODIES`]), those words are its name, with the title.
+fn after_titles(text: &str) -> Vec<(Utf8Range, String, Utf8Range)> {
     let n = normalize(text);
     let titles: Vec<String> = TITLES.iter().map(|t| normalize_str(t)).collect();
+    let bodies: Vec<String> = BODIES.iter().map(|t| normalize_str(t)).collect();
     // Words of the normalised text, with whether punctuation (not a space) comes before each.
     let mut words: Vec<(usize, usize, bool)> = Vec::new();
     let mut start = None;
@@ -280,16 +297,22 @@ fn after_titles(text: &str) -> Vec<(Utf8Range, String)> {
         while j < words.len() && !words[j].2 && word(j).starts_with("ال") && j - k <= most {
             j += 1;
         }
+        let at = n.original(Utf8Range::new(words[k].0, words[k].1));
+        let title = text[at.start..at.end].to_owned();
+        if bodies.iter().any(|b| b == bare) && j > k + 1 && most == 3 {
+            // «حزب العدالة والتنمية»: the words with the article, and those joined by «و».
+            while j < words.len() && !words[j].2 && word(j).starts_with("وال") {
+                j += 1;
+            }
+            out.push((n.original(Utf8Range::new(words[k].0, words[j - 1].1)), title, at));
+            k = j;
+            continue;
+        }
         let first = j;
         j = name_end(&words, &word, first);
         if j > first && !(j == first + 1 && word(first).chars().count() < 3) {
             let range = n.original(Utf8Range::new(words[first].0, words[j - 1].1));
-            out.push((
-                range,
-                text[n.original(Utf8Range::new(words[k].0, words[k].1)).start
-                    ..n.original(Utf8Range::new(words[k].0, words[k].1)).end]
-                    .to_owned(),
-            ));
+            out.push((range, title, at));
         }
         k = j.max(k + 1);
     }
@@ -346,7 +369,7 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<(String, String)> {
-        after_titles(text).into_iter().map(|(r, t)| (r.of(text).to_owned(), t)).collect()
+        after_titles(text).into_iter().map(|(r, t, _)| (r.of(text).to_owned(), t)).collect()
     }
 
     #[test]
@@ -388,6 +411,15 @@ mod tests {
         check_name("وقال الرئيس [دونالد ترامب]، إن بلاده لن تتراجع.");
         // What a spokesperson speaks for is no name; the name after it is.
         check_name("وقال المتحدث باسم الجيش السوداني [خالد عبد الله] إن القوات تقدمت.");
+    }
+
+    #[test]
+    fn a_body_s_name_is_its_title_and_the_words_with_the_article() {
+        check_name("وأكد أن أنقرة مستعدة للتعاون في إطار [منظمة التعاون الإسلامي] لمواجهة التحديات.");
+        check_name("وفاز [حزب العدالة والتنمية] بالانتخابات.");
+        check_name("وقالت حركة [حماس] إن الوفد وصل.");
+        // A counterpart is a title: the name follows the words that describe it.
+        check_name("والتقى نظيره العراقي [فؤاد حسين] في بغداد.");
     }
 
     #[test]

@@ -107,10 +107,15 @@ fn an_ambiguous_alias_is_linked_only_where_the_context_decides_it() {
 
 /// The sample catalogue's document with these people added: (id, Arabic name).
 fn with_people(text: &str, people: &[(&str, &str)]) -> Prepared {
+    with_entities(text, "person", people)
+}
+
+/// The sample catalogue's document with these entities of one kind added: (id, Arabic name).
+fn with_entities(text: &str, kind: &str, people: &[(&str, &str)]) -> Prepared {
     let mut p = prepared(text);
     let mut doc = p.doc.clone();
     for (id, name) in people {
-        let entity = serde_json::json!({"id": id, "kind": "person", "name": {"ar": name, "en": id},
+        let entity = serde_json::json!({"id": id, "kind": kind, "name": {"ar": name, "en": id},
             "aliases": [name], "description": {"ar": "شخص", "en": "A person"}});
         doc.entities.push(serde_json::from_value(entity).unwrap());
     }
@@ -153,4 +158,16 @@ fn a_persons_family_name_alone_is_suggested_as_that_person() {
         &[("mohammed-bin-salman", "محمد بن سلمان"), ("mohammed-shia-al-sudani", "محمد شياع السوداني"), ("jamal-al-amin", "جمال الأمين")],
     );
     assert_eq!(family_names(&p), []);
+}
+
+#[test]
+fn the_words_after_a_linked_name_that_begins_with_a_title_are_no_name() {
+    let text = "ونقلت وكالة الأنباء العراقية كلمة الوزير، في إطار منظمة التعاون الإسلامي لمواجهة التحديات.";
+    let p = with_entities(text, "organisation", &[("ina", "وكالة الأنباء العراقية"), ("oic", "منظمة التعاون الإسلامي")]);
+    let titles: Vec<String> = suggestions(&p, &[])
+        .into_iter()
+        .filter(|s| matches!(s.why, article_authoring::suggest::Why::Title { .. }))
+        .map(|s| s.range.of(text).to_owned())
+        .collect();
+    assert_eq!(titles, Vec::<String>::new());
 }
