@@ -322,7 +322,11 @@ pub fn saving(model: &UseReducerHandle<Model>, t: &S) -> Html {
                         model.dispatch(Msg::SavedFile { seq, file: file.clone() });
                         model.dispatch(Msg::Status(said!(Code::Downloaded, file), false));
                     }
-                    Err(why) if why.is_empty() => {}
+                    // The editor closed the file picker: nothing saved, and the status says so.
+                    Err(why) if why.is_empty() => model.dispatch(Msg::Status(
+                        said!(Code::Worded, crate::strings::strings(model.lang).not_saved),
+                        false,
+                    )),
                     Err(why) => model.dispatch(Msg::Status(said!(Code::CannotWrite, why), true)),
                 }
             });

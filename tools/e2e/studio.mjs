@@ -286,6 +286,12 @@ if (asked) {
 check((await page.textContent(st("errors-count"))).includes("(0)"), "no error stops publishing", await page.textContent(st("errors-count")));
 const warnings = await page.locator(`${st("warnings")} li`).allTextContents();
 check(warnings.length >= 1 && warnings.every((w) => !/[A-Za-z]{4,}/.test(w.replace(/Badr Albusaidi|Ayman Safadi|Muscat|Oman|Jordan/g, ""))), "the warnings are in Arabic", warnings.join(" | "));
+// A save whose file picker the editor closes: nothing saved, and the status says so.
+await page.evaluate(() => { window.showSaveFilePicker = async () => { throw new DOMException("The user aborted a request.", "AbortError"); }; });
+await page.click(st("save"));
+if (await untilStatus(page, "a closed file picker: the status says nothing was saved", "s.includes('لم يُحفظ')")) check(true, "a closed file picker: the status says nothing was saved");
+check(await page.locator(st("unsaved")).count() > 0, "a closed file picker: the work is still unsaved");
+await page.evaluate(() => { delete window.showSaveFilePicker; });
 begin("save the authoring document", 1);
 const download = page.waitForEvent("download");
 await click(page, st("save"));
