@@ -284,8 +284,18 @@ pub fn predicate_hints(doc: &Document, at: Selection) -> Vec<Predicate> {
         ("عاصمه", Predicate::CapitalOf),
         ("قباله", Predicate::LocatedOff),
     ];
+    // The words of the document's names are no verbs («فيدان» is no «يدين»).
+    let names: std::collections::HashSet<String> = doc
+        .entities
+        .iter()
+        .flat_map(|e| e.aliases.iter().map(|a| a.text()).chain([e.name.ar.as_str()]))
+        .flat_map(|n| normalize_str(n).split_whitespace().map(str::to_owned).collect::<Vec<_>>())
+        .collect();
     let mut out: Vec<Predicate> = Vec::new();
     for word in words.split_whitespace() {
+        if names.contains(word) || word.strip_prefix(['و', 'ف']).is_some_and(|w| names.contains(w)) {
+            continue;
+        }
         // The verb with its prefixes (و ف) and a tense or person letter (ي ت ن أ) off.
         let bare = word.strip_prefix(['و', 'ف']).unwrap_or(word);
         let stems = [word, bare, bare.strip_prefix(['ي', 'ت', 'ن', 'ا']).unwrap_or(bare)];
@@ -382,5 +392,15 @@ mod tests {
         let signed = from_plain("عنوان\nووقّع الرئيسان الاتفاقية، وزار مادورو موسكو.", Vec::new());
         assert_eq!(predicate_hints(&signed, sel(&signed, "ووقّع الرئيسان الاتفاقية")), [Predicate::Signed]);
         assert_eq!(predicate_hints(&signed, sel(&signed, "وزار مادورو موسكو")), [Predicate::Visited]);
+        // A name's letters are no verb: «فيدان» is not «يدين» (condemns) once it is a name.
+        let mut fidan = from_plain("عنوان\nوصل هاكان فيدان إلى بغداد.", Vec::new());
+        assert_eq!(
+            predicate_hints(&fidan, sel(&fidan, "وصل هاكان فيدان إلى بغداد")),
+            [Predicate::ArrivedAt, Predicate::Condemns]
+        );
+        let person = serde_json::json!({"id": "hakan-fidan", "kind": "person", "name": {"ar": "هاكان فيدان", "en": "Hakan Fidan"},
+            "aliases": ["هاكان فيدان"], "description": {"ar": "شخص", "en": "A person"}});
+        fidan.entities.push(serde_json::from_value(person).unwrap());
+        assert_eq!(predicate_hints(&fidan, sel(&fidan, "وصل هاكان فيدان إلى بغداد")), [Predicate::ArrivedAt]);
     }
 }
