@@ -177,8 +177,8 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
             .filter(|q| q.block == t)
             .filter_map(|q| locate_quote(text, &q.exact, &q.prefix, &q.suffix))
             .collect();
-        let mut taken: Vec<Utf8Range> =
-            p.mentions_of(t).iter().map(|m| m.range).chain(suppressed.iter().copied()).collect();
+        let linked: Vec<Utf8Range> = p.mentions_of(t).iter().map(|m| m.range).collect();
+        let mut taken: Vec<Utf8Range> = linked.iter().chain(&suppressed).copied().collect();
         let push = |out: &mut Vec<Suggestion>, taken: &mut Vec<Utf8Range>, range: Utf8Range, why: Why| {
             if !taken.iter().any(|r| r.overlaps(range)) {
                 taken.push(range);
@@ -201,7 +201,6 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
             let e = known[m.entity];
             push(&mut out, &mut taken, m.range, Why::Known { id: e.id.clone(), name: e.name.en.clone() });
         }
-        let linked: Vec<Utf8Range> = p.mentions_of(t).iter().map(|m| m.range).collect();
         for (range, title, at) in after_titles(text) {
             // A title inside a linked name («منظمة» of «منظمة التعاون الإسلامي») names nothing
             // after it.
@@ -228,12 +227,15 @@ pub fn suggestions(p: &Prepared, known: &[Entity]) -> Vec<Suggestion> {
 /// («بن سلمان»: a father's name; «آل الشيخ»), has three letters or more, and is no alias or name
 /// word of another entity («السوداني» the demonym).
 fn family_names(doc: &crate::model::Document) -> Vec<(usize, String)> {
-    let others =
-        |i: usize, w: &str| {
-            doc.entities.iter().enumerate().filter(|&(k, _)| k != i).any(|(_, e)| {
-                e.aliases.iter().map(|a| a.text()).chain([e.name.ar.as_str()]).any(|t| normalize_str(t) == w)
-            })
-        };
+    // Every entity's names and aliases, normalised once.
+    let names: Vec<(usize, String)> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .flat_map(|(k, e)| e.aliases.iter().map(|a| a.text()).chain([e.name.ar.as_str()]).map(move |t| (k, t)))
+        .map(|(k, t)| (k, normalize_str(t)))
+        .collect();
+    let others = |i: usize, w: &str| names.iter().any(|(k, t)| *k != i && t == w);
     let mut out = Vec::new();
     for (i, e) in doc.entities.iter().enumerate() {
         if e.kind != crate::model::EntityKind::Person {
@@ -289,17 +291,17 @@ fn after_titles(text: &str) -> Vec<(Utf8Range, String, Utf8Range)> {
         let mut j = k + 1;
         // «المتحدث باسم الجيش»: what a spokesperson speaks for (one word, and the words with the
         // article that describe it) is no name.
-        let mut most = 3;
-        if j + 1 < words.len() && !words[j].2 && !words[j + 1].2 && word(j) == "باسم" {
+        let speaks_for = j + 1 < words.len() && !words[j].2 && !words[j + 1].2 && word(j) == "باسم";
+        if speaks_for {
             j += 2;
-            most += 2;
         }
+        let most = if speaks_for { 5 } else { 3 };
         while j < words.len() && !words[j].2 && word(j).starts_with("ال") && j - k <= most {
             j += 1;
         }
         let at = n.original(Utf8Range::new(words[k].0, words[k].1));
         let title = text[at.start..at.end].to_owned();
-        if bodies.iter().any(|b| b == bare) && j > k + 1 && most == 3 {
+        if bodies.iter().any(|b| b == bare) && j > k + 1 && !speaks_for {
             // «حزب العدالة والتنمية»: the words with the article, and those joined by «و».
             while j < words.len() && !words[j].2 && word(j).starts_with("وال") {
                 j += 1;

@@ -6,7 +6,6 @@
 //! place in `data-text` and `data-index`. The view re-renders only when what it shows changes
 //! (filters, language, a marked sentence), never when a panel opens.
 
-use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
 use super::Shared;
@@ -120,19 +119,12 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
     // An ordinary article at once; a long one part by part, a part a task.
     let parts = use_memo(document.clone(), |d| d.parts());
-    let shown = use_state_eq(|| 1);
-    {
-        let (shown, count) = (shown.clone(), parts.len());
-        use_effect_with(*shown, move |&n| {
-            let next = (n < count).then(|| Timeout::new(0, move || shown.set(n + 1)));
-            move || drop(next)
-        });
-    }
+    let shown = super::hooks::use_parts_shown(parts.len());
     let long = parts.len() > 1;
     let body = if long {
         parts
             .iter()
-            .take(*shown)
+            .take(shown)
             .map(|range| {
                 let marked = props.marked.filter(|(t, _)| matches!(t, BlockRef::Block(i) if range.contains(i)));
                 html! {

@@ -113,15 +113,8 @@ pub fn graph(props: &GraphProps) -> Html {
     // The table's rows part by part, a part a task: at the format's limits (5,000 relations) all
     // at once was a task of 300 ms after the article was shown.
     let parts = doc.doc.relations.len().div_ceil(ROWS_PART);
-    let shown = use_state_eq(|| 1);
-    {
-        let shown = shown.clone();
-        use_effect_with((*shown, parts), move |&(n, parts)| {
-            let next = (n < parts).then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(n + 1)));
-            move || drop(next)
-        });
-    }
-    let rows = (0..parts.min(*shown)).map(|k| {
+    let shown = super::hooks::use_parts_shown(parts);
+    let rows = (0..shown).map(|k| {
         html! { <Rows key={k} document={props.document.clone()} {lang} part={k} on_action={props.on_action.clone()} /> }
     });
 
