@@ -588,14 +588,19 @@ pub(crate) async fn resume(model: UseReducerHandle<Model>, key: String, steal: b
         return;
     };
     let references = snapshots[cursor].doc.catalogues.clone();
-    let catalogues = catalogues_of(&references, model.lang).await.unwrap_or_else(|why| {
-        model.dispatch(Msg::Status(why, true));
-        Vec::new()
-    });
+    let (catalogues, unread) = match catalogues_of(&references, model.lang).await {
+        Ok(c) => (c, None),
+        Err(why) => (Vec::new(), Some(why)),
+    };
     let Some(studio) = Studio::restore(snapshots, cursor, catalogues) else { return };
     let what = said!(Code::Opened, info.title.clone());
     let draft = Draft { key: info.key, saved: info.saved, file: info.file };
-    take_up(model, studio, draft, what, steal).await;
+    take_up(model.clone(), studio, draft, what, steal).await;
+    // A catalogue that could not be read is said last, so that "opened" does not hide it: its
+    // entities are missing until it is read again (the draft keeps the reference).
+    if let Some(why) = unread {
+        model.dispatch(Msg::Status(why, true));
+    }
 }
 
 /// Begins a new document: in the draft open (replacing, asked first when it has edits), or as a

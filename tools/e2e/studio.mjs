@@ -365,6 +365,21 @@ if (opened) {
   check(written.includes("Foreign Minister of Jordan"), "Save writes back into the file that was opened (no download)");
 }
 
+// --- a draft taken up while its catalogue cannot be read: said, not hidden by "opened" ---------
+await page.close();
+const nocat = await browser.newPage();
+await nocat.route("**/catalogues/sample.json", (route) => route.fulfill({ status: 404, body: "" }));
+await nocat.goto(base + "studio.html", { waitUntil: "domcontentloaded" });
+await nocat.waitForSelector(`[data-st-draft='${key0}'] ${st("resume")}`, { timeout: 20000 });
+await nocat.click(`[data-st-draft='${key0}'] ${st("resume")}`);
+// Another tab of this run still holds the draft: taken over here.
+await nocat.click(st("dialog-yes"), { timeout: 20000 });
+await nocat.waitForSelector(st("editor"), { timeout: 20000 });
+if (await untilStatus(nocat, "a catalogue that cannot be read when a draft is taken up is said", "s.includes('تعذّرت قراءة الفهرس')")) {
+  check(true, "a catalogue that cannot be read when a draft is taken up is said", await status(nocat));
+}
+await nocat.close();
+
 // --- the reader shows the published document ---------------------------------------------------
 const reader = await browser.newPage();
 watch(reader);
