@@ -119,7 +119,7 @@ pub fn article_view(props: &ArticleViewProps) -> Html {
     }
     // An ordinary article at once; a long one part by part, a part a task.
     let parts = use_memo(document.clone(), |d| d.parts());
-    let shown = super::hooks::use_parts_shown(parts.len());
+    let shown = use_parts_shown(parts.len());
     let long = parts.len() > 1;
     let body = if long {
         parts
@@ -218,4 +218,19 @@ fn blocks<'a>(look: &'a Look, range: std::ops::Range<usize>) -> impl Iterator<It
             BlockKind::Paragraph => html! { <p key={i} class="ae-paragraph" data-block={id}>{ content }</p> },
         }
     })
+}
+
+/// How many of `count` parts to render: the first at once, then one more a task, so that no task
+/// renders them all (a long article's blocks, the table of relations at the format's limits).
+#[hook]
+pub fn use_parts_shown(count: usize) -> usize {
+    let shown = use_state_eq(|| 1);
+    {
+        let shown = shown.clone();
+        use_effect_with((*shown, count), move |&(n, count)| {
+            let next = (n < count).then(|| gloo::timers::callback::Timeout::new(0, move || shown.set(n + 1)));
+            move || drop(next)
+        });
+    }
+    (*shown).min(count)
 }

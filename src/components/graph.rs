@@ -113,7 +113,7 @@ pub fn graph(props: &GraphProps) -> Html {
     // The table's rows part by part, a part a task: at the format's limits (5,000 relations) all
     // at once was a task of 300 ms after the article was shown.
     let parts = doc.doc.relations.len().div_ceil(ROWS_PART);
-    let shown = super::hooks::use_parts_shown(parts);
+    let shown = super::article::use_parts_shown(parts);
     let rows = (0..shown).map(|k| {
         html! { <Rows key={k} document={props.document.clone()} {lang} part={k} on_action={props.on_action.clone()} /> }
     });

@@ -1,6 +1,6 @@
 //! The reader's side effects, each a named hook: the URL fragment ([`use_fragment_link`]), the
 //! open entity's marks and focus ([`use_focus_return`]), the mention that previous/next lands on
-//! ([`use_mention_flash`]), a long list rendered a part a task ([`use_parts_shown`]). The state
+//! ([`use_mention_flash`]). The state
 //! they follow is the reducer's ([`crate::state`]); they only touch the browser.
 
 use std::cell::RefCell;
@@ -182,19 +182,4 @@ pub fn use_mention_flash(document: Shared<Reading>, root: NodeRef, open: Option<
         });
         move || drop(timeout)
     });
-}
-
-/// How many of `count` parts to render: the first at once, then one more a task, so that no task
-/// renders them all (a long article's blocks, the table of relations at the format's limits).
-#[hook]
-pub fn use_parts_shown(count: usize) -> usize {
-    let shown = use_state_eq(|| 1);
-    {
-        let shown = shown.clone();
-        use_effect_with((*shown, count), move |&(n, count)| {
-            let next = (n < count).then(|| Timeout::new(0, move || shown.set(n + 1)));
-            move || drop(next)
-        });
-    }
-    (*shown).min(count)
 }
